@@ -1,0 +1,79 @@
+package org.jdpl.framework.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+import org.jdpl.framework.device.DeviceFactory;
+import org.jdpl.framework.device.OptionSpec;
+
+/**
+ * Every device type on the class path, found with {@link ServiceLoader}, with option defaults from
+ * the merged reference.conf files. A type whose option has no default is a packaging error, reported
+ * when the catalog loads.
+ */
+public final class DeviceCatalog
+{
+    /** Where option defaults live in reference.conf. */
+    public static final String DEFAULTS_PATH = "jdpl.device-types";
+
+    private final Map<String, DeviceType> types;
+
+    private DeviceCatalog(final Map<String, DeviceType> types)
+    {
+        this.types = types;
+    }
+
+    /** Loads the catalog from the context class loader's class path. */
+    public static DeviceCatalog load()
+    {
+        return load(Thread.currentThread().getContextClassLoader());
+    }
+
+    public static DeviceCatalog load(final ClassLoader loader)
+    {
+        final Config reference = ConfigFactory.defaultReference(loader);
+        final Map<String, DeviceType> types = new TreeMap<>();
+        for (final DeviceFactory factory : ServiceLoader.load(DeviceFactory.class, loader))
+        {
+            final String path = DEFAULTS_PATH + "." + ConfigUtil.quoteString(factory.type());
+            final Config defaults = reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
+            for (final OptionSpec option : factory.options())
+            {
+                if (!defaults.hasPath(ConfigUtil.quoteString(option.name())))
+                {
+                    throw new IllegalStateException("device type '" + factory.type() + "' (" + factory.getClass().getName() +
+                        ") declares option '" + option.name() + "' without a default at " + path + " in its reference.conf");
+                }
+            }
+            final DeviceType previous = types.put(factory.type(), new DeviceType(factory, defaults));
+            if (previous != null)
+            {
+                throw new IllegalStateException("device type '" + factory.type() + "' registered twice: by " +
+                    previous.factory().getClass().getName() + " and " + factory.getClass().getName());
+            }
+        }
+        return new DeviceCatalog(types);
+    }
+
+    /** The type, or null when none of that name is registered. */
+    public DeviceType find(final String type)
+    {
+        return types.get(type);
+    }
+
+    public Collection<DeviceType> types()
+    {
+        return types.values();
+    }
+
+    public Collection<String> names()
+    {
+        return new ArrayList<>(types.keySet());
+    }
+}

@@ -1,0 +1,29 @@
+package org.jdpl.framework.device;
+
+import java.util.List;
+
+/**
+ * Registers a device type. Found with {@link java.util.ServiceLoader}: list the implementation in
+ * {@code META-INF/services/org.jdpl.framework.device.DeviceFactory}. Option defaults live in the
+ * module's {@code reference.conf} under {@code jdpl.device-types.<type>}.
+ */
+public interface DeviceFactory
+{
+    /** The name used in topologies ({@code use = counter-source}). */
+    String type();
+
+    /** One line for {@code dpl devices}. */
+    String description();
+
+    /** Default inputs, as spec strings ({@code in:TST/COUNTER}); a topology may override them. */
+    List<String> inputs();
+
+    /** Default outputs, as spec strings ({@code out:TST/COUNTER/0}); a topology may override them. */
+    List<String> outputs();
+
+    /** The options this type accepts; each needs a default in reference.conf. */
+    List<OptionSpec> options();
+
+    /** A new, uninitialised instance. */
+    Device create();
+}

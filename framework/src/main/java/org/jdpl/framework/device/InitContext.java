@@ -1,0 +1,11 @@
+package org.jdpl.framework.device;
+
+/** Given to {@link Device#init}. */
+public interface InitContext
+{
+    DeviceInfo info();
+
+    Options options();
+
+    Metrics metrics();
+}

@@ -1,0 +1,47 @@
+package org.jdpl.framework.plan;
+
+import java.util.List;
+
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
+
+/**
+ * One device of the plan, with everything its replicas need to run.
+ *
+ * @param name              the device's name in the topology
+ * @param type              the device type ({@code counter-source})
+ * @param replicas          pipeline width, >= 1
+ * @param completion        completion policy
+ * @param options           the device's options, defaults merged, as concise HOCON/JSON
+ * @param inputs            resolved inputs
+ * @param outputs           resolved outputs
+ * @param firstStreamId     replica r receives on stream {@code firstStreamId + r}; 0 when it has no inputs
+ * @param upstreamProducers how many producer replicas send to each replica (each sends one end of stream)
+ * @param routes            where each output goes
+ * @param idleStrategy      {@code backoff} (default) or {@code busy-spin}
+ * @param origin            where the device is declared ({@code file.conf:12}), for messages
+ */
+public record PlannedDevice(
+    String name,
+    String type,
+    int replicas,
+    Completion completion,
+    String options,
+    List<InputSpec> inputs,
+    List<OutputSpec> outputs,
+    int firstStreamId,
+    int upstreamProducers,
+    List<Route> routes,
+    String idleStrategy,
+    String origin)
+{
+    public boolean isSource()
+    {
+        return inputs.isEmpty();
+    }
+
+    public boolean isSink()
+    {
+        return routes.isEmpty();
+    }
+}

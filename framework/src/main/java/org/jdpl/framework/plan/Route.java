@@ -1,0 +1,23 @@
+package org.jdpl.framework.plan;
+
+import org.jdpl.framework.spec.DataSpec;
+
+/**
+ * One edge of the physical graph, seen from the producer: messages on {@code outputLabel} (spec
+ * {@code spec}) go to {@code consumer}'s input {@code consumerLabel}. Timeslice t goes to replica
+ * {@code t mod consumerReplicas}, which listens on stream {@code consumerFirstStreamId + replica}.
+ */
+public record Route(
+    String outputLabel,
+    DataSpec spec,
+    String consumer,
+    String consumerLabel,
+    int consumerReplicas,
+    int consumerFirstStreamId)
+{
+    /** The stream id of the replica that receives timeslice {@code timeslice}. */
+    public int streamIdFor(final long timeslice)
+    {
+        return consumerFirstStreamId + (int)Long.remainderUnsigned(timeslice, consumerReplicas);
+    }
+}

@@ -1,0 +1,39 @@
+package org.jdpl.framework.run;
+
+import java.nio.file.Path;
+
+/** Where things live in a run's directories; the one place that names these files. */
+public final class RunLayout
+{
+    public static final String MANIFEST_FILE = "run.json";
+    public static final String SUMMARY_FILE = "summary.json";
+
+    private RunLayout()
+    {
+    }
+
+    public static Path manifest(final Path runDir)
+    {
+        return runDir.resolve(MANIFEST_FILE);
+    }
+
+    public static Path summary(final Path runDir)
+    {
+        return runDir.resolve(SUMMARY_FILE);
+    }
+
+    public static Path report(final Path runDir, final String device, final int replica)
+    {
+        return runDir.resolve("reports").resolve(device + "." + replica + ".json");
+    }
+
+    public static Path log(final Path runDir, final String device, final int replica)
+    {
+        return runDir.resolve("logs").resolve(device + "." + replica + ".log");
+    }
+
+    public static Path aeronDir(final Path shmDir)
+    {
+        return shmDir.resolve("aeron");
+    }
+}
