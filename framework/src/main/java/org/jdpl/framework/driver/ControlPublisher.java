@@ -3,14 +3,13 @@ package org.jdpl.framework.driver;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.transport.ControlCommandCodec;
 
 /** The Driver's end of the control channel: commands to every device of the run. */
 final class ControlPublisher implements AutoCloseable
 {
-    static final int STOP = 1;
-
     private final Publication publication;
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Integer.BYTES]);
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[ControlCommandCodec.LENGTH]);
 
     ControlPublisher(final Aeron aeron, final int streamId)
     {
@@ -20,8 +19,8 @@ final class ControlPublisher implements AutoCloseable
     /** Offers a stop to whoever listens now; the supervisor repeats it for late joiners. */
     void sendStop()
     {
-        buffer.putInt(0, STOP);
-        publication.offer(buffer, 0, Integer.BYTES);
+        final int length = ControlCommandCodec.encode(buffer, 0, ControlCommandCodec.STOP, 0);
+        publication.offer(buffer, 0, length);
     }
 
     @Override

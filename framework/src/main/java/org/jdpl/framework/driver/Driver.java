@@ -9,9 +9,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aeron.Aeron;
-import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
@@ -19,6 +16,7 @@ import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
+import org.jdpl.transport.EmbeddedMediaDriver;
 
 /**
  * Executes a plan: creates the run directories, starts the media driver, spawns one JVM per device
@@ -67,12 +65,12 @@ public final class Driver
         final long startNs = System.nanoTime();
         final List<DeviceProcess> processes = new ArrayList<>();
         try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir());
-            MediaDriver mediaDriver = launchMediaDriver(dirs);
-            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDirectoryName()));
+            EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId()))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
-                dirs.shmDir().toString(), mediaDriver.aeronDirectoryName(), ProcessHandle.current().pid(), plan);
+                dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
             writeManifest(manifest);
             ctx.console().printf("run %s: %d devices, %d processes; logs in %s%n",
                 dirs.runId(), plan.devices().size(), plan.processCount(), dirs.runDir().resolve("logs"));
@@ -150,20 +148,6 @@ public final class Driver
         {
             idle.idle(s.doWork());
         }
-    }
-
-    private static MediaDriver launchMediaDriver(final RunDirectories dirs)
-    {
-        return MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(dirs.aeronDir().toString())
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true)
-            .termBufferSparseFile(true)
-            .ipcTermBufferLength(16 * 1024 * 1024)
-            .clientLivenessTimeoutNs(5_000_000_000L)
-            .printConfigurationOnStart(false));
     }
 
     private static void writeManifest(final RunManifest manifest)
