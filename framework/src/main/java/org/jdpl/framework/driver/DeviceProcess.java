@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ final class DeviceProcess
     private volatile boolean exited;
     private volatile int exitCode;
 
-    private DeviceProcess(final String device, final int replica, final Process process, final Path logFile, final PrintStream console)
+    private DeviceProcess(final String device, final int replica, final Process process, final Path logFile, final PrintWriter console)
     {
         this.device = device;
         this.replica = replica;
@@ -36,7 +36,7 @@ final class DeviceProcess
     }
 
     static DeviceProcess start(
-        final String device, final int replica, final List<String> command, final Path logFile, final PrintStream console)
+        final String device, final int replica, final List<String> command, final Path logFile, final PrintWriter console)
     {
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JDPL_DEVICE", device);
@@ -118,7 +118,7 @@ final class DeviceProcess
         }
     }
 
-    private void pumpOutput(final Path logFile, final PrintStream console)
+    private void pumpOutput(final Path logFile, final PrintWriter console)
     {
         final String prefix = "[" + label() + "] ";
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -1,6 +1,6 @@
 package org.jdpl.framework.driver;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class DriverContext
 
     private Path shmRoot = DEFAULT_SHM_ROOT;
     private Path runsDir = defaultRunsDir();
-    private PrintStream console = System.out;
+    private PrintWriter console = new PrintWriter(System.out, true);
     private long stopGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_STOP_GRACE_MS);
     private long killGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_KILL_GRACE_MS);
     private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -81,12 +81,12 @@ public final class DriverContext
         return this;
     }
 
-    public PrintStream console()
+    public PrintWriter console()
     {
         return console;
     }
 
-    public DriverContext console(final PrintStream console)
+    public DriverContext console(final PrintWriter console)
     {
         checkMutable();
         this.console = console;

@@ -1,7 +1,7 @@
 package org.jdpl.framework.driver;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class SummaryPrinter
         }
     }
 
-    public static void printTable(final RunSummary summary, final PrintStream out)
+    public static void printTable(final RunSummary summary, final PrintWriter out)
     {
         out.printf(Locale.ROOT, "%nrun %s: %s in %.1f s (%s)%n", summary.run(), summary.status().text(), summary.wallSeconds(), summary.runDir());
         out.printf(Locale.ROOT, "%-20s %-18s %8s %-20s %10s %10s %10s %10s %6s%n",
