@@ -1,0 +1,403 @@
+package org.jdpl.framework.runner;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.Aeron;
+import io.aeron.FragmentAssembler;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
+import org.jdpl.framework.device.Device;
+import org.jdpl.framework.device.Inputs;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.DeviceExitCode;
+import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop inside a device process: receive, complete timeslices, call the device, send outputs,
+ * obey control commands, end the stream, write the report. An {@link Agent}: {@link #start()} runs
+ * it on its own thread with the device's idle strategy, {@link #awaitOutcome} waits for the end.
+ * It never exits the JVM, so several can run in one process (tests); {@link DeviceMain} is the
+ * process entry point.
+ */
+public final class DeviceRunner implements Agent, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceRunner.class);
+    private static final int FRAGMENT_LIMIT = 64;
+    private static final int CONTROL_FRAGMENT_LIMIT = 4;
+    /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
+    private static final int SOURCE_CALLS_PER_CYCLE = 16;
+    private static final int DROPPED_IDS_LOGGED = 5;
+    /** A device stops by itself within this long of losing the media driver. */
+    private static final long DRIVER_TIMEOUT_MS = 5_000;
+
+    private enum State
+    {
+        INIT, CONNECTING, RUNNING
+    }
+
+    private final DeviceRunnerContext context;
+    private final PlannedDevice planned;
+    private final String who;
+    private final RunnerCounters counters = new RunnerCounters();
+    private final MapMetrics metrics = new MapMetrics();
+    private final DriverWatch watch;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final TimesliceHandler processor = this::processTimeslice;
+    private State state = State.INIT;
+    private Aeron ownAeron;
+    private DeviceChannels channels;
+    private SendingOutputs outputs;
+    private TimesliceAssembler assembler;
+    private MessageReceiver receiver;
+    private FragmentAssembler fragmentAssembler;
+    private ControlReceiver controlReceiver;
+    private CallContext call;
+    private Device device;
+    private long nextSourceTimeslice;
+    private long connectStartNs;
+    private AgentRunner agentRunner;
+    private volatile DeviceOutcome outcome;
+
+    public DeviceRunner(final DeviceRunnerContext context) throws DeviceSetupException
+    {
+        this.context = context.conclude();
+        this.planned = context.device();
+        this.who = planned.replicas() == 1 ? planned.name() : planned.name() + "[" + context.replica() + "]";
+        this.watch = new DriverWatch(context.manifest().driverPid(), context.driverCheckIntervalMs());
+    }
+
+    /** Starts the loop on its own thread. */
+    public DeviceRunner start()
+    {
+        agentRunner = new AgentRunner(context.idleStrategy(), this::onAgentError, null, this);
+        AgentRunner.startOnThread(agentRunner);
+        return this;
+    }
+
+    /** Waits until the device ended and its resources are closed; null on timeout. */
+    public DeviceOutcome awaitOutcome(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return closed.await(timeout, unit) ? outcome : null;
+    }
+
+    /** How it ended, or null while running. */
+    public DeviceOutcome outcome()
+    {
+        return outcome;
+    }
+
+    /** Stops the loop if still running (the report then says it was closed early) and waits for it. */
+    @Override
+    public void close()
+    {
+        if (agentRunner != null)
+        {
+            agentRunner.close();
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "device-" + who;
+    }
+
+    @Override
+    public int doWork()
+    {
+        try
+        {
+            int work = channels == null ? 0 : channels.control().poll(controlReceiver, CONTROL_FRAGMENT_LIMIT);
+            watch.check();
+            switch (state)
+            {
+                case INIT ->
+                {
+                    initialise();
+                    work++;
+                }
+                case CONNECTING -> work += awaitConnections();
+                case RUNNING -> work += planned.isSource() ? produce() : consume();
+            }
+            if (outcome == null)
+            {
+                return work;
+            }
+        }
+        catch (final DriverLostException e)
+        {
+            LOG.error("{}: {}", who, e.getMessage());
+            end(DeviceExitCode.DRIVER_LOST, e.getMessage());
+        }
+        catch (final DeviceCallException e)
+        {
+            LOG.error("{}", e.getMessage());
+            end(DeviceExitCode.DEVICE_FAILED, e.getMessage());
+        }
+        catch (final DeviceSetupException e)
+        {
+            LOG.error("{}: {}", who, e.getMessage());
+            end(DeviceExitCode.BAD_SETUP, e.getMessage());
+        }
+        catch (final TransportFailedException e)
+        {
+            LOG.error("{}: {}", who, e.getMessage());
+            end(DeviceExitCode.DEVICE_FAILED, e.getMessage());
+        }
+        catch (final RuntimeException e)
+        {
+            LOG.error("{}: internal error in the device runner (a jdpl bug; please report it)", who, e);
+            end(DeviceExitCode.DEVICE_FAILED, "internal error: " + DeviceCallException.describe(e));
+        }
+        throw new AgentTerminationException();
+    }
+
+    @Override
+    public void onClose()
+    {
+        try
+        {
+            if (outcome == null)
+            {
+                end(DeviceExitCode.STOPPED, "closed before end of stream");
+            }
+            CloseHelper.closeAll(outputs, assembler, channels, ownAeron);
+        }
+        finally
+        {
+            closed.countDown();
+        }
+    }
+
+    private void initialise() throws DeviceSetupException
+    {
+        final Aeron aeron = context.aeron() != null ? context.aeron() : connect();
+        watch.watch(aeron);
+        channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId());
+        final ConfigOptions options;
+        try
+        {
+            options = ConfigOptions.parse(planned.name(), planned.options(), context.type().defaults());
+        }
+        catch (final RuntimeException e)
+        {
+            throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
+        }
+        call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
+        controlReceiver = new ControlReceiver(who, call);
+        final Offerer offerer = new Offerer(who, counters, context.idleStrategy(), watch);
+        final Arena sendArena = Arena.ofShared();
+        final List<OutputChannel> outputChannels = new ArrayList<>();
+        for (final OutputSpec output : planned.outputs())
+        {
+            outputChannels.add(new OutputChannel(
+                planned.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), sendArena));
+        }
+        outputs = new SendingOutputs(planned.name(), outputChannels, channels.allPublications(), offerer, counters, sendArena);
+        call.outputs(outputs);
+        if (!planned.isSource())
+        {
+            final List<InputSpec> inputs = planned.inputs();
+            final String[] labels = new String[inputs.size()];
+            for (int i = 0; i < labels.length; i++)
+            {
+                labels[i] = inputs.get(i).label();
+            }
+            assembler = new TimesliceAssembler(inputs, planned.completion());
+            receiver = new MessageReceiver(
+                new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
+            fragmentAssembler = new FragmentAssembler(receiver);
+        }
+        try
+        {
+            device = context.type().factory().create();
+            call.prepare(-1, NoInputs.INSTANCE);
+            device.init(call);
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            throw new DeviceCallException(planned.name(), "init", -1, e);
+        }
+        state = State.CONNECTING;
+        connectStartNs = System.nanoTime();
+    }
+
+    private Aeron connect()
+    {
+        watch.checkNow();
+        try
+        {
+            ownAeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(context.manifest().aeronDir())
+                .driverTimeoutMs(DRIVER_TIMEOUT_MS)
+                .clientName(roleName()));
+        }
+        catch (final RuntimeException e)
+        {
+            throw new DriverLostException("could not connect to the media driver at " + context.manifest().aeronDir() +
+                " (" + e.getMessage() + "); is the Driver still running?");
+        }
+        return ownAeron;
+    }
+
+    private int awaitConnections()
+    {
+        if (!outputs.allConnected())
+        {
+            return 0;
+        }
+        counters.connectWaitNanos = System.nanoTime() - connectStartNs;
+        LOG.info("{}: running ({} input(s), {} output stream(s) connected after {} ms)", who, planned.inputs().size(),
+            outputs.streamCount(), TimeUnit.NANOSECONDS.toMillis(counters.connectWaitNanos));
+        state = State.RUNNING;
+        return 1;
+    }
+
+    private int produce()
+    {
+        if (call.stopRequested())
+        {
+            finish(DeviceExitCode.STOPPED);
+            return 1;
+        }
+        int work = 0;
+        for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
+        {
+            final long timeslice = nextSourceTimeslice;
+            callProcess(timeslice, NoInputs.INSTANCE);
+            final boolean made = outputs.sendMade(timeslice) > 0;
+            if (made)
+            {
+                nextSourceTimeslice++;
+                work++;
+            }
+            if (call.endOfStreamRequested())
+            {
+                finish(DeviceExitCode.OK);
+                return work + 1;
+            }
+            if (!made)
+            {
+                break;
+            }
+        }
+        return work;
+    }
+
+    private int consume()
+    {
+        int work = channels.data().poll(fragmentAssembler, FRAGMENT_LIMIT);
+        try
+        {
+            work += assembler.deliver(processor);
+        }
+        catch (final RuntimeException e)
+        {
+            throw e;
+        }
+        catch (final Exception e)
+        {
+            throw new IllegalStateException(e);
+        }
+        if (receiver.endOfStreamCount() >= planned.upstreamProducers())
+        {
+            finish(DeviceExitCode.OK);
+            work++;
+        }
+        return work;
+    }
+
+    private void processTimeslice(final long timeslice, final Inputs inputs)
+    {
+        callProcess(timeslice, inputs);
+        counters.timeslicesIn++;
+        outputs.sendMade(timeslice);
+    }
+
+    private void callProcess(final long timeslice, final Inputs inputs)
+    {
+        call.prepare(timeslice, inputs);
+        try
+        {
+            device.process(call);
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            outputs.discardMade();
+            throw new DeviceCallException(planned.name(), "process", timeslice, e);
+        }
+    }
+
+    /** Every upstream producer ended (or a source is done): drop the incomplete, last call, end the stream. */
+    private void finish(final int exitCode)
+    {
+        if (assembler != null && assembler.pendingCount() > 0)
+        {
+            final int pending = assembler.pendingCount();
+            final StringBuilder ids = new StringBuilder();
+            for (int i = 0; i < Math.min(pending, DROPPED_IDS_LOGGED); i++)
+            {
+                ids.append(i == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
+            }
+            LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{}", who, pending, ids,
+                pending > DROPPED_IDS_LOGGED ? ", ..." : "");
+            counters.timeslicesDropped += assembler.dropPending();
+        }
+        final long timeslice = planned.isSource() ? nextSourceTimeslice : receiver.highestTimeslice() + 1;
+        call.prepare(timeslice, NoInputs.INSTANCE);
+        try
+        {
+            device.endOfStream(call);
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            outputs.discardMade();
+            throw new DeviceCallException(planned.name(), "endOfStream", -1, e);
+        }
+        outputs.sendMade(timeslice);
+        outputs.sendEndOfStream(counters.timeslicesOut);
+        LOG.info("{}: ended: {} timeslice(s) in, {} out, {} dropped, {} error(s), back-pressure {} ms", who,
+            counters.timeslicesIn, counters.timeslicesOut, counters.timeslicesDropped, counters.errors,
+            TimeUnit.NANOSECONDS.toMillis(counters.backPressureNanos));
+        end(exitCode, null);
+    }
+
+    private void end(final int exitCode, final String failure)
+    {
+        final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
+        final DeviceReport report = new DeviceReport(
+            planned.name(), context.replica(), clean ? "STOPPED" : "FAILED",
+            counters.timeslicesIn, counters.timeslicesOut, counters.bytesIn, counters.bytesOut,
+            counters.timeslicesDropped, counters.errors + (clean ? 0 : 1), counters.backPressureNanos, failure,
+            metrics.snapshot());
+        try
+        {
+            RunFiles.writeReport(context.reportFile(), report);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            LOG.error("{}: could not write its report to {}: {}", who, context.reportFile(), e.toString());
+        }
+        outcome = new DeviceOutcome(exitCode, report);
+    }
+
+    private void onAgentError(final Throwable error)
+    {
+        if (error instanceof AgentTerminationException)
+        {
+            return; // how doWork says it is done, not an error
+        }
+        LOG.error("{}: error in the device runner", who, error);
+    }
+}
