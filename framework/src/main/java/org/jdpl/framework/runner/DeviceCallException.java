@@ -11,11 +11,30 @@ final class DeviceCallException extends RuntimeException
             describe(cause), cause);
     }
 
-    /** {@code Type: message (at Class.method(File.java:12))}, the first frame being where it was thrown. */
+    /**
+     * {@code Type: message (at Class.method(File.java:12))}, naming the first frame in the device's
+     * own code (not the JDK's or the runner's), which is where its author will look.
+     */
     static String describe(final Throwable cause)
     {
         final StackTraceElement[] trace = cause.getStackTrace();
-        final String where = trace.length == 0 ? "" : " (at " + trace[0] + ")";
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage() + where;
+        StackTraceElement where = trace.length == 0 ? null : trace[0];
+        for (final StackTraceElement frame : trace)
+        {
+            if (!isInfrastructure(frame.getClassName()))
+            {
+                where = frame;
+                break;
+            }
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage() + (where == null ? "" : " (at " + where + ")");
+    }
+
+    private static boolean isInfrastructure(final String className)
+    {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.") ||
+            className.startsWith("com.typesafe.") || className.startsWith("org.agrona.") ||
+            className.startsWith("org.jdpl.framework.device.") ||
+            className.startsWith(DeviceCallException.class.getPackageName() + ".");
     }
 }

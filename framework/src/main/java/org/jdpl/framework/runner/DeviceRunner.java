@@ -101,6 +101,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     @Override
     public void close()
     {
+        watch.requestClose();
         if (agentRunner != null)
         {
             agentRunner.close();
@@ -139,6 +140,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             LOG.error("{}: {}", who, e.getMessage());
             end(DeviceExitCode.DRIVER_LOST, e.getMessage());
+        }
+        catch (final RunnerClosedException e)
+        {
+            end(DeviceExitCode.STOPPED, "closed before end of stream");
         }
         catch (final DeviceCallException e)
         {
@@ -241,6 +246,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             ownAeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(context.manifest().aeronDir())
                 .driverTimeoutMs(DRIVER_TIMEOUT_MS)
+                .errorHandler(watch::onAeronError)
                 .clientName(roleName()));
         }
         catch (final RuntimeException e)
