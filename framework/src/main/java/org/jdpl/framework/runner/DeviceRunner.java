@@ -1,14 +1,10 @@
 package org.jdpl.framework.runner;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.aeron.Aeron;
-import io.aeron.FragmentAssembler;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
@@ -18,8 +14,6 @@ import org.jdpl.framework.device.Inputs;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
-import org.jdpl.framework.spec.InputSpec;
-import org.jdpl.framework.spec.OutputSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class DeviceRunner implements Agent, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRunner.class);
-    private static final int FRAGMENT_LIMIT = 64;
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
     /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
     private static final int SOURCE_CALLS_PER_CYCLE = 16;
-    private static final int DROPPED_IDS_LOGGED = 5;
     /** A device stops by itself within this long of losing the media driver. */
     private static final long DRIVER_TIMEOUT_MS = 5_000;
 
@@ -58,9 +50,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private Aeron ownAeron;
     private DeviceChannels channels;
     private SendingOutputs outputs;
-    private TimesliceAssembler assembler;
-    private MessageReceiver receiver;
-    private FragmentAssembler fragmentAssembler;
+    private InputSide inputs;
     private ControlReceiver controlReceiver;
     private CallContext call;
     private Device device;
@@ -177,7 +167,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             {
                 end(DeviceExitCode.STOPPED, "closed before end of stream");
             }
-            CloseHelper.closeAll(outputs, assembler, channels, ownAeron);
+            CloseHelper.closeAll(outputs, inputs, channels, ownAeron);
         }
         finally
         {
@@ -201,28 +191,11 @@ public final class DeviceRunner implements Agent, AutoCloseable
         }
         call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
         controlReceiver = new ControlReceiver(who, call);
-        final Offerer offerer = new Offerer(who, counters, context.idleStrategy(), watch);
-        final Arena sendArena = Arena.ofShared();
-        final List<OutputChannel> outputChannels = new ArrayList<>();
-        for (final OutputSpec output : planned.outputs())
-        {
-            outputChannels.add(new OutputChannel(
-                planned.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), sendArena));
-        }
-        outputs = new SendingOutputs(planned.name(), outputChannels, channels.allPublications(), offerer, counters, sendArena);
+        outputs = SendingOutputs.wire(planned, channels, new Offerer(who, counters, context.idleStrategy(), watch), counters);
         call.outputs(outputs);
         if (!planned.isSource())
         {
-            final List<InputSpec> inputs = planned.inputs();
-            final String[] labels = new String[inputs.size()];
-            for (int i = 0; i < labels.length; i++)
-            {
-                labels[i] = inputs.get(i).label();
-            }
-            assembler = new TimesliceAssembler(inputs, planned.completion());
-            receiver = new MessageReceiver(
-                new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
-            fragmentAssembler = new FragmentAssembler(receiver);
+            inputs = new InputSide(who, planned, counters);
         }
         try
         {
@@ -303,20 +276,9 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private int consume()
     {
-        int work = channels.data().poll(fragmentAssembler, FRAGMENT_LIMIT);
-        try
-        {
-            work += assembler.deliver(processor);
-        }
-        catch (final RuntimeException e)
-        {
-            throw e;
-        }
-        catch (final Exception e)
-        {
-            throw new IllegalStateException(e);
-        }
-        if (receiver.endOfStreamCount() >= planned.upstreamProducers())
+        int work = inputs.poll(channels.data());
+        work += inputs.deliver(processor);
+        if (inputs.upstreamEnded())
         {
             finish(DeviceExitCode.OK);
             work++;
@@ -348,19 +310,11 @@ public final class DeviceRunner implements Agent, AutoCloseable
     /** Every upstream producer ended (or a source is done): drop the incomplete, last call, end the stream. */
     private void finish(final int exitCode)
     {
-        if (assembler != null && assembler.pendingCount() > 0)
+        if (inputs != null)
         {
-            final int pending = assembler.pendingCount();
-            final StringBuilder ids = new StringBuilder();
-            for (int i = 0; i < Math.min(pending, DROPPED_IDS_LOGGED); i++)
-            {
-                ids.append(i == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
-            }
-            LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{}", who, pending, ids,
-                pending > DROPPED_IDS_LOGGED ? ", ..." : "");
-            counters.timeslicesDropped += assembler.dropPending();
+            counters.timeslicesDropped += inputs.dropIncomplete();
         }
-        final long timeslice = planned.isSource() ? nextSourceTimeslice : receiver.highestTimeslice() + 1;
+        final long timeslice = planned.isSource() ? nextSourceTimeslice : inputs.nextTimeslice();
         call.prepare(timeslice, NoInputs.INSTANCE);
         try
         {

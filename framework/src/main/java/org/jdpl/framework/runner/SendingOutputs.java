@@ -8,6 +8,8 @@ import java.util.List;
 import io.aeron.Publication;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.jdpl.framework.device.Outputs;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.MessageEncoder;
 
 /**
@@ -39,6 +41,20 @@ final class SendingOutputs implements Outputs, AutoCloseable
         this.offerer = offerer;
         this.counters = counters;
         this.arena = arena;
+    }
+
+    /** Wires every output of {@code device} to the publications of its routes. */
+    static SendingOutputs wire(
+        final PlannedDevice device, final DeviceChannels channels, final Offerer offerer, final RunnerCounters counters)
+    {
+        final Arena arena = Arena.ofShared();
+        final List<OutputChannel> outputChannels = new ArrayList<>();
+        for (final OutputSpec output : device.outputs())
+        {
+            outputChannels.add(new OutputChannel(
+                device.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), arena));
+        }
+        return new SendingOutputs(device.name(), outputChannels, channels.allPublications(), offerer, counters, arena);
     }
 
     @Override
