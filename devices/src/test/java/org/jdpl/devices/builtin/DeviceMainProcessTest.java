@@ -106,4 +106,30 @@ class DeviceMainProcessTest
             fakeDriver.destroyForcibly();
         }
     }
+
+    @Test
+    @Timeout(60)
+    void shouldWriteItsReportWhenTerminated() throws Exception
+    {
+        try (RunRig rig = new RunRig(runDir))
+        {
+            rig.plan(device("sink", "checksum-sink", 1, "{}", List.of("in:TST/COUNTER"), List.of(), 200, 1, List.of()));
+            final Path log = runDir.resolve("sink.out");
+            final Process sink = DeviceProcesses.start(runDir, "sink", 0, log);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (!Files.exists(log) || !Files.readString(log).contains("sink: running"))
+            {
+                assertTrue(sink.isAlive(), "the sink ended early:\n" + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, "the sink did not start running");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            sink.destroy(); // SIGTERM, as the Driver ends a run
+            assertTrue(sink.waitFor(20, TimeUnit.SECONDS), "the sink ignored SIGTERM");
+            assertEquals(128 + 15, sink.exitValue(), Files.readString(log));
+            final DeviceReport report = RunFiles.readReport(RunLayout.report(runDir, "sink", 0));
+            assertEquals("STOPPED", report.state());
+            assertEquals(null, report.failure());
+            assertTrue(Files.readString(log).contains("sink: closed before end of stream"), Files.readString(log));
+        }
+    }
 }

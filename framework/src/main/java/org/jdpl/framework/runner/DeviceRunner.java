@@ -133,7 +133,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         }
         catch (final RunnerClosedException e)
         {
-            end(DeviceExitCode.STOPPED, "closed before end of stream");
+            LOG.info("{}: closed before end of stream", who);
+            end(DeviceExitCode.STOPPED, null);
         }
         catch (final DeviceCallException e)
         {
@@ -165,7 +166,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             if (outcome == null)
             {
-                end(DeviceExitCode.STOPPED, "closed before end of stream");
+                LOG.info("{}: closed before end of stream", who);
+                end(DeviceExitCode.STOPPED, null);
             }
             CloseHelper.closeAll(outputs, inputs, channels, ownAeron);
         }
