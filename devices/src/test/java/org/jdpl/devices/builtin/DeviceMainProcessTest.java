@@ -123,6 +123,9 @@ class DeviceMainProcessTest
                 assertTrue(System.nanoTime() < deadline, "the sink did not start running");
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
+            final String status = Files.readString(Path.of("/proc", Long.toString(sink.pid()), "status"));
+            System.out.println("idle sink device process: " + status.lines().filter(l -> l.startsWith("VmRSS") || l.startsWith("Threads"))
+                .map(l -> l.replaceAll("\\s+", " ")).toList());
             sink.destroy(); // SIGTERM, as the Driver ends a run
             assertTrue(sink.waitFor(20, TimeUnit.SECONDS), "the sink ignored SIGTERM");
             assertEquals(128 + 15, sink.exitValue(), Files.readString(log));

@@ -41,7 +41,8 @@ class RunFilesTest
     @Test
     void shouldRoundTripAReport() throws Exception
     {
-        final DeviceReport report = new DeviceReport("sink", 1, "STOPPED", 10, 0, 640, 0, 1, 2, 3, null, Map.of("received", 10.0));
+        final DeviceReport report = new DeviceReport("sink", 1, "STOPPED", 10, 0, 640, 0, 1, 2, 3, null,
+            Map.of("received", 10.0, "score", Double.NaN, "limit", Double.POSITIVE_INFINITY));
         final Path file = dir.resolve("reports").resolve("sink.1.json");
         RunFiles.writeReport(file, report);
         assertEquals(report, RunFiles.readReport(file));
