@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.typesafe.config.ConfigException;
@@ -12,6 +13,7 @@ import com.typesafe.config.ConfigIncludeContext;
 import com.typesafe.config.ConfigIncluder;
 import com.typesafe.config.ConfigIncluderFile;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigOriginFactory;
 import com.typesafe.config.ConfigParseOptions;
 
@@ -24,17 +26,20 @@ final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile
 {
     private static final List<String> EXTENSIONS = List.of(".conf", ".json", ".properties");
 
+    /** The files including this one, outermost first, and this one last; to catch include cycles. */
+    private final List<Path> chain;
     private final Path includingFile;
 
-    StrictIncluder(final Path includingFile)
+    private StrictIncluder(final List<Path> chain)
     {
-        this.includingFile = includingFile;
+        this.chain = chain;
+        this.includingFile = chain.getLast();
     }
 
     /** Parse options for {@code file}, whose includes resolve relative to it. */
     static ConfigParseOptions optionsFor(final Path file)
     {
-        return ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new StrictIncluder(file));
+        return ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new StrictIncluder(List.of(file)));
     }
 
     @Override
@@ -61,12 +66,39 @@ final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile
         final Path file = find(what);
         if (file == null)
         {
-            throw new ConfigException.IO(
-                ConfigOriginFactory.newFile(includingFile.toString()).withLineNumber(lineOf(what)),
+            throw new ConfigException.IO(here(what),
                 "included file '" + what + "' not found (looked for " + sibling(what) + hintExtensions(what) + ")");
         }
-        return ConfigFactory.parseFile(file.toFile(), context.parseOptions().setAllowMissing(false).setIncluder(new StrictIncluder(file)))
+        final List<Path> longer = new ArrayList<>(chain);
+        longer.add(file);
+        for (final Path earlier : chain)
+        {
+            if (sameFile(earlier, file))
+            {
+                final List<String> names = new ArrayList<>();
+                longer.forEach(p -> names.add(p.toString()));
+                throw new ConfigException.IO(here(what), "include cycle: " + String.join(" -> ", names));
+            }
+        }
+        return ConfigFactory.parseFile(file.toFile(), context.parseOptions().setAllowMissing(false).setIncluder(new StrictIncluder(longer)))
             .root();
+    }
+
+    private ConfigOrigin here(final String what)
+    {
+        return ConfigOriginFactory.newFile(includingFile.toString()).withLineNumber(lineOf(what));
+    }
+
+    private static boolean sameFile(final Path a, final Path b)
+    {
+        try
+        {
+            return Files.isSameFile(a, b);
+        }
+        catch (final IOException e)
+        {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     private Path find(final String what)

@@ -95,6 +95,10 @@ final class TopologyLoader
 
     private static String syntaxHint(final ConfigException e)
     {
+        if (e.getMessage() != null && e.getMessage().contains("include cycle"))
+        {
+            return "files may not include each other in a circle: remove one of these includes";
+        }
         if (e instanceof ConfigException.IO)
         {
             return "check the path: an include is relative to the file that includes it";

@@ -54,4 +54,12 @@ class PlanRendererTest
         assertFalse(sink.has("sink"), "derived is-getters are not data");
         assertEquals("fwd", json.get("devices").get(0).get("routes").get(0).get("consumer").asText());
     }
+
+    @Test
+    void shouldReadTheJsonBackIntoAnEqualPlan() throws Exception
+    {
+        final Plan read = new ObjectMapper().readValue(PlanRenderer.render(CHAIN, PlanRenderer.Format.json), Plan.class);
+
+        assertEquals(CHAIN, read);
+    }
 }

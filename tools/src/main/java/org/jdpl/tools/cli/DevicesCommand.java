@@ -41,7 +41,11 @@ public final class DevicesCommand implements Callable<Integer>
             types.add(describe(type));
         }
         final PrintWriter out = spec.commandLine().getOut();
-        if (json)
+        if (types.isEmpty() && !json)
+        {
+            out.println("no device types on the class path (each device module registers its types with ServiceLoader)");
+        }
+        else if (json)
         {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(types));
         }
