@@ -9,7 +9,7 @@ import org.jdpl.framework.plan.Plan;
  * What {@link TopologyCompiler} made of the topology files.
  *
  * @param plan     the physical plan, or null when there are problems
- * @param problems every problem found, in the order found (files in order, then devices as declared)
+ * @param problems every problem found, by file (in the order given) and line; {@code --set} problems last
  * @param config   the merged, resolved configuration (overrides applied), for settings later steps read
  */
 public record Compilation(Plan plan, List<Problem> problems, Config config)

@@ -48,7 +48,12 @@ final class GraphValidator
                 final OutputSpec output = device.outputs().get(o);
                 final String here = "'" + device.name() + "' (" + device.outputOrigins().get(o) + ")";
                 final String first = producedBy.putIfAbsent(output.spec(), here);
-                if (first != null)
+                if (first != null && first.startsWith("'" + device.name() + "' "))
+                {
+                    problems.add(new Problem(device.outputOrigins().get(o), "device '" + device.name() + "' produces " + output.spec() +
+                        " on two outputs", "give each output its own spec (e.g. another subSpec)"));
+                }
+                else if (first != null)
                 {
                     problems.add(new Problem(device.outputOrigins().get(o), output.spec() + " has two producers: " + first + " and " + here,
                         "each concrete spec has one producer: give one of the outputs another spec (e.g. another subSpec)"));
@@ -69,7 +74,10 @@ final class GraphValidator
                 final String what = "device '" + consumer.name() + "': input '" + input + "'";
                 if (feeding.isEmpty() && input.lifetime().needsProducer())
                 {
-                    problems.add(new Problem(where, what + " has no producer", danglingHint(input)));
+                    problems.add(producesItself(consumer, input)
+                        ? new Problem(where, what + " matches only the device's own output", "a device cannot consume what it produces: " +
+                            "narrow the input, or change the output's spec")
+                        : new Problem(where, what + " has no producer", danglingHint(input)));
                 }
                 else if (feeding.size() > 1 && !sameSpec(feeding))
                 {
@@ -116,6 +124,18 @@ final class GraphValidator
                 }
             }
         }
+    }
+
+    private static boolean producesItself(final TopologyDevice device, final InputSpec input)
+    {
+        for (final OutputSpec output : device.outputs())
+        {
+            if (input.matcher().matches(output.spec()))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Several producers of one spec: already reported as such, and fixing that fixes this too. */

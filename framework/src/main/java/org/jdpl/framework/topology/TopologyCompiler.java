@@ -39,6 +39,6 @@ public final class TopologyCompiler
         final LoadedTopology loaded = new TopologyLoader(environment).load(files, sets, problems);
         final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
         final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology) : null;
-        return new Compilation(plan, List.copyOf(problems), loaded.config());
+        return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
     }
 }

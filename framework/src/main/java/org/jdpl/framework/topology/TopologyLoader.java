@@ -9,18 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueFactory;
-import com.typesafe.config.ConfigValueType;
 
 /**
  * Reads topology files into one configuration: parses each file (includes relative to it), merges
@@ -30,13 +25,11 @@ import com.typesafe.config.ConfigValueType;
  */
 final class TopologyLoader
 {
-    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{\\??\\s*([^}]+?)\\s*}");
-
-    private final Map<String, String> environment;
+    private final SubstitutionResolver resolver;
 
     TopologyLoader(final Map<String, String> environment)
     {
-        this.environment = environment;
+        this.resolver = new SubstitutionResolver(environment);
     }
 
     LoadedTopology load(final List<Path> files, final List<String> sets, final List<Problem> problems)
@@ -59,7 +52,7 @@ final class TopologyLoader
         }
         merged = applyOverrides(merged, sets, deviceOrigins, problems);
         final Set<String> removed = new LinkedHashSet<>();
-        final Config resolved = resolve(merged, removed, problems);
+        final Config resolved = resolver.resolve(merged, removed, problems);
         if (resolved == null)
         {
             return new LoadedTopology(ConfigFactory.empty(), removed, deviceOrigins, sources, false);
@@ -159,82 +152,5 @@ final class TopologyLoader
             }
         }
         return config;
-    }
-
-    /** Resolves substitutions; unresolvable values are reported, recorded in {@code removed} and dropped. */
-    private Config resolve(final Config merged, final Set<String> removed, final List<Problem> problems)
-    {
-        Config source = merged;
-        if (merged.root().get(TopologyKeys.VARS) instanceof ConfigObject vars)
-        {
-            source = source.withFallback(vars.toConfig());
-        }
-        source = source.withFallback(ConfigValueFactory.fromMap(environment).toConfig());
-        final Config resolved;
-        try
-        {
-            resolved = merged.resolveWith(source, ConfigResolveOptions.noSystem().setAllowUnresolved(true));
-        }
-        catch (final ConfigException e)
-        {
-            problems.add(new Problem(ConfigMessages.location(e, ""), ConfigMessages.clean(e), "check the ${...} substitutions"));
-            return null;
-        }
-        if (resolved.isResolved())
-        {
-            return resolved;
-        }
-        final Map<String, ConfigValue> unresolved = new LinkedHashMap<>();
-        collectUnresolved(resolved.root(), new ArrayList<>(), unresolved);
-        Config cleaned = resolved;
-        for (final Map.Entry<String, ConfigValue> entry : unresolved.entrySet())
-        {
-            problems.add(unresolvedProblem(entry.getValue()));
-            removed.add(entry.getKey());
-            cleaned = cleaned.withoutPath(entry.getKey());
-        }
-        return cleaned;
-    }
-
-    private static void collectUnresolved(final ConfigObject object, final List<String> prefix, final Map<String, ConfigValue> out)
-    {
-        for (final Map.Entry<String, ConfigValue> entry : object.entrySet())
-        {
-            final List<String> keys = new ArrayList<>(prefix);
-            keys.add(entry.getKey());
-            final String path = ConfigUtil.joinPath(keys);
-            final ConfigValue value = entry.getValue();
-            try
-            {
-                if (value.valueType() == ConfigValueType.OBJECT)
-                {
-                    collectUnresolved((ConfigObject)value, keys, out);
-                }
-                else if (value.valueType() == ConfigValueType.LIST)
-                {
-                    value.unwrapped();
-                }
-            }
-            catch (final ConfigException.NotResolved e)
-            {
-                out.put(path, value);
-            }
-        }
-    }
-
-    private static Problem unresolvedProblem(final ConfigValue value)
-    {
-        final String text = value.render();
-        final Matcher m = SUBSTITUTION.matcher(text);
-        final List<String> names = new ArrayList<>();
-        while (m.find())
-        {
-            names.add(m.group(1));
-        }
-        final String name = names.isEmpty() ? text : names.get(0);
-        final String variables = names.isEmpty() ? text : "${" + String.join("}, ${", names) + "}";
-        return new Problem(Locations.of(value.origin()), "cannot resolve " + variables + ": no variable '" + name + "' is set",
-            "set it in the environment (export " + name + "=...) or under vars { " + name + " = ... }; ${?" + name +
-                "} makes it optional");
     }
 }

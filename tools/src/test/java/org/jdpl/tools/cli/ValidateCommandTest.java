@@ -51,11 +51,11 @@ class ValidateCommandTest
         final DplRun run = DplRun.run("validate", T + "many-problems.conf");
 
         assertEquals(List.of(
-            T + "many-problems.conf:6: shm.inline-max is not a size: the string \"lots\"",
             T + "many-problems.conf:2: device 'source': unknown device type 'test-sorce'",
             T + "many-problems.conf:3: device 'fwd': pipeline = 0 is less than 1",
             T + "many-problems.conf:3: device 'fwd': option 'threshold' = 7 is out of range: it must be 0..1",
-            T + "many-problems.conf:4: device 'sink': bad completion 'sometimes'"),
+            T + "many-problems.conf:4: device 'sink': bad completion 'sometimes'",
+            T + "many-problems.conf:6: shm.inline-max is not a size: the string \"lots\""),
             run.out().lines().map(l -> l.substring(0, l.indexOf(';'))).toList(), run::toString);
     }
 
