@@ -12,8 +12,10 @@ public record Problem(String location, String message, String hint)
 {
     public Problem
     {
+        // One line each, whatever a library put into a message.
         location = location == null ? "" : location;
-        hint = hint == null ? "" : hint;
+        message = message == null ? "" : message.replace('\n', ' ');
+        hint = hint == null ? "" : hint.replace('\n', ' ');
     }
 
     @Override

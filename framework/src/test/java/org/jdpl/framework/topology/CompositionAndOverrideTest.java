@@ -68,6 +68,24 @@ class CompositionAndOverrideTest
     }
 
     @Test
+    void shouldSubstituteVarsSetOnTheCommandLine() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "vars.conf", """
+            vars { n = 5 }
+            devices {
+              source { use = test-source, options { timeslices = ${n} } }
+              fwd    { use = test-filter, pipeline = ${n} }
+              sink   { use = test-sink }
+            }
+            """);
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(file), List.of("vars.n=2")).plan();
+
+        assertEquals(2, plan.device("fwd").replicas());
+        assertTrue(plan.device("source").options().contains("\"timeslices\":2"), plan.device("source").options());
+    }
+
+    @Test
     void shouldLetTheLastOverrideOfAKeyWin() throws IOException
     {
         final Path file = TopologyTestSupport.write(dir, "chain.conf", CHAIN);

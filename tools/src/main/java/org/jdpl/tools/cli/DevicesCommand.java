@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.ConfigUtil;
-import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.device.OptionSpec;
 import picocli.CommandLine.Command;
@@ -36,7 +35,7 @@ public final class DevicesCommand implements Callable<Integer>
     public Integer call() throws JsonProcessingException
     {
         final List<Map<String, Object>> types = new ArrayList<>();
-        for (final DeviceType type : DeviceCatalog.load().types())
+        for (final DeviceType type : TopologyFilesMixin.catalog().types())
         {
             types.add(describe(type));
         }

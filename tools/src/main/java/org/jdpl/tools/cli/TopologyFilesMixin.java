@@ -24,7 +24,20 @@ public final class TopologyFilesMixin
     /** Loads, validates and plans the topology against the device types on the class path. */
     public Compilation compile()
     {
-        return TopologyCompiler.compile(files, sets, DeviceCatalog.load());
+        return TopologyCompiler.compile(files, sets, catalog());
+    }
+
+    /** The device types on the class path; a type packaged without its defaults is reported without a stack trace. */
+    static DeviceCatalog catalog()
+    {
+        try
+        {
+            return DeviceCatalog.load();
+        }
+        catch (final IllegalStateException e)
+        {
+            throw new UserError("cannot load the device types: " + e.getMessage(), ExitCode.FAILED);
+        }
     }
 
     /** The files as the user named them, for summaries. */
