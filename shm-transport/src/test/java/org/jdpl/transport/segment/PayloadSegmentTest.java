@@ -1,0 +1,334 @@
+package org.jdpl.transport.segment;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.agrona.concurrent.NoOpIdleStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PayloadSegmentTest
+{
+    private static final long PAGE = 64 * 1024;
+
+    private ShmDirectory directory;
+
+    @BeforeEach
+    void createDirectory()
+    {
+        directory = ShmDirectory.create();
+    }
+
+    @AfterEach
+    void removeDirectory() throws IOException
+    {
+        directory.close();
+    }
+
+    private PayloadSegment create(final long pages)
+    {
+        return PayloadSegment.create(directory.resolve("payload.segment"),
+            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(pages * PAGE));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldReturnFreeSpaceToItsStartAfterEveryBlockIsReleased()
+    {
+        try (PayloadSegment segment = create(64))
+        {
+            final long start = segment.freeBytes();
+            assertEquals(64 * PAGE, start);
+            final List<Long> refs = new ArrayList<>();
+            for (final long size : new long[] {1, PAGE, PAGE + 1, 5 * PAGE, 17 * PAGE - 3})
+            {
+                final long ref = segment.tryAllocate(size);
+                assertTrue(BlockRef.isRef(ref), "allocation of " + size + " bytes failed: " + BlockRef.toString(ref));
+                assertEquals(size, segment.sizeBytes(ref));
+                assertEquals(size, segment.writable(ref).byteSize());
+                refs.add(ref);
+            }
+            assertEquals((1 + 1 + 2 + 5 + 17) * PAGE, segment.usedBytes());
+            for (final long ref : refs)
+            {
+                segment.release(ref);
+            }
+            assertEquals(start, segment.freeBytes());
+            assertEquals(0, segment.usedBytes());
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldFindContiguousSpaceForALargeBlockOnlyWhenFragmentationAllows()
+    {
+        try (PayloadSegment segment = create(256))
+        {
+            final long[] small = new long[256];
+            for (int i = 0; i < small.length; i++)
+            {
+                small[i] = segment.tryAllocate(PAGE);
+                assertTrue(BlockRef.isRef(small[i]));
+            }
+            assertEquals(BlockRef.NO_SPACE, segment.tryAllocate(1), "a full segment must answer NO_SPACE");
+            for (int i = 0; i < small.length; i += 2)
+            {
+                segment.release(small[i]);
+            }
+            assertEquals(128 * PAGE, segment.freeBytes());
+            assertEquals(BlockRef.NO_SPACE, segment.tryAllocate(2 * PAGE), "half free but no two adjacent pages");
+            for (int i = 1; i < 128; i += 2)
+            {
+                segment.release(small[i]);
+            }
+            // Pages 0..127 are now free and contiguous; 128..255 hold every other page.
+            final long large = segment.tryAllocate(128 * PAGE);
+            assertTrue(BlockRef.isRef(large), "128 contiguous free pages must be found");
+            assertEquals(0, BlockRef.firstPage(large));
+            final long[] spanning = {segment.tryAllocate(PAGE), segment.tryAllocate(PAGE)};
+            segment.release(large);
+            for (int i = 129; i < small.length; i += 2)
+            {
+                segment.release(small[i]);
+            }
+            segment.release(spanning[0]);
+            segment.release(spanning[1]);
+            assertEquals(0, segment.usedBytes());
+            final long whole = segment.tryAllocate(256 * PAGE);
+            assertTrue(BlockRef.isRef(whole), "after every release the whole segment is one contiguous block");
+            segment.release(whole);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldFreeAFannedOutBlockExactlyOnceWhenConsumersReleaseConcurrently() throws Exception
+    {
+        final int consumers = 4;
+        try (PayloadSegment producer = create(32))
+        {
+            final List<PayloadSegment> attachments = new ArrayList<>();
+            try
+            {
+                long holders = 0;
+                for (int i = 0; i < consumers; i++)
+                {
+                    final PayloadSegment consumer = PayloadSegment.open(producer.path());
+                    attachments.add(consumer);
+                    holders |= PayloadSegment.holderBit(consumer.slot());
+                }
+                final CyclicBarrier start = new CyclicBarrier(consumers + 1);
+                final CyclicBarrier end = new CyclicBarrier(consumers + 1);
+                final long[] shared = new long[1];
+                final AtomicReference<Throwable> failure = new AtomicReference<>();
+                final int rounds = 500;
+                final List<Thread> threads = new ArrayList<>();
+                for (final PayloadSegment consumer : attachments)
+                {
+                    threads.add(Thread.ofPlatform().start(() ->
+                    {
+                        try
+                        {
+                            for (int round = 0; round < rounds; round++)
+                            {
+                                start.await();
+                                consumer.release(shared[0]);
+                                end.await();
+                            }
+                        }
+                        catch (final Throwable ex)
+                        {
+                            failure.compareAndSet(null, ex);
+                        }
+                    }));
+                }
+                for (int round = 0; round < rounds; round++)
+                {
+                    final long ref = producer.tryAllocate(3 * PAGE);
+                    assertTrue(BlockRef.isRef(ref));
+                    producer.publish(ref, holders);
+                    shared[0] = ref;
+                    start.await(10, TimeUnit.SECONDS);
+                    end.await(10, TimeUnit.SECONDS);
+                    assertEquals(0, producer.usedBytes(), "round " + round + ": the last release frees the block once");
+                }
+                for (final Thread thread : threads)
+                {
+                    thread.join(10_000);
+                }
+                assertEquals(null, failure.get());
+            }
+            finally
+            {
+                for (final PayloadSegment attachment : attachments)
+                {
+                    attachment.close();
+                }
+            }
+            assertEquals(32 * PAGE, producer.freeBytes());
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRefuseASecondReleaseAndAStaleReference()
+    {
+        try (PayloadSegment segment = create(8))
+        {
+            final long ref = segment.tryAllocate(PAGE);
+            segment.release(ref);
+            final IllegalStateException twice = assertThrows(IllegalStateException.class, () -> segment.release(ref));
+            assertTrue(twice.getMessage().contains("released twice"), twice.getMessage());
+            final long reused = segment.tryAllocate(PAGE);
+            assertEquals(BlockRef.firstPage(ref), BlockRef.firstPage(reused));
+            assertNotEquals(ref, reused, "a reused page starts a new generation");
+            final IllegalStateException stale = assertThrows(IllegalStateException.class, () -> segment.release(ref));
+            assertTrue(stale.getMessage().contains("stale reference"), stale.getMessage());
+            segment.release(reused);
+            assertEquals(0, segment.usedBytes());
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldFreeABlockPublishedToNobody()
+    {
+        try (PayloadSegment segment = create(8))
+        {
+            final long ref = segment.tryAllocate(2 * PAGE);
+            segment.publish(ref, 0);
+            assertEquals(0, segment.usedBytes());
+            assertThrows(IllegalStateException.class, () -> segment.publish(ref, 1));
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRejectARequestLargerThanTheWholeSegmentAtOnce()
+    {
+        try (PayloadSegment segment = create(16))
+        {
+            final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> segment.tryAllocate(16 * PAGE + 1));
+            assertTrue(error.getMessage().contains("1.0 MiB"), error.getMessage());
+            assertTrue(error.getMessage().contains(String.valueOf(16 * PAGE + 1)), error.getMessage());
+            assertTrue(error.getMessage().contains(SegmentContext.SIZE_SETTING), error.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> segment.allocate(1L << 40, NoOpIdleStrategy.INSTANCE, 0));
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldTimeOutAndCountTheWaitWhenTheSegmentStaysFull()
+    {
+        try (PayloadSegment segment = create(4))
+        {
+            final long all = segment.tryAllocate(4 * PAGE);
+            final long result = segment.allocate(PAGE, NoOpIdleStrategy.INSTANCE, TimeUnit.MILLISECONDS.toNanos(20));
+            assertEquals(BlockRef.TIMED_OUT, result);
+            assertEquals(1, segment.backPressureWaits());
+            assertTrue(segment.backPressureWaitNs() >= TimeUnit.MILLISECONDS.toNanos(20));
+            segment.release(all);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRejectAFileThatIsNotASegment() throws IOException
+    {
+        final Path text = Files.writeString(directory.resolve("notes.txt"), "not a segment");
+        final PayloadSegmentException small = assertThrows(PayloadSegmentException.class, () -> PayloadSegment.open(text));
+        assertTrue(small.getMessage().contains("is not a jdpl payload segment"), small.getMessage());
+
+        final Path zeros = directory.resolve("zeros.bin");
+        Files.write(zeros, new byte[1 << 20]);
+        final PayloadSegmentException empty = assertThrows(PayloadSegmentException.class, () -> PayloadSegment.open(zeros));
+        assertTrue(empty.getMessage().contains(zeros.toString()), empty.getMessage());
+
+        final Path missing = directory.resolve("missing.segment");
+        final PayloadSegmentException none = assertThrows(PayloadSegmentException.class, () -> PayloadSegment.open(missing));
+        assertTrue(none.getMessage().contains("no payload segment at"), none.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRejectASegmentWhoseSizeDisagreesWithItsHeader() throws IOException
+    {
+        final Path path;
+        try (PayloadSegment segment = create(8))
+        {
+            path = segment.path();
+        }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(path.toFile(), "rw"))
+        {
+            file.setLength(file.length() - PAGE);
+        }
+        final PayloadSegmentException error = assertThrows(PayloadSegmentException.class, () -> PayloadSegment.open(path));
+        assertTrue(error.getMessage().contains("truncated"), error.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRefuseToCreateASegmentLargerThanTheFreeSpaceNamingTheSetting()
+    {
+        final PayloadSegmentException error = assertThrows(PayloadSegmentException.class, () -> PayloadSegment.create(
+            directory.resolve("huge.segment"), new SegmentContext().sizeBytes(1L << 40)));
+        assertTrue(error.getMessage().contains("1.0 TiB"), error.getMessage());
+        assertTrue(error.getMessage().contains("free"), error.getMessage());
+        assertTrue(error.getMessage().contains(SegmentContext.SIZE_SETTING), error.getMessage());
+        assertTrue(Files.notExists(directory.resolve("huge.segment")));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRefuseToOverwriteAnExistingSegment()
+    {
+        try (PayloadSegment segment = create(4))
+        {
+            final PayloadSegmentException error = assertThrows(PayloadSegmentException.class, () -> create(4));
+            assertTrue(error.getMessage().contains("already exists"), error.getMessage());
+            assertEquals(4 * PAGE, segment.freeBytes());
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldShowTheProducersBytesToAnotherAttachment()
+    {
+        try (PayloadSegment producer = create(8); PayloadSegment consumer = PayloadSegment.open(producer.path()))
+        {
+            final long ref = producer.tryAllocate(PAGE);
+            producer.writable(ref).set(ValueLayout.JAVA_LONG, 8, 0x1234_5678_9ABCL);
+            producer.publish(ref, PayloadSegment.holderBit(consumer.slot()));
+            final MemorySegment view = consumer.readOnly(ref);
+            assertTrue(view.isReadOnly());
+            assertEquals(0x1234_5678_9ABCL, view.get(ValueLayout.JAVA_LONG, 8));
+            assertEquals(0x1234_5678_9ABCL, consumer.memory().get(ValueLayout.JAVA_LONG, consumer.payloadOffset(ref) + 8));
+            consumer.release(ref);
+            assertEquals(0, producer.usedBytes());
+        }
+    }
+
+    @Test
+    void shouldDefaultToTwoGibibytesOrAQuarterOfTheFreeSpace()
+    {
+        assertEquals(2L << 30, SegmentContext.defaultSizeBytes(24L << 30, PAGE));
+        assertEquals(1L << 30, SegmentContext.defaultSizeBytes(4L << 30, PAGE));
+        assertEquals(PAGE, SegmentContext.defaultSizeBytes(1000, PAGE));
+    }
+}
