@@ -57,7 +57,19 @@ final class PageBitmap
             final int bit = (int)(page & 63);
             final int bits = (int)Math.min(64 - bit, end - page);
             final long mask = bits == 64 ? -1L : ((1L << bits) - 1) << bit;
-            final long before = (long)LONG.getAndBitwiseAnd(memory, wordOffset(word), ~mask);
+            final long offset = wordOffset(word);
+            final long before;
+            if (mask == -1L)
+            {
+                // A word wholly ours: nobody else can change it (every claim needs its bits clear), so a
+                // plain ordered store frees it, without a locked instruction. Large blocks are mostly such words.
+                before = (long)LONG.getAcquire(memory, offset);
+                LONG.setRelease(memory, offset, 0L);
+            }
+            else
+            {
+                before = (long)LONG.getAndBitwiseAnd(memory, offset, ~mask);
+            }
             if ((before & mask) != mask)
             {
                 throw new IllegalStateException("payload segment corrupt: pages " + firstPage + ".." + (end - 1) +
@@ -97,6 +109,19 @@ final class PageBitmap
                 {
                     return runStart;
                 }
+                continue;
+            }
+            if (pageCount > 62)
+            {
+                // A run between two used bits of one word is at most 62 pages long, so for a long
+                // request only a word's low free bits (ending a run) and high free bits (starting one) count.
+                final long lowFree = Long.numberOfTrailingZeros(bits);
+                if (runLength > 0 && runLength + lowFree >= pageCount)
+                {
+                    return runStart;
+                }
+                runLength = Long.numberOfLeadingZeros(bits);
+                runStart = (word << 6) + 64 - runLength;
                 continue;
             }
             int bit = 0;

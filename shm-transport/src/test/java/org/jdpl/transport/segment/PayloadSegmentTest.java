@@ -116,6 +116,82 @@ class PayloadSegmentTest
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldPlaceRunsThatCrossBitmapWordsFirstFit()
+    {
+        try (PayloadSegment segment = create(300))
+        {
+            final long first = segment.tryAllocate(40 * PAGE);
+            final long crossing = segment.tryAllocate(100 * PAGE);
+            assertEquals(0, BlockRef.firstPage(first));
+            assertEquals(40, BlockRef.firstPage(crossing), "a run from inside word 0 into word 2");
+            segment.release(first);
+            final long low = segment.tryAllocate(30 * PAGE);
+            assertEquals(0, BlockRef.firstPage(low));
+            final long seventy = segment.tryAllocate(70 * PAGE);
+            assertEquals(140, BlockRef.firstPage(seventy), "the 10 pages left at 30..39 are too few");
+            final long ten = segment.tryAllocate(10 * PAGE);
+            assertEquals(30, BlockRef.firstPage(ten), "a short request fills the gap");
+            assertEquals(BlockRef.NO_SPACE, segment.tryAllocate(91 * PAGE), "90 pages are left at 210..299");
+            final long rest = segment.tryAllocate(90 * PAGE);
+            assertEquals(210, BlockRef.firstPage(rest));
+            for (final long ref : new long[] {crossing, low, seventy, ten, rest})
+            {
+                segment.release(ref);
+            }
+            assertEquals(0, segment.usedBytes());
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldNeverGiveOverlappingBlocksToConcurrentThreads() throws Exception
+    {
+        final long page = 4096;
+        try (PayloadSegment segment = PayloadSegment.create(directory.resolve("small-pages.segment"),
+            new SegmentContext().pageSizeBytes(page).sizeBytes(400 * page)))
+        {
+            final AtomicReference<String> failure = new AtomicReference<>();
+            final List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++)
+            {
+                final long seedBase = t * 1_000_000L;
+                threads.add(Thread.ofPlatform().start(() ->
+                {
+                    final java.util.Random random = new java.util.Random(seedBase);
+                    for (int i = 0; i < 3000 && failure.get() == null; i++)
+                    {
+                        final long pages = random.nextInt(8) == 0 ? 65 + random.nextInt(120) : 1 + random.nextInt(8);
+                        final long ref = segment.allocate(pages * page - random.nextInt(100), NoOpIdleStrategy.INSTANCE,
+                            TimeUnit.SECONDS.toNanos(10));
+                        if (!BlockRef.isRef(ref))
+                        {
+                            failure.compareAndSet(null, "allocation starved: " + BlockRef.toString(ref));
+                            return;
+                        }
+                        final MemorySegment block = segment.writable(ref);
+                        SegmentChild.fill(block, seedBase + i);
+                        Thread.yield();
+                        final long mismatch = SegmentChild.firstMismatch(block, seedBase + i);
+                        if (mismatch >= 0)
+                        {
+                            failure.compareAndSet(null, BlockRef.toString(ref) + " overwritten at long " + mismatch);
+                        }
+                        segment.release(ref);
+                    }
+                }));
+            }
+            for (final Thread thread : threads)
+            {
+                thread.join(50_000);
+            }
+            assertEquals(null, failure.get());
+            assertEquals(0, segment.usedBytes());
+            assertTrue(BlockRef.isRef(segment.tryAllocate(400 * page)), "no page lost");
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldFreeAFannedOutBlockExactlyOnceWhenConsumersReleaseConcurrently() throws Exception
     {

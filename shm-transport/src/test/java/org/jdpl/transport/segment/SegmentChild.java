@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 
 /**
  * A device-like process for the multi-process tests: attaches to the segment named by its first
@@ -112,14 +113,37 @@ public final class SegmentChild
 
     private static void allocateWaiting(final PayloadSegment segment, final long sizeBytes)
     {
-        final long immediate = segment.tryAllocate(sizeBytes);
-        if (immediate != BlockRef.NO_SPACE)
+        // Announces the wait from inside the waiting loop, so the test releases space only once the
+        // producer really waits (its first try has failed).
+        final IdleStrategy announcing = new IdleStrategy()
         {
-            System.out.println("ALLOCATED-AT-ONCE " + immediate);
-            return;
-        }
-        System.out.println("WAITING");
-        final long ref = segment.allocate(sizeBytes, new BackoffIdleStrategy(), TimeUnit.SECONDS.toNanos(30));
+            private final BackoffIdleStrategy backoff = new BackoffIdleStrategy();
+            private boolean announced;
+
+            @Override
+            public void idle(final int workCount)
+            {
+                idle();
+            }
+
+            @Override
+            public void idle()
+            {
+                if (!announced)
+                {
+                    announced = true;
+                    System.out.println("WAITING");
+                }
+                backoff.idle();
+            }
+
+            @Override
+            public void reset()
+            {
+                backoff.reset();
+            }
+        };
+        final long ref = segment.allocate(sizeBytes, announcing, TimeUnit.SECONDS.toNanos(30));
         System.out.println("ALLOCATED " + ref + " waits=" + segment.ownBackPressureWaits());
     }
 
