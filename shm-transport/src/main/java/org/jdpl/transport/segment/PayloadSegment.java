@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.agrona.concurrent.IdleStrategy;
 
@@ -65,7 +66,6 @@ public final class PayloadSegment implements AutoCloseable
         this.slot = processes.attach(ProcessHandle.current());
         if (slot < 0)
         {
-            arena.close();
             throw new PayloadSegmentException("all " + SegmentLayout.MAX_PROCESSES + " process slots of payload segment " +
                 path + " are taken: a run may attach at most that many processes. Reclaim dead ones, or run fewer processes.");
         }
@@ -119,8 +119,21 @@ public final class PayloadSegment implements AutoCloseable
         catch (final IOException | RuntimeException ex)
         {
             arena.close();
+            deleteQuietly(path);
             throw ex instanceof PayloadSegmentException pse ? pse :
                 new PayloadSegmentException("cannot map payload segment " + path + ": " + ex, ex);
+        }
+    }
+
+    private static void deleteQuietly(final Path path)
+    {
+        try
+        {
+            Files.deleteIfExists(path);
+        }
+        catch (final IOException ignored)
+        {
+            // The error being reported matters more than a leftover file, which dpl clean removes.
         }
     }
 
@@ -128,8 +141,7 @@ public final class PayloadSegment implements AutoCloseable
     public static PayloadSegment open(final Path path)
     {
         final Arena arena = Arena.ofShared();
-        try (FileChannel channel = FileChannel.open(path, java.nio.file.StandardOpenOption.READ,
-            java.nio.file.StandardOpenOption.WRITE))
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
             final MemorySegment memory = channel.map(MapMode.READ_WRITE, 0, channel.size(), arena);
             return new PayloadSegment(path, arena, memory, SegmentLayout.readHeader(memory, path));

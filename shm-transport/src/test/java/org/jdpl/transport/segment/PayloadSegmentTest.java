@@ -401,6 +401,104 @@ class PayloadSegmentTest
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldTakeMemoryOnlyForPagesThatAreTouched() throws Exception
+    {
+        try (PayloadSegment segment = PayloadSegment.create(directory.resolve("sparse.segment"),
+            new SegmentContext().sizeBytes(1L << 30)))
+        {
+            final long afterCreate = allocatedBytes(segment.path());
+            assertTrue(afterCreate < 1L << 20, "a new 1 GiB segment holds " + afterCreate + " bytes of memory");
+            final long ref = segment.tryAllocate(256L << 20);
+            segment.writable(ref).set(ValueLayout.JAVA_BYTE, 100L << 20, (byte)1);
+            final long afterTouch = allocatedBytes(segment.path());
+            assertTrue(afterTouch - afterCreate <= 2L << 20,
+                "writing one byte of a 256 MiB block took " + (afterTouch - afterCreate) + " bytes of memory");
+            segment.release(ref);
+        }
+    }
+
+    /** The file's allocated size as the file system reports it (st_blocks), via stat(1). */
+    private static long allocatedBytes(final Path file) throws Exception
+    {
+        final Process stat;
+        try
+        {
+            stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
+        }
+        catch (final IOException ex)
+        {
+            org.junit.jupiter.api.Assumptions.abort("skipped: stat(1) is needed to read a file's allocated size: " + ex);
+            return 0;
+        }
+        final String[] out = new String(stat.getInputStream().readAllBytes()).trim().split(" ");
+        assertTrue(stat.waitFor(10, TimeUnit.SECONDS));
+        return Long.parseLong(out[0]) * Long.parseLong(out[1]);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldAllocateNoObjectsOnTheAllocatePublishReleasePath()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        try (PayloadSegment producer = create(64); PayloadSegment consumer = PayloadSegment.open(producer.path()))
+        {
+            final long holders = PayloadSegment.holderBit(consumer.slot());
+            handOff(producer, consumer, holders, 300_000);
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            handOff(producer, consumer, holders, 100_000);
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            // One object per hand-off would be at least 1.6 MB here; the slack covers the counter read itself.
+            assertTrue(allocated < 1024, "100000 hand-offs allocated " + allocated + " bytes");
+            assertEquals(0, producer.usedBytes());
+        }
+    }
+
+    private static void handOff(final PayloadSegment producer, final PayloadSegment consumer, final long holders,
+        final int times)
+    {
+        for (int i = 0; i < times; i++)
+        {
+            final long ref = producer.tryAllocate((i & 15) * PAGE + 1);
+            producer.publish(ref, holders);
+            consumer.memory().get(ValueLayout.JAVA_LONG, consumer.payloadOffset(ref));
+            consumer.release(ref);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldRefuseAnAttachmentBeyondTheLastProcessSlot()
+    {
+        try (PayloadSegment segment = create(4))
+        {
+            final List<PayloadSegment> attachments = new ArrayList<>();
+            try
+            {
+                for (int i = 1; i < PayloadSegment.maxProcesses(); i++)
+                {
+                    attachments.add(PayloadSegment.open(segment.path()));
+                }
+                final PayloadSegmentException error = assertThrows(PayloadSegmentException.class,
+                    () -> PayloadSegment.open(segment.path()));
+                assertTrue(error.getMessage().contains("process slots"), error.getMessage());
+            }
+            finally
+            {
+                for (final PayloadSegment attachment : attachments)
+                {
+                    attachment.close();
+                }
+            }
+            try (PayloadSegment again = PayloadSegment.open(segment.path()))
+            {
+                assertEquals(1, again.slot(), "closing an attachment frees its slot");
+            }
+        }
+    }
+
+    @Test
     void shouldDefaultToTwoGibibytesOrAQuarterOfTheFreeSpace()
     {
         assertEquals(2L << 30, SegmentContext.defaultSizeBytes(24L << 30, PAGE));
