@@ -1,16 +1,7 @@
 package org.jdpl.transport.segment;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileChannel.MapMode;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.agrona.concurrent.IdleStrategy;
 
@@ -27,10 +18,18 @@ import static org.jdpl.transport.segment.SegmentLayout.LONG;
  *   <li>writes the payload into {@link #writable}, then {@link #publish}es it to its consumers' slots
  *       before sending the reference, which hands its hold over to them in one atomic step;</li>
  *   <li>each consumer reads {@link #readOnly} (the producer's bytes, same file and offset) and
- *       {@link #release}s once; the last release frees the pages.</li>
+ *       {@link #release}s once; the release that clears the last holder bit frees the pages.</li>
  * </ol>
- * When a process dies, the Driver {@link #reclaim}s its slot: every hold it had, received or not
- * yet received, is released for it, and blocks it allocated but never published are freed.
+ *
+ * <p>Crash safety. Holders are named (a bit per slot), not counted, so releasing for a dead process
+ * needs no record of what it was doing: the Driver {@link #reclaim}s its slot, which clears its bit
+ * in every block, whether the reference reached it or was still in flight, and frees the blocks it
+ * allocated and never published (they carry its bit alone). Clearing a bit is one compare-and-set,
+ * so a release happens at most once per holder however the owner and the Driver race, and reclaiming
+ * twice does nothing more. The release that empties a block marks it "being freed by slot s" in the
+ * same compare-and-set, so a process dying before the pages are back is finished by reclaiming s.
+ * What remains: death in the few instructions between claiming pages and writing the block entry, or
+ * between marking the entry free and clearing the pages, leaves those pages used (never used twice).
  *
  * <p>The allocation, publish and release paths take no lock and allocate no objects; only
  * {@link #writable} and {@link #readOnly} create a view object (use {@link #memory()} with
@@ -38,12 +37,11 @@ import static org.jdpl.transport.segment.SegmentLayout.LONG;
  */
 public final class PayloadSegment implements AutoCloseable
 {
-    private final Path path;
-    private final Arena arena;
+    private final SegmentFile file;
     private final MemorySegment memory;
     private final MemorySegment readOnlyMemory;
     private final SegmentLayout layout;
-    private final PageBitmap bitmap;
+    private final BlockAllocator allocator;
     private final BlockTable blocks;
     private final ProcessTable processes;
     private final int pageShift;
@@ -51,15 +49,14 @@ public final class PayloadSegment implements AutoCloseable
     private final long pid;
     private boolean closed;
 
-    private PayloadSegment(final Path path, final Arena arena, final MemorySegment memory, final SegmentLayout layout)
+    private PayloadSegment(final SegmentFile file)
     {
-        this.path = path;
-        this.arena = arena;
-        this.memory = memory;
+        this.file = file;
+        this.memory = file.memory();
         this.readOnlyMemory = memory.asReadOnly();
-        this.layout = layout;
-        this.bitmap = new PageBitmap(memory, layout);
-        this.blocks = new BlockTable(memory, layout);
+        this.layout = file.layout();
+        this.allocator = new BlockAllocator(memory, layout);
+        this.blocks = allocator.blocks();
         this.processes = new ProcessTable(memory, layout);
         this.pageShift = Long.numberOfTrailingZeros(layout.pageSizeBytes());
         this.pid = ProcessHandle.current().pid();
@@ -67,7 +64,7 @@ public final class PayloadSegment implements AutoCloseable
         if (slot < 0)
         {
             throw new PayloadSegmentException("all " + SegmentLayout.MAX_PROCESSES + " process slots of payload segment " +
-                path + " are taken: a run may attach at most that many processes. Reclaim dead ones, or run fewer processes.");
+                file.path() + " are taken: a run may attach at most that many processes. Reclaim dead ones, or run fewer.");
         }
     }
 
@@ -77,86 +74,25 @@ public final class PayloadSegment implements AutoCloseable
      */
     public static PayloadSegment create(final Path path, final SegmentContext context)
     {
-        final Path directory = path.toAbsolutePath().getParent();
-        try
-        {
-            Files.createDirectories(directory);
-        }
-        catch (final IOException ex)
-        {
-            throw new PayloadSegmentException("cannot create the directory of payload segment " + path + ": " + ex, ex);
-        }
-        context.conclude(directory);
-        final SegmentLayout layout = SegmentLayout.of(context.pageSizeBytes(), context.sizeBytes() / context.pageSizeBytes());
-        final long usable = SegmentContext.usableBytes(directory);
-        if (layout.fileSizeBytes() > usable)
-        {
-            throw new PayloadSegmentException("payload segment of " + Sizes.format(layout.fileSizeBytes()) + " does not fit in " +
-                directory + ": " + Sizes.format(usable) + " free. Lower " + SegmentContext.SIZE_SETTING + " (now " +
-                Sizes.format(context.sizeBytes()) + "), or free space there (dpl clean removes what dead runs left).");
-        }
-        try
-        {
-            Files.createFile(path);
-        }
-        catch (final FileAlreadyExistsException ex)
-        {
-            throw new PayloadSegmentException("payload segment " + path + " already exists: another run uses this " +
-                "directory, or a dead run left it (dpl clean removes it).", ex);
-        }
-        catch (final IOException ex)
-        {
-            throw new PayloadSegmentException("cannot create payload segment " + path + ": " + ex, ex);
-        }
-        final Arena arena = Arena.ofShared();
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw"))
-        {
-            file.setLength(layout.fileSizeBytes());
-            final MemorySegment memory = file.getChannel().map(MapMode.READ_WRITE, 0, layout.fileSizeBytes(), arena);
-            layout.writeHeader(memory);
-            return new PayloadSegment(path, arena, memory, layout);
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            arena.close();
-            deleteQuietly(path);
-            throw ex instanceof PayloadSegmentException pse ? pse :
-                new PayloadSegmentException("cannot map payload segment " + path + ": " + ex, ex);
-        }
-    }
-
-    private static void deleteQuietly(final Path path)
-    {
-        try
-        {
-            Files.deleteIfExists(path);
-        }
-        catch (final IOException ignored)
-        {
-            // The error being reported matters more than a leftover file, which dpl clean removes.
-        }
+        return attach(SegmentFile.create(path, context));
     }
 
     /** Opens the run's segment and attaches this process to a free slot; done by each device process. */
     public static PayloadSegment open(final Path path)
     {
-        final Arena arena = Arena.ofShared();
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        return attach(SegmentFile.open(path));
+    }
+
+    private static PayloadSegment attach(final SegmentFile file)
+    {
+        try
         {
-            final MemorySegment memory = channel.map(MapMode.READ_WRITE, 0, channel.size(), arena);
-            return new PayloadSegment(path, arena, memory, SegmentLayout.readHeader(memory, path));
+            return new PayloadSegment(file);
         }
-        catch (final NoSuchFileException ex)
+        catch (final RuntimeException ex)
         {
-            arena.close();
-            throw new PayloadSegmentException("no payload segment at " + path + ": the run is not running, or its " +
-                "Driver has not created the segment yet.", ex);
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            arena.close();
-            throw ex instanceof PayloadSegmentException pse ? pse :
-                new PayloadSegmentException("cannot map payload segment " + path + ": " + ex, ex);
+            file.abandon();
+            throw ex;
         }
     }
 
@@ -167,19 +103,7 @@ public final class PayloadSegment implements AutoCloseable
      */
     public long tryAllocate(final long sizeBytes)
     {
-        final long pages = pagesFor(sizeBytes);
-        if ((long)LONG.getVolatile(memory, SegmentLayout.USED_PAGES_OFFSET) + pages > layout.pageCount())
-        {
-            return BlockRef.NO_SPACE;
-        }
-        final long firstPage = bitmap.claim(pages);
-        if (firstPage < 0)
-        {
-            return BlockRef.NO_SPACE;
-        }
-        final int generation = blocks.start(firstPage, pages, sizeBytes, slot);
-        LONG.getAndAdd(memory, SegmentLayout.USED_PAGES_OFFSET, pages);
-        return BlockRef.encode(generation, firstPage);
+        return allocator.tryAllocate(pagesFor(sizeBytes), sizeBytes, slot);
     }
 
     /**
@@ -189,7 +113,8 @@ public final class PayloadSegment implements AutoCloseable
      */
     public long allocate(final long sizeBytes, final IdleStrategy idleStrategy, final long timeoutNs)
     {
-        long ref = tryAllocate(sizeBytes);
+        final long pages = pagesFor(sizeBytes);
+        long ref = allocator.tryAllocate(pages, sizeBytes, slot);
         if (ref != BlockRef.NO_SPACE)
         {
             return ref;
@@ -199,7 +124,7 @@ public final class PayloadSegment implements AutoCloseable
         while (true)
         {
             idleStrategy.idle();
-            ref = tryAllocate(sizeBytes);
+            ref = allocator.tryAllocate(pages, sizeBytes, slot);
             final long waitedNs = System.nanoTime() - startNs;
             if (ref != BlockRef.NO_SPACE || waitedNs >= timeoutNs)
             {
@@ -223,32 +148,20 @@ public final class PayloadSegment implements AutoCloseable
             throw new IllegalArgumentException("holder mask " + Long.toHexString(holders) + " names slots beyond " +
                 (SegmentLayout.MAX_PROCESSES - 1));
         }
-        final long firstPage = checkedPage(ref);
-        final int result = blocks.handOver(firstPage, slot, holders);
-        if (result == BlockTable.NOT_HELD)
+        if (allocator.handOver(checkedPage(ref), slot, holders) == BlockTable.NOT_HELD)
         {
-            throw new IllegalStateException(BlockRef.toString(ref) + " in " + path + " cannot be published by slot " + slot +
-                ": only the process that allocated it may publish it, once, before anyone else holds it.");
-        }
-        if (result == BlockTable.LAST)
-        {
-            finishFree(firstPage, slot);
+            throw new IllegalStateException(BlockRef.toString(ref) + " in " + file.path() + " cannot be published by slot " +
+                slot + ": only the process that allocated it may publish it, once, before anyone else holds it.");
         }
     }
 
     /** Drops this process's hold on a block; the last holder's release frees its pages. */
     public void release(final long ref)
     {
-        final long firstPage = checkedPage(ref);
-        final int result = blocks.release(firstPage, slot);
-        if (result == BlockTable.NOT_HELD)
+        if (allocator.release(checkedPage(ref), slot) == BlockTable.NOT_HELD)
         {
-            throw new IllegalStateException(BlockRef.toString(ref) + " in " + path + " is not held by slot " + slot +
+            throw new IllegalStateException(BlockRef.toString(ref) + " in " + file.path() + " is not held by slot " + slot +
                 " (pid " + pid + "): released twice, or never published to this process.");
-        }
-        if (result == BlockTable.LAST)
-        {
-            finishFree(firstPage, slot);
         }
     }
 
@@ -315,7 +228,7 @@ public final class PayloadSegment implements AutoCloseable
     /** Bytes in allocated blocks (whole pages), as seen by every process. */
     public long usedBytes()
     {
-        return ((long)LONG.getVolatile(memory, SegmentLayout.USED_PAGES_OFFSET)) << pageShift;
+        return allocator.usedPages() << pageShift;
     }
 
     public long capacityBytes()
@@ -346,9 +259,15 @@ public final class PayloadSegment implements AutoCloseable
         return processes.waits(slot);
     }
 
+    /** Time this process's allocations waited for space, in nanoseconds. */
+    public long ownBackPressureWaitNs()
+    {
+        return processes.waitNs(slot);
+    }
+
     public Path path()
     {
-        return path;
+        return file.path();
     }
 
     /**
@@ -358,13 +277,13 @@ public final class PayloadSegment implements AutoCloseable
      */
     public int reclaim(final int deadSlot)
     {
+        holderBit(deadSlot);
         if (deadSlot == slot)
         {
             throw new IllegalArgumentException("slot " + slot + " is this process's own slot; close() releases it");
         }
-        holderBit(deadSlot);
         final long deadPid = processes.pid(deadSlot);
-        final int released = releaseAllHolds(deadSlot);
+        final int released = allocator.releaseAllHolds(deadSlot);
         processes.detach(deadSlot, deadPid);
         return released;
     }
@@ -392,48 +311,9 @@ public final class PayloadSegment implements AutoCloseable
             return;
         }
         closed = true;
-        releaseAllHolds(slot);
+        allocator.releaseAllHolds(slot);
         processes.detach(slot, pid);
-        arena.close();
-    }
-
-    private int releaseAllHolds(final int holderSlot)
-    {
-        final long bit = BlockTable.bit(holderSlot);
-        final long freeing = BlockTable.freeingBy(holderSlot);
-        int released = 0;
-        for (long page = 0; page < layout.pageCount(); page++)
-        {
-            final long state = blocks.state(page);
-            if (BlockTable.isHeld(state) && (state & bit) != 0)
-            {
-                final int result = blocks.release(page, holderSlot);
-                if (result != BlockTable.NOT_HELD)
-                {
-                    released++;
-                }
-                if (result == BlockTable.LAST)
-                {
-                    finishFree(page, holderSlot);
-                }
-            }
-            else if (state == freeing)
-            {
-                finishFree(page, holderSlot);
-                released++;
-            }
-        }
-        return released;
-    }
-
-    private void finishFree(final long firstPage, final int freeingSlot)
-    {
-        final long pages = blocks.pageCount(firstPage);
-        if (blocks.finishFree(firstPage, freeingSlot))
-        {
-            bitmap.free(firstPage, pages);
-            LONG.getAndAdd(memory, SegmentLayout.USED_PAGES_OFFSET, -pages);
-        }
+        file.close();
     }
 
     private long pagesFor(final long sizeBytes)
@@ -446,8 +326,9 @@ public final class PayloadSegment implements AutoCloseable
         if (pages > layout.pageCount())
         {
             throw new IllegalArgumentException("payload of " + Sizes.format(sizeBytes) + " (" + sizeBytes +
-                " bytes) is larger than the whole payload segment " + path + " (" + Sizes.format(layout.capacityBytes()) +
-                "): raise " + SegmentContext.SIZE_SETTING + " to at least the largest payload plus what is in flight.");
+                " bytes) is larger than the whole payload segment " + file.path() + " (" +
+                Sizes.format(layout.capacityBytes()) + "): raise " + SegmentContext.SIZE_SETTING +
+                " to at least the largest payload plus what is in flight.");
         }
         return pages;
     }
@@ -457,8 +338,8 @@ public final class PayloadSegment implements AutoCloseable
         final long firstPage = BlockRef.firstPage(ref);
         if (ref < 0 || firstPage >= layout.pageCount() || blocks.generation(firstPage) != BlockRef.generation(ref))
         {
-            throw new IllegalStateException(BlockRef.toString(ref) + " is not a live block of payload segment " + path +
-                ": a stale reference (its block was freed) or not a reference at all.");
+            throw new IllegalStateException(BlockRef.toString(ref) + " is not a live block of payload segment " +
+                file.path() + ": a stale reference (its block was freed) or not a reference at all.");
         }
         return firstPage;
     }
