@@ -30,6 +30,22 @@ final class BlockAllocator
         return blocks;
     }
 
+    PageBitmap bitmap()
+    {
+        return bitmap;
+    }
+
+    long pageCount()
+    {
+        return pageCount;
+    }
+
+    /** Sets the used-page count from a recount (only {@link LeakSweep}, with the segment to itself). */
+    void resetUsedPages(final long pages)
+    {
+        LONG.setVolatile(memory, SegmentLayout.USED_PAGES_OFFSET, pages);
+    }
+
     long usedPages()
     {
         return (long)LONG.getVolatile(memory, SegmentLayout.USED_PAGES_OFFSET);

@@ -79,6 +79,22 @@ final class PageBitmap
         }
     }
 
+    long words()
+    {
+        return words;
+    }
+
+    long word(final long word)
+    {
+        return (long)LONG.getVolatile(memory, wordOffset(word));
+    }
+
+    /** Clears bits nobody owns (found by {@link LeakSweep}); atomic, as other bits of the word may change. */
+    void clearBits(final long word, final long mask)
+    {
+        LONG.getAndBitwiseAnd(memory, wordOffset(word), ~mask);
+    }
+
     /** Whether a page is in use (for checks and tests). */
     boolean isUsed(final long page)
     {

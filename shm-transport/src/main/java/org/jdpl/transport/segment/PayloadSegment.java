@@ -29,7 +29,8 @@ import static org.jdpl.transport.segment.SegmentLayout.LONG;
  * twice does nothing more. The release that empties a block marks it "being freed by slot s" in the
  * same compare-and-set, so a process dying before the pages are back is finished by reclaiming s.
  * What remains: death in the few instructions between claiming pages and writing the block entry, or
- * between marking the entry free and clearing the pages, leaves those pages used (never used twice).
+ * between marking the entry free and clearing the pages, leaves those pages used (never used twice)
+ * until {@link #recoverLeakedPages} runs with the segment to itself.
  *
  * <p>The allocation, publish and release paths take no lock and allocate no objects; only
  * {@link #writable} and {@link #readOnly} create a view object (use {@link #memory()} with
@@ -300,6 +301,27 @@ public final class PayloadSegment implements AutoCloseable
             }
         }
         return released;
+    }
+
+    /**
+     * Frees pages a process left used with no block claiming them, by dying in the few instructions
+     * of an allocation or a free that cannot be finished for it (see the class comment), and recounts
+     * the used pages. Reclaims dead processes first. Needs the segment to itself: no other live
+     * process attached, and no other thread of this one using it. Returns the pages freed.
+     */
+    public long recoverLeakedPages()
+    {
+        reclaimDeadProcesses();
+        for (int other = 0; other < SegmentLayout.MAX_PROCESSES; other++)
+        {
+            final long otherPid = processes.pid(other);
+            if (other != slot && otherPid != 0)
+            {
+                throw new IllegalStateException("recovering leaked pages of " + file.path() + " needs the segment to " +
+                    "itself, but slot " + other + " is attached by live process " + otherPid + ": stop it first.");
+            }
+        }
+        return LeakSweep.sweep(allocator);
     }
 
     /** Releases what this process still holds, frees its slot and unmaps the file. The file stays. */
