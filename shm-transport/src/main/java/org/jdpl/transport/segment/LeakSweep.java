@@ -6,8 +6,9 @@ package org.jdpl.transport.segment;
  * clearing the pages. Those pages cannot be told from a live process's allocation in progress, so
  * the sweep needs the segment to itself: every other attached process must be dead.
  *
- * <p>It rebuilds the bitmap the block table implies, clears every bit beyond it, and recounts the
- * used pages. A block entry claiming a page the bitmap calls free would mean corruption, and is an error.
+ * <p>It rebuilds both bitmap levels from the block table, clears every bit beyond them, and
+ * recounts the used pages. A block entry claiming a page the bitmap calls free would mean
+ * corruption, and is an error.
  */
 final class LeakSweep
 {
@@ -21,12 +22,12 @@ final class LeakSweep
         final PageBitmap bitmap = allocator.bitmap();
         final BlockTable blocks = allocator.blocks();
         final long pageCount = allocator.pageCount();
-        final long[] expected = new long[(int)bitmap.words()];
+        final long[] pageBits = new long[(int)bitmap.words()];
+        final long[] summaryBits = new long[(pageBits.length + 63) / 64];
         long usedPages = 0;
         for (long page = 0; page < pageCount; page++)
         {
-            final long state = blocks.state(page);
-            if (state != 0)
+            if (blocks.state(page) != 0)
             {
                 final long pages = blocks.pageCount(page);
                 if (pages < 1 || page + pages > pageCount)
@@ -34,35 +35,49 @@ final class LeakSweep
                     throw new IllegalStateException("payload segment corrupt: the block at page " + page + " claims " +
                         pages + " pages of " + pageCount);
                 }
-                for (long covered = page; covered < page + pages; covered++)
-                {
-                    expected[(int)(covered >>> 6)] |= 1L << (covered & 63);
-                }
+                PageBitmap.mark(page, pages, pageBits, summaryBits);
                 usedPages += pages;
                 page += pages - 1;
             }
         }
         if (pageCount % 64 != 0)
         {
-            expected[expected.length - 1] |= -1L << (pageCount % 64);
+            pageBits[pageBits.length - 1] |= -1L << (pageCount % 64);
+        }
+        if (pageBits.length % 64 != 0)
+        {
+            summaryBits[summaryBits.length - 1] |= -1L << (pageBits.length % 64);
         }
         long leaked = 0;
-        for (int word = 0; word < expected.length; word++)
+        for (int word = 0; word < pageBits.length; word++)
         {
-            final long actual = bitmap.word(word);
-            if ((expected[word] & ~actual) != 0)
-            {
-                throw new IllegalStateException("payload segment corrupt: a block entry claims pages " +
-                    Long.toBinaryString(expected[word] & ~actual) + " of bitmap word " + word + " that are marked free");
-            }
-            final long orphans = actual & ~expected[word];
+            final long orphans = orphans("page", word, pageBits[word], bitmap.pageWord(word));
             if (orphans != 0)
             {
-                bitmap.clearBits(word, orphans);
+                bitmap.clearPageBits(word, orphans);
                 leaked += Long.bitCount(orphans);
+            }
+        }
+        for (int word = 0; word < summaryBits.length; word++)
+        {
+            final long orphans = orphans("summary", word, summaryBits[word], bitmap.summaryWord(word));
+            if (orphans != 0)
+            {
+                bitmap.clearSummaryBits(word, orphans);
+                leaked += 64L * Long.bitCount(orphans);
             }
         }
         allocator.resetUsedPages(usedPages);
         return leaked;
+    }
+
+    private static long orphans(final String level, final int word, final long expected, final long actual)
+    {
+        if ((expected & ~actual) != 0)
+        {
+            throw new IllegalStateException("payload segment corrupt: block entries claim bits " +
+                Long.toHexString(expected & ~actual) + " of " + level + " word " + word + " that are marked free");
+        }
+        return actual & ~expected;
     }
 }

@@ -5,24 +5,33 @@ import java.lang.foreign.MemorySegment;
 import static org.jdpl.transport.segment.SegmentLayout.LONG;
 
 /**
- * The free-page bitmap in shared memory: one bit per data page, claimed and freed with atomic
- * operations on the mapped words, so processes allocate concurrently without a lock.
+ * Which pages are in use, in shared memory, claimed and freed with atomic operations so processes
+ * allocate concurrently without a lock. Two levels: a page bitmap (one bit per page) and a summary
+ * (one bit per page-bitmap word, set when a large block reserves those 64 pages whole).
  *
- * <p>Allocation is address-ordered first fit: it keeps small blocks low and leaves long free runs
- * for large payloads. A run spanning several words is claimed word by word with compare-and-set;
- * when another process wins one of the words, the words already claimed are given back and the
- * search goes on from there. Full words are skipped with one comparison each.
+ * <p>A run of pages splits into a partial head word, whole words, and a partial tail word (the split
+ * depends only on the run, so claim and free agree). Partial words are claimed in the page bitmap,
+ * whole words in the summary: a 1 GiB block of 64 KiB pages takes 4 summary compare-and-sets instead
+ * of 256. The two levels never lock each other out: a partial claimer sets page bits and then looks
+ * at the summary bit; a whole-word claimer sets the summary bit and then looks at the page word.
+ * All four are sequentially consistent atomic operations, so at least one of two racing claimers
+ * sees the other and gives back what it took.
+ *
+ * <p>Allocation is address-ordered first fit: small blocks stay low and long free runs remain for
+ * large payloads.
  */
 final class PageBitmap
 {
     private final MemorySegment memory;
     private final long bitmapOffset;
+    private final long summaryOffset;
     private final long words;
 
     PageBitmap(final MemorySegment memory, final SegmentLayout layout)
     {
         this.memory = memory;
         this.bitmapOffset = layout.bitmapOffset();
+        this.summaryOffset = layout.summaryOffset();
         this.words = layout.bitmapWords();
     }
 
@@ -37,7 +46,7 @@ final class PageBitmap
             {
                 return -1;
             }
-            final long conflictWord = tryClaim(start, pageCount);
+            final long conflictWord = tryClaim(start, start + pageCount);
             if (conflictWord < 0)
             {
                 return start;
@@ -49,34 +58,32 @@ final class PageBitmap
     /** Frees pages claimed earlier; finding one already free means a double free, which must never pass silently. */
     void free(final long firstPage, final long pageCount)
     {
-        long page = firstPage;
         final long end = firstPage + pageCount;
-        while (page < end)
+        final long alignedStart = alignUp(firstPage);
+        if (alignedStart >= end)
         {
-            final long word = page >>> 6;
-            final int bit = (int)(page & 63);
-            final int bits = (int)Math.min(64 - bit, end - page);
-            final long mask = bits == 64 ? -1L : ((1L << bits) - 1) << bit;
-            final long offset = wordOffset(word);
-            final long before;
-            if (mask == -1L)
-            {
-                // A word wholly ours: nobody else can change it (every claim needs its bits clear), so a
-                // plain ordered store frees it, without a locked instruction. Large blocks are mostly such words.
-                before = (long)LONG.getAcquire(memory, offset);
-                LONG.setRelease(memory, offset, 0L);
-            }
-            else
-            {
-                before = (long)LONG.getAndBitwiseAnd(memory, offset, ~mask);
-            }
-            if ((before & mask) != mask)
-            {
-                throw new IllegalStateException("payload segment corrupt: pages " + firstPage + ".." + (end - 1) +
-                    " freed while some were already free (double free)");
-            }
-            page += bits;
+            freePartial(firstPage, end);
+            return;
         }
+        if (firstPage < alignedStart)
+        {
+            freePartial(firstPage, alignedStart);
+        }
+        final long wholeEnd = end >>> 6;
+        if ((alignedStart >>> 6) < wholeEnd)
+        {
+            releaseWhole(alignedStart >>> 6, wholeEnd, true);
+        }
+        if ((wholeEnd << 6) < end)
+        {
+            freePartial(wholeEnd << 6, end);
+        }
+    }
+
+    /** Whether a page is in use (for checks and tests). */
+    boolean isUsed(final long page)
+    {
+        return (pageWord(page >>> 6) & (1L << (page & 63))) != 0 || isReservedWhole(page >>> 6);
     }
 
     long words()
@@ -84,31 +91,61 @@ final class PageBitmap
         return words;
     }
 
-    long word(final long word)
+    long pageWord(final long word)
     {
-        return (long)LONG.getVolatile(memory, wordOffset(word));
+        return (long)LONG.getVolatile(memory, bitmapOffset + word * Long.BYTES);
     }
 
-    /** Clears bits nobody owns (found by {@link LeakSweep}); atomic, as other bits of the word may change. */
-    void clearBits(final long word, final long mask)
+    long summaryWord(final long summaryWord)
     {
-        LONG.getAndBitwiseAnd(memory, wordOffset(word), ~mask);
+        return (long)LONG.getVolatile(memory, summaryOffset + summaryWord * Long.BYTES);
     }
 
-    /** Whether a page is in use (for checks and tests). */
-    boolean isUsed(final long page)
+    /** Clears page bits nobody owns (found by {@link LeakSweep}). */
+    void clearPageBits(final long word, final long mask)
     {
-        final long bits = (long)LONG.getVolatile(memory, wordOffset(page >>> 6));
-        return (bits & (1L << (page & 63))) != 0;
+        LONG.getAndBitwiseAnd(memory, bitmapOffset + word * Long.BYTES, ~mask);
+    }
+
+    /** Clears summary bits nobody owns (found by {@link LeakSweep}). */
+    void clearSummaryBits(final long summaryWord, final long mask)
+    {
+        LONG.getAndBitwiseAnd(memory, summaryOffset + summaryWord * Long.BYTES, ~mask);
+    }
+
+    /** Marks in {@code pageBits} and {@code summaryBits} where a block of this run lives (for {@link LeakSweep}). */
+    static void mark(final long firstPage, final long pageCount, final long[] pageBits, final long[] summaryBits)
+    {
+        final long end = firstPage + pageCount;
+        final long alignedStart = Math.min(alignUp(firstPage), end);
+        final long wholeEnd = Math.max(end >>> 6, alignedStart >>> 6);
+        for (long page = firstPage; page < alignedStart; page++)
+        {
+            pageBits[(int)(page >>> 6)] |= 1L << (page & 63);
+        }
+        for (long word = alignedStart >>> 6; word < wholeEnd; word++)
+        {
+            summaryBits[(int)(word >>> 6)] |= 1L << (word & 63);
+        }
+        for (long page = Math.max(wholeEnd << 6, alignedStart); page < end; page++)
+        {
+            pageBits[(int)(page >>> 6)] |= 1L << (page & 63);
+        }
     }
 
     private long findRun(final long fromWord, final long pageCount)
     {
         long runStart = -1;
         long runLength = 0;
+        long summary = 0;
         for (long word = fromWord; word < words; word++)
         {
-            final long bits = (long)LONG.getAcquire(memory, wordOffset(word));
+            if (word == fromWord || (word & 63) == 0)
+            {
+                summary = summaryWord(word >>> 6);
+            }
+            final long bits = (summary & (1L << (word & 63))) != 0 ? -1L : (long)LONG.getAcquire(memory,
+                bitmapOffset + word * Long.BYTES);
             if (bits == -1L)
             {
                 runLength = 0;
@@ -172,41 +209,162 @@ final class PageBitmap
         return -1;
     }
 
-    /** Claims the run word by word; returns -1 on success, or the word another process won (after rolling back). */
-    private long tryClaim(final long firstPage, final long pageCount)
+    /** Claims the run [start, end); returns -1 on success, or the page-bitmap word where another process won. */
+    private long tryClaim(final long start, final long end)
     {
-        long page = firstPage;
-        final long end = firstPage + pageCount;
-        while (page < end)
+        final long alignedStart = alignUp(start);
+        if (alignedStart >= end)
         {
-            final long word = page >>> 6;
-            final int bit = (int)(page & 63);
-            final int bits = (int)Math.min(64 - bit, end - page);
-            final long mask = bits == 64 ? -1L : ((1L << bits) - 1) << bit;
-            final long offset = wordOffset(word);
+            return claimPartial(start, end) ? -1 : start >>> 6;
+        }
+        final boolean hasHead = start < alignedStart;
+        if (hasHead && !claimPartial(start, alignedStart))
+        {
+            return start >>> 6;
+        }
+        final long wholeFirst = alignedStart >>> 6;
+        final long wholeEnd = end >>> 6;
+        if (wholeFirst < wholeEnd)
+        {
+            final long conflict = reserveWhole(wholeFirst, wholeEnd);
+            if (conflict >= 0)
+            {
+                if (hasHead)
+                {
+                    freePartial(start, alignedStart);
+                }
+                return conflict;
+            }
+        }
+        final long tailStart = wholeEnd << 6;
+        if (tailStart < end && !claimPartial(tailStart, end))
+        {
+            if (wholeFirst < wholeEnd)
+            {
+                releaseWhole(wholeFirst, wholeEnd, true);
+            }
+            if (hasHead)
+            {
+                freePartial(start, alignedStart);
+            }
+            return wholeEnd;
+        }
+        return -1;
+    }
+
+    /** Claims pages [from, to) of one word in the page bitmap, unless taken or the word is reserved whole. */
+    private boolean claimPartial(final long from, final long to)
+    {
+        final long word = from >>> 6;
+        final long mask = mask(from, to);
+        final long offset = bitmapOffset + word * Long.BYTES;
+        while (true)
+        {
+            final long current = (long)LONG.getVolatile(memory, offset);
+            if ((current & mask) != 0)
+            {
+                return false;
+            }
+            if (LONG.compareAndSet(memory, offset, current, current | mask))
+            {
+                break;
+            }
+        }
+        if (isReservedWhole(word))
+        {
+            LONG.getAndBitwiseAnd(memory, offset, ~mask);
+            return false;
+        }
+        return true;
+    }
+
+    private void freePartial(final long from, final long to)
+    {
+        final long mask = mask(from, to);
+        final long before = (long)LONG.getAndBitwiseAnd(memory, bitmapOffset + (from >>> 6) * Long.BYTES, ~mask);
+        if ((before & mask) != mask)
+        {
+            throw doubleFree(from, to);
+        }
+    }
+
+    /** Reserves page-bitmap words [first, end) in the summary; returns -1, or the word where another claimer won. */
+    private long reserveWhole(final long first, final long end)
+    {
+        long word = first;
+        while (word < end)
+        {
+            final long summaryWord = word >>> 6;
+            final long stop = Math.min(end, (summaryWord + 1) << 6);
+            final long mask = mask(word, stop);
+            final long offset = summaryOffset + summaryWord * Long.BYTES;
             while (true)
             {
                 final long current = (long)LONG.getVolatile(memory, offset);
                 if ((current & mask) != 0)
                 {
-                    if (page > firstPage)
+                    if (word > first)
                     {
-                        free(firstPage, page - firstPage);
+                        releaseWhole(first, word, false);
                     }
-                    return word;
+                    return (summaryWord << 6) + Long.numberOfTrailingZeros(current & mask);
                 }
                 if (LONG.compareAndSet(memory, offset, current, current | mask))
                 {
                     break;
                 }
             }
-            page += bits;
+            word = stop;
+        }
+        for (long check = first; check < end; check++)
+        {
+            if (pageWord(check) != 0)
+            {
+                releaseWhole(first, end, false);
+                return check;
+            }
         }
         return -1;
     }
 
-    private long wordOffset(final long word)
+    private void releaseWhole(final long first, final long end, final boolean checkDoubleFree)
     {
-        return bitmapOffset + word * Long.BYTES;
+        long word = first;
+        while (word < end)
+        {
+            final long summaryWord = word >>> 6;
+            final long stop = Math.min(end, (summaryWord + 1) << 6);
+            final long mask = mask(word, stop);
+            final long before = (long)LONG.getAndBitwiseAnd(memory, summaryOffset + summaryWord * Long.BYTES, ~mask);
+            if (checkDoubleFree && (before & mask) != mask)
+            {
+                throw doubleFree(first << 6, end << 6);
+            }
+            word = stop;
+        }
+    }
+
+    private boolean isReservedWhole(final long word)
+    {
+        return (summaryWord(word >>> 6) & (1L << (word & 63))) != 0;
+    }
+
+    /** The bits [from, to) of the 64-bit word holding {@code from}; {@code to} is at most the next word's start. */
+    private static long mask(final long from, final long to)
+    {
+        final int bit = (int)(from & 63);
+        final int bits = (int)(to - from);
+        return bits == 64 ? -1L : ((1L << bits) - 1) << bit;
+    }
+
+    private static long alignUp(final long page)
+    {
+        return (page + 63) & ~63L;
+    }
+
+    private static IllegalStateException doubleFree(final long from, final long to)
+    {
+        return new IllegalStateException("payload segment corrupt: pages " + from + ".." + (to - 1) +
+            " freed while some were already free (double free)");
     }
 }

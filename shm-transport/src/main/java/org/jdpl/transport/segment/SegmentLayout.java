@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *  0                 header (4 KiB): magic, version, geometry; used-page counter and back-pressure
  *                    counters, each group on its own cache line
  *  bitmapOffset      page bitmap: one bit per data page, 1 = in use; bits past the last page are 1
+ *  summaryOffset     word bitmap: one bit per page-bitmap word, 1 = its 64 pages are reserved whole
+ *                    by a large block (so a 1 GiB block is a few atomic operations, not 256)
  *  blockTableOffset  block table: one 32-byte entry per data page, live only where a block starts
  *  processTableOffset process table: {@value #MAX_PROCESSES} slots of 64 bytes, one per attached process
  *  dataOffset        data pages (page-aligned), pageCount * pageSizeBytes
@@ -24,6 +26,7 @@ record SegmentLayout(
     long pageSizeBytes,
     long pageCount,
     long bitmapOffset,
+    long summaryOffset,
     long blockTableOffset,
     long processTableOffset,
     long dataOffset,
@@ -54,16 +57,23 @@ record SegmentLayout(
     {
         final long bitmapOffset = HEADER_BYTES;
         final long bitmapWords = (pageCount + 63) / 64;
-        final long blockTableOffset = align(bitmapOffset + bitmapWords * Long.BYTES, 64);
+        final long summaryOffset = align(bitmapOffset + bitmapWords * Long.BYTES, 64);
+        final long summaryWords = (bitmapWords + 63) / 64;
+        final long blockTableOffset = align(summaryOffset + summaryWords * Long.BYTES, 64);
         final long processTableOffset = align(blockTableOffset + pageCount * BLOCK_ENTRY_BYTES, 64);
         final long dataOffset = align(processTableOffset + MAX_PROCESSES * PROCESS_SLOT_BYTES, pageSizeBytes);
-        return new SegmentLayout(pageSizeBytes, pageCount, bitmapOffset, blockTableOffset, processTableOffset,
+        return new SegmentLayout(pageSizeBytes, pageCount, bitmapOffset, summaryOffset, blockTableOffset, processTableOffset,
             dataOffset, dataOffset + pageCount * pageSizeBytes);
     }
 
     long bitmapWords()
     {
         return (pageCount + 63) / 64;
+    }
+
+    long summaryWords()
+    {
+        return (bitmapWords() + 63) / 64;
     }
 
     long capacityBytes()
@@ -84,6 +94,11 @@ record SegmentLayout(
         {
             // Bits past the last page are permanently "in use", so the allocator needs no bounds check.
             memory.set(ValueLayout.JAVA_LONG, bitmapOffset + (bitmapWords() - 1) * Long.BYTES, -1L << tailBits);
+        }
+        final long tailWords = bitmapWords() % 64;
+        if (tailWords != 0)
+        {
+            memory.set(ValueLayout.JAVA_LONG, summaryOffset + (summaryWords() - 1) * Long.BYTES, -1L << tailWords);
         }
         LONG.setRelease(memory, MAGIC_OFFSET, MAGIC);
     }

@@ -70,16 +70,17 @@ class PayloadSegmentCrashWindowTest
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void shouldRecoverPagesClaimedByAProcessThatDiedBeforeWritingTheBlockEntry()
     {
-        try (PayloadSegment driver = create(16))
+        try (PayloadSegment driver = create(256))
         {
             final long kept = driver.tryAllocate(3 * PAGE);
             final PageBitmap bitmap = new PageBitmap(driver.memory(), layoutOf(driver));
-            assertTrue(bitmap.claim(5) >= 0, "pages claimed, block entry never written");
-            assertEquals(BlockRef.NO_SPACE, driver.tryAllocate(13 * PAGE), "the orphaned pages are unavailable");
+            // Pages 3..132: a partial head word, one word reserved whole, a partial tail word.
+            assertEquals(3, bitmap.claim(130), "pages claimed, block entry never written");
+            assertEquals(BlockRef.NO_SPACE, driver.tryAllocate(253 * PAGE), "the orphaned pages are unavailable");
 
-            assertEquals(5, driver.recoverLeakedPages());
+            assertEquals(130, driver.recoverLeakedPages());
             assertEquals(3 * PAGE, driver.usedBytes(), "the live block stays, and is counted");
-            final long rest = driver.tryAllocate(13 * PAGE);
+            final long rest = driver.tryAllocate(253 * PAGE);
             assertTrue(BlockRef.isRef(rest), "the orphaned pages are free again");
             driver.release(rest);
             driver.release(kept);
