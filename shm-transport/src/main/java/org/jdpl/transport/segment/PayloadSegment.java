@@ -50,7 +50,7 @@ public final class PayloadSegment implements AutoCloseable
     private final long pid;
     private boolean closed;
 
-    private PayloadSegment(final SegmentFile file)
+    private PayloadSegment(final SegmentFile file, final int requestedSlot)
     {
         this.file = file;
         this.memory = file.memory();
@@ -61,6 +61,18 @@ public final class PayloadSegment implements AutoCloseable
         this.processes = new ProcessTable(memory, layout);
         this.pageShift = Long.numberOfTrailingZeros(layout.pageSizeBytes());
         this.pid = ProcessHandle.current().pid();
+        if (requestedSlot >= 0)
+        {
+            holderBit(requestedSlot);
+            this.slot = processes.attachAt(requestedSlot, ProcessHandle.current());
+            if (slot < 0)
+            {
+                throw new PayloadSegmentException("process slot " + requestedSlot + " of payload segment " + file.path() +
+                    " is taken by pid " + processes.pid(requestedSlot) + ": two processes were given the same slot, or " +
+                    "its previous process died and was not reclaimed (reclaimDeadProcesses).");
+            }
+            return;
+        }
         this.slot = processes.attach(ProcessHandle.current());
         if (slot < 0)
         {
@@ -75,20 +87,29 @@ public final class PayloadSegment implements AutoCloseable
      */
     public static PayloadSegment create(final Path path, final SegmentContext context)
     {
-        return attach(SegmentFile.create(path, context));
+        return attach(SegmentFile.create(path, context), -1);
     }
 
-    /** Opens the run's segment and attaches this process to a free slot; done by each device process. */
+    /** Opens the run's segment and attaches this process to the first free slot. */
     public static PayloadSegment open(final Path path)
     {
-        return attach(SegmentFile.open(path));
+        return attach(SegmentFile.open(path), -1);
     }
 
-    private static PayloadSegment attach(final SegmentFile file)
+    /**
+     * Opens the run's segment and attaches this process to the slot the Driver assigned it, so
+     * producers know their consumers' holder bits from the plan without asking anyone.
+     */
+    public static PayloadSegment open(final Path path, final int slot)
+    {
+        return attach(SegmentFile.open(path), slot);
+    }
+
+    private static PayloadSegment attach(final SegmentFile file, final int slot)
     {
         try
         {
-            return new PayloadSegment(file);
+            return new PayloadSegment(file, slot);
         }
         catch (final RuntimeException ex)
         {

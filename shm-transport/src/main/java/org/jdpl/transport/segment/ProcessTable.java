@@ -40,15 +40,26 @@ final class ProcessTable
         for (int slot = 0; slot < SegmentLayout.MAX_PROCESSES; slot++)
         {
             final long offset = slotOffset(slot);
-            if ((long)LONG.getVolatile(memory, offset + PID) == 0 && LONG.compareAndSet(memory, offset + PID, 0L, process.pid()))
+            if ((long)LONG.getVolatile(memory, offset + PID) == 0 && attachAt(slot, process) == slot)
             {
-                memory.set(ValueLayout.JAVA_LONG, offset + WAITS, 0);
-                memory.set(ValueLayout.JAVA_LONG, offset + WAIT_NS, 0);
-                LONG.setRelease(memory, offset + START_MS, startMillis(process));
                 return slot;
             }
         }
         return -1;
+    }
+
+    /** Claims the given slot for this process; returns it, or -1 when another process has it. */
+    int attachAt(final int slot, final ProcessHandle process)
+    {
+        final long offset = slotOffset(slot);
+        if (!LONG.compareAndSet(memory, offset + PID, 0L, process.pid()))
+        {
+            return -1;
+        }
+        memory.set(ValueLayout.JAVA_LONG, offset + WAITS, 0);
+        memory.set(ValueLayout.JAVA_LONG, offset + WAIT_NS, 0);
+        LONG.setRelease(memory, offset + START_MS, startMillis(process));
+        return slot;
     }
 
     /** Frees the slot if {@code pid} still has it. */

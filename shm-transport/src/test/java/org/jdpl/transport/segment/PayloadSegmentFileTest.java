@@ -170,6 +170,21 @@ class PayloadSegmentFileTest
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldAttachAtTheSlotTheDriverAssignedAndRefuseItTwice()
+    {
+        try (PayloadSegment driver = create(4); PayloadSegment device = PayloadSegment.open(driver.path(), 7))
+        {
+            assertEquals(0, driver.slot(), "the creator takes the first slot of a new segment");
+            assertEquals(7, device.slot());
+            final PayloadSegmentException error = assertThrows(PayloadSegmentException.class,
+                () -> PayloadSegment.open(driver.path(), 7));
+            assertTrue(error.getMessage().contains("process slot 7"), error.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> PayloadSegment.open(driver.path(), PayloadSegment.maxProcesses()));
+        }
+    }
+
+    @Test
     void shouldDefaultToTwoGibibytesOrAQuarterOfTheFreeSpace()
     {
         assertEquals(2L << 30, SegmentContext.defaultSizeBytes(24L << 30, PAGE));
