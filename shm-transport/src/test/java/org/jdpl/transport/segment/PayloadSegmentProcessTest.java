@@ -206,7 +206,8 @@ class PayloadSegmentProcessTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldNeverHandTheSameBytesToTwoAllocationsFromTwoProcessesOfTwoThreads() throws Exception
     {
-        try (PayloadSegment driver = create(20))
+        try (PayloadSegment driver = PayloadSegment.create(directory.resolve("payload.segment"),
+            new SegmentContext().pageSizeBytes(4096).sizeBytes(300 * 4096)))
         {
             final ChildJvm first = child("stress-1", driver);
             final ChildJvm second = child("stress-2", driver);
@@ -221,6 +222,7 @@ class PayloadSegmentProcessTest
                 assertEquals("STRESS-DONE ok=" + 2 * iterations + " overlaps=0", done, child.transcript());
             }
             assertEquals(0, driver.usedBytes(), "every block released");
+            System.out.println("2x2 stress: " + driver.backPressureWaits() + " allocations waited for space");
         }
     }
 }

@@ -162,7 +162,9 @@ public final class SegmentChild
                 final BackoffIdleStrategy idle = new BackoffIdleStrategy();
                 for (int i = 0; i < iterations; i++)
                 {
-                    final long size = ThreadLocalRandom.current().nextLong(1, maxPages * segment.pageSizeBytes());
+                    // Every eighth block spans whole bitmap words, so both bitmap levels race across processes.
+                    final long pages = i % 8 == 7 ? ThreadLocalRandom.current().nextLong(65, 200) : maxPages;
+                    final long size = ThreadLocalRandom.current().nextLong(1, pages * segment.pageSizeBytes());
                     final long ref = segment.allocate(size, idle, TimeUnit.SECONDS.toNanos(20));
                     if (ref < 0)
                     {
