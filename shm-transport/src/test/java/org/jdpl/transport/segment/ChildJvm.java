@@ -108,13 +108,20 @@ final class ChildJvm implements AutoCloseable
     }
 
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         input.close();
         if (process.isAlive())
         {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            try
+            {
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -30,7 +30,7 @@ class PayloadSegmentProcessTest
     }
 
     @AfterEach
-    void cleanUp() throws IOException, InterruptedException
+    void cleanUp() throws IOException
     {
         for (final ChildJvm child : children)
         {
