@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jdpl.framework.journal.RunJournal;
+
 /**
  * One spawned device JVM: its process, and a pump that copies its output to the Driver's console
- * with the device's name in front, to its log file, and into a tail kept for error messages.
+ * with the device's name in front, to its log file, to the run journal, and into a tail kept for
+ * error messages.
  */
 final class DeviceProcess
 {
@@ -27,16 +30,18 @@ final class DeviceProcess
     private volatile boolean exited;
     private volatile int exitCode;
 
-    private DeviceProcess(final String device, final int replica, final Process process, final Path logFile, final PrintWriter console)
+    private DeviceProcess(
+        final String device, final int replica, final Process process, final Path logFile, final PrintWriter console, final RunJournal journal)
     {
         this.device = device;
         this.replica = replica;
         this.process = process;
-        this.pump = Thread.ofVirtual().name("log-" + label()).start(() -> pumpOutput(logFile, console));
+        this.pump = Thread.ofVirtual().name("log-" + label()).start(() -> pumpOutput(logFile, console, journal));
     }
 
     static DeviceProcess start(
-        final String device, final int replica, final List<String> command, final Path logFile, final PrintWriter console)
+        final String device, final int replica, final List<String> command, final Path logFile, final PrintWriter console,
+        final RunJournal journal)
     {
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (Boolean.getBoolean("jdpl.debug")) { console.println("[driver] " + String.join(" ", command)); }
@@ -44,7 +49,7 @@ final class DeviceProcess
         builder.environment().put("JDPL_REPLICA", Integer.toString(replica));
         try
         {
-            return new DeviceProcess(device, replica, builder.start(), logFile, console);
+            return new DeviceProcess(device, replica, builder.start(), logFile, console, journal);
         }
         catch (final IOException ex)
         {
@@ -119,7 +124,7 @@ final class DeviceProcess
         }
     }
 
-    private void pumpOutput(final Path logFile, final PrintWriter console)
+    private void pumpOutput(final Path logFile, final PrintWriter console, final RunJournal journal)
     {
         final String prefix = "[" + label() + "] ";
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -133,6 +138,7 @@ final class DeviceProcess
                 log.newLine();
                 log.flush();
                 console.println(prefix + line);
+                journal.log(label(), line);
             }
         }
         catch (final IOException ex)

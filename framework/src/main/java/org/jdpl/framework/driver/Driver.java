@@ -12,6 +12,8 @@ import io.aeron.Aeron;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
+import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.RunLayout;
@@ -65,6 +67,8 @@ public final class Driver
         final long startNs = System.nanoTime();
         final List<DeviceProcess> processes = new ArrayList<>();
         try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir());
+            RunJournal journal = RunJournal.open(RunLayout.journal(dirs.runDir()));
+            RunCountersFile counters = RunCountersFile.create(RunLayout.counters(dirs.shmDir()), plan.devices());
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId()))
@@ -74,8 +78,12 @@ public final class Driver
             writeManifest(manifest);
             ctx.console().printf("run %s: %d devices, %d processes; logs in %s%n",
                 dirs.runId(), plan.devices().size(), plan.processCount(), dirs.runDir().resolve("logs"));
+            journal.event("run " + dirs.runId() + " started by pid " + manifest.driverPid() + ": " + plan.devices().size() +
+                " devices, " + plan.processCount() + " processes");
 
-            final String spawnFailure = spawnAll(plan, manifest, processes);
+            final String spawnFailure = spawnAll(plan, manifest, processes, journal);
+            final ProcessSampler sampler = new ProcessSampler(processes, counters, plan, journal, SystemNanoClock.INSTANCE);
+            final RunProgress progress = new RunProgress(ctx.progress(), counters, plan, ctx.console(), SystemNanoClock.INSTANCE);
             final RunSupervisor s = new RunSupervisor(processes, control, SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
             supervisor = s;
             if (spawnFailure != null)
@@ -90,13 +98,17 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s);
+            supervise(s, sampler, progress, journal);
+            sampler.finish();
+            progress.finish();
 
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
                 s.failure(), (System.nanoTime() - startNs) / 1e9);
             SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
+            journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
+                (s.failure() != null ? ": " + s.failure() : ""));
             return summary;
         }
         finally
@@ -113,7 +125,7 @@ public final class Driver
     }
 
     /** Starts every replica; returns why one could not be started, or null. */
-    private String spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes)
+    private String spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes, final RunJournal journal)
     {
         final String manifestPath = RunLayout.manifest(java.nio.file.Path.of(manifest.runDir())).toString();
         final List<String> flags = JvmFlags.load();
@@ -135,7 +147,7 @@ public final class Driver
                 try
                 {
                     processes.add(DeviceProcess.start(device.name(), r, command,
-                        RunLayout.log(java.nio.file.Path.of(manifest.runDir()), device.name(), r), ctx.console()));
+                        RunLayout.log(java.nio.file.Path.of(manifest.runDir()), device.name(), r), ctx.console(), journal));
                 }
                 catch (final UncheckedIOException ex)
                 {
@@ -146,12 +158,18 @@ public final class Driver
         return null;
     }
 
-    private static void supervise(final RunSupervisor s)
+    private static void supervise(final RunSupervisor s, final ProcessSampler sampler, final RunProgress progress, final RunJournal journal)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
+        boolean stopJournaled = false;
         while (!s.isDone())
         {
-            idle.idle(s.doWork());
+            idle.idle(s.doWork() + sampler.doWork() + progress.doWork());
+            if (s.stopRequested() && !stopJournaled)
+            {
+                stopJournaled = true;
+                journal.event("stop requested: the sources end their stream");
+            }
         }
     }
 

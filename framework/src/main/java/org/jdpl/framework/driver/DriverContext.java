@@ -30,6 +30,7 @@ public final class DriverContext
     private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classPath = System.getProperty("java.class.path");
     private List<String> deviceJvmOptions = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
+    private ProgressMode progress = ProgressMode.OFF;
     private boolean concluded;
 
     /** {@code $JDPL_RUNS_DIR}, else {@code runs} in the working directory. */
@@ -138,6 +139,19 @@ public final class DriverContext
     {
         checkMutable();
         this.classPath = classPath;
+        return this;
+    }
+
+    /** How progress is shown on the console while the run goes on; default OFF. */
+    public ProgressMode progress()
+    {
+        return progress;
+    }
+
+    public DriverContext progress(final ProgressMode progress)
+    {
+        checkMutable();
+        this.progress = progress;
         return this;
     }
 

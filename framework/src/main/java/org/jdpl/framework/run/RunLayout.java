@@ -7,6 +7,8 @@ public final class RunLayout
 {
     public static final String MANIFEST_FILE = "run.json";
     public static final String SUMMARY_FILE = "summary.json";
+    public static final String COUNTERS_FILE = "counters.dat";
+    public static final String JOURNAL_DIR = "journal";
 
     private RunLayout()
     {
@@ -30,6 +32,18 @@ public final class RunLayout
     public static Path log(final Path runDir, final String device, final int replica)
     {
         return runDir.resolve("logs").resolve(device + "." + replica + ".log");
+    }
+
+    /** The live counters, in the shared-memory directory (gone when the run ends). */
+    public static Path counters(final Path shmDir)
+    {
+        return shmDir.resolve(COUNTERS_FILE);
+    }
+
+    /** The run journal (a Chronicle queue), in the persistent run directory. */
+    public static Path journal(final Path runDir)
+    {
+        return runDir.resolve(JOURNAL_DIR);
     }
 
     public static Path aeronDir(final Path shmDir)

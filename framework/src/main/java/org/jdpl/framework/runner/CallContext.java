@@ -27,6 +27,7 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     private long timeslice;
     private volatile boolean stopRequested;
     private boolean endOfStreamRequested;
+    private boolean paused;
 
     CallContext(final String name, final String type, final int replica, final int replicas, final Options options, final Metrics metrics)
     {
@@ -52,6 +53,16 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     void requestStop()
     {
         stopRequested = true;
+    }
+
+    void paused(final boolean paused)
+    {
+        this.paused = paused;
+    }
+
+    boolean paused()
+    {
+        return paused;
     }
 
     boolean endOfStreamRequested()

@@ -7,19 +7,25 @@ import org.jdpl.transport.ControlCommandCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Obeys the Driver's commands on the control stream; unknown commands are ignored (logged once). */
+/**
+ * Obeys the commands on the control stream (from the Driver, or PAUSE/RESUME from a tool); unknown
+ * commands are ignored (logged once). Only sources act on a pause; other devices idle as their
+ * inputs dry up.
+ */
 final class ControlReceiver implements FragmentHandler
 {
     private static final Logger LOG = LoggerFactory.getLogger(ControlReceiver.class);
 
     private final String device;
     private final CallContext context;
+    private final CountersPublisher published;
     private boolean unknownLogged;
 
-    ControlReceiver(final String device, final CallContext context)
+    ControlReceiver(final String device, final CallContext context, final CountersPublisher published)
     {
         this.device = device;
         this.context = context;
+        this.published = published;
     }
 
     @Override
@@ -33,6 +39,16 @@ final class ControlReceiver implements FragmentHandler
                 LOG.info("{}: stop requested by the Driver", device);
             }
             context.requestStop();
+        }
+        else if (command == ControlCommandCodec.PAUSE || command == ControlCommandCodec.RESUME)
+        {
+            final boolean pause = command == ControlCommandCodec.PAUSE;
+            if (pause != context.paused())
+            {
+                LOG.info("{}: {}", device, pause ? "paused" : "resumed");
+                context.paused(pause);
+                published.paused(pause);
+            }
         }
         else if (!unknownLogged)
         {

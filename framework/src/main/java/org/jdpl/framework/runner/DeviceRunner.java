@@ -9,6 +9,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
+import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.device.Device;
 import org.jdpl.framework.device.Inputs;
 import org.jdpl.framework.plan.PlannedDevice;
@@ -44,6 +45,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private final RunnerCounters counters = new RunnerCounters();
     private final MapMetrics metrics = new MapMetrics();
     private final DriverWatch watch;
+    private final CountersPublisher published;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final TimesliceHandler processor = this::processTimeslice;
     private State state = State.INIT;
@@ -65,6 +67,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         this.planned = context.device();
         this.who = planned.replicas() == 1 ? planned.name() : planned.name() + "[" + context.replica() + "]";
         this.watch = new DriverWatch(context.manifest().driverPid(), context.driverCheckIntervalMs());
+        this.published = CountersPublisher.attach(counters, context.manifest(), planned, context.replica());
     }
 
     /** Starts the loop on its own thread. */
@@ -96,6 +99,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             agentRunner.close();
         }
+        else
+        {
+            published.close();
+        }
     }
 
     @Override
@@ -123,6 +130,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             }
             if (outcome == null)
             {
+                published.onDutyCycle(work);
                 return work;
             }
         }
@@ -169,7 +177,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 LOG.info("{}: closed before end of stream", who);
                 end(DeviceExitCode.STOPPED, null);
             }
-            CloseHelper.closeAll(outputs, inputs, channels, ownAeron);
+            CloseHelper.closeAll(outputs, inputs, channels, ownAeron, published);
         }
         finally
         {
@@ -179,6 +187,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private void initialise() throws DeviceSetupException
     {
+        published.state(DeviceState.INITIALIZING);
         final Aeron aeron = context.aeron() != null ? context.aeron() : connect();
         watch.watch(aeron);
         channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId());
@@ -192,7 +201,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
         }
         call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
-        controlReceiver = new ControlReceiver(who, call);
+        controlReceiver = new ControlReceiver(who, call, published);
         outputs = SendingOutputs.wire(planned, channels, new Offerer(who, counters, context.idleStrategy(), watch), counters);
         call.outputs(outputs);
         if (!planned.isSource())
@@ -210,6 +219,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             throw new DeviceCallException(planned.name(), "init", -1, e);
         }
         state = State.CONNECTING;
+        published.state(DeviceState.READY);
         connectStartNs = System.nanoTime();
     }
 
@@ -242,6 +252,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         LOG.info("{}: running ({} input(s), {} output stream(s) connected after {} ms)", who, planned.inputs().size(),
             outputs.streamCount(), TimeUnit.NANOSECONDS.toMillis(counters.connectWaitNanos));
         state = State.RUNNING;
+        published.state(DeviceState.RUNNING);
         return 1;
     }
 
@@ -251,6 +262,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             finish(DeviceExitCode.STOPPED);
             return 1;
+        }
+        if (call.paused())
+        {
+            return 0; // paused by a tool: produce nothing, downstream idles
         }
         int work = 0;
         for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
@@ -298,9 +313,11 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private void callProcess(final long timeslice, final Inputs inputs)
     {
         call.prepare(timeslice, inputs);
+        final long startNs = System.nanoTime();
         try
         {
             device.process(call);
+            counters.recordProcessing(System.nanoTime() - startNs);
         }
         catch (final Exception | LinkageError | AssertionError e)
         {
@@ -312,6 +329,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     /** Every upstream producer ended (or a source is done): drop the incomplete, last call, end the stream. */
     private void finish(final int exitCode)
     {
+        published.state(DeviceState.ENDING);
         if (inputs != null)
         {
             counters.timeslicesDropped += inputs.dropIncomplete();
@@ -351,6 +369,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             LOG.error("{}: could not write its report to {}: {}", who, context.reportFile(), e.toString());
         }
+        published.flush();
+        published.state(clean ? DeviceState.STOPPED : DeviceState.FAILED);
         outcome = new DeviceOutcome(exitCode, report);
     }
 

@@ -41,6 +41,7 @@ final class SendingOutputs implements Outputs, AutoCloseable
         this.offerer = offerer;
         this.counters = counters;
         this.arena = arena;
+        counters.sizeOutputs(this.channels.length);
     }
 
     /** Wires every output of {@code device} to the publications of its routes. */
@@ -76,15 +77,18 @@ final class SendingOutputs implements Outputs, AutoCloseable
     {
         int sent = 0;
         long creationEpochMs = 0;
-        for (final OutputChannel channel : channels)
+        for (int i = 0; i < channels.length; i++)
         {
+            final OutputChannel channel = channels[i];
             if (channel.isMade())
             {
                 if (sent == 0)
                 {
                     creationEpochMs = System.currentTimeMillis();
                 }
-                counters.bytesOut += channel.send(timeslice, creationEpochMs, offerer);
+                final long bytes = channel.send(timeslice, creationEpochMs, offerer);
+                counters.bytesOut += bytes;
+                counters.outputSent(i, bytes);
                 sent++;
             }
         }

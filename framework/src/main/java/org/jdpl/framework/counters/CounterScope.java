@@ -1,0 +1,12 @@
+package org.jdpl.framework.counters;
+
+/** Who a counter belongs to, and so who writes it. */
+public enum CounterScope
+{
+    /** One per device replica, written by the device process. */
+    REPLICA,
+    /** One per route of a device replica (an edge of the graph), written by the device process. */
+    ROUTE,
+    /** One per device replica, written by the Driver about the process (from /proc and its exit). */
+    PROCESS
+}

@@ -1,0 +1,58 @@
+package org.jdpl.framework.driver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a process's CPU time and resident memory from Linux's /proc. Values are -1 when the
+ * process is gone or /proc is not there.
+ */
+final class ProcStat
+{
+    /** Clock ticks per second of /proc/<pid>/stat times; 100 on every Linux we run on. */
+    static final long TICKS_PER_SECOND = 100;
+    private static final int UTIME_FIELD = 14;
+    private static final int STIME_FIELD = 15;
+
+    private ProcStat()
+    {
+    }
+
+    /** User plus system CPU time in clock ticks, or -1. */
+    static long cpuTicks(final long pid)
+    {
+        try
+        {
+            final String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+            final String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(rest[UTIME_FIELD - 3]) + Long.parseLong(rest[STIME_FIELD - 3]);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return -1;
+        }
+    }
+
+    /** Resident set size in bytes, or -1. */
+    static long rssBytes(final long pid)
+    {
+        try
+        {
+            for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")))
+            {
+                if (line.startsWith("VmRSS:"))
+                {
+                    final String kb = line.substring("VmRSS:".length()).trim().split("\\s+")[0];
+                    return Long.parseLong(kb) * 1024;
+                }
+            }
+            return -1;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.jdpl.framework.runner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.jdpl.framework.counters.CounterType;
+import org.jdpl.framework.counters.DeviceState;
+import org.jdpl.framework.counters.ReplicaCounters;
+import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.Route;
+import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.run.RunManifest;
+import org.jdpl.framework.spec.OutputSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the runner's {@link RunnerCounters} into its counters in the run's shared counters file:
+ * totals, heartbeat and idle time every duty cycle (a few ordered stores), processing-time
+ * percentiles every {@link #PERCENTILE_INTERVAL_NS} (then the histogram starts afresh, so p50/p99
+ * are recent). Without a counters file (a runner in a test without a Driver) it does nothing.
+ */
+final class CountersPublisher implements AutoCloseable
+{
+    static final long PERCENTILE_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final Logger LOG = LoggerFactory.getLogger(CountersPublisher.class);
+
+    private final RunnerCounters counters;
+    private final RunCountersFile file;
+    private final ReplicaCounters shared;
+    private final int[] routeOutput;
+    private long lastCycleNs;
+    private boolean lastCycleIdle;
+    private long lastPercentilesNs;
+    private long lastHeartbeatMs;
+
+    private CountersPublisher(final RunnerCounters counters, final RunCountersFile file, final ReplicaCounters shared, final int[] routeOutput)
+    {
+        this.counters = counters;
+        this.file = file;
+        this.shared = shared;
+        this.routeOutput = routeOutput;
+        this.lastCycleNs = System.nanoTime();
+        this.lastPercentilesNs = lastCycleNs;
+    }
+
+    /** Attaches to the counters of {@code device#replica} in the manifest's counters file, if there is one. */
+    static CountersPublisher attach(final RunnerCounters counters, final RunManifest manifest, final PlannedDevice device, final int replica)
+    {
+        final Path path = manifest.shmDir() == null ? null : RunLayout.counters(Path.of(manifest.shmDir()));
+        if (path == null || !path.toFile().isFile())
+        {
+            return new CountersPublisher(counters, null, null, new int[0]);
+        }
+        final RunCountersFile file;
+        try
+        {
+            file = RunCountersFile.open(path);
+        }
+        catch (final IOException ex)
+        {
+            LOG.warn("{}#{}: no live counters ({})", device.name(), replica, ex.getMessage());
+            return new CountersPublisher(counters, null, null, new int[0]);
+        }
+        final int deviceIndex = manifest.plan().devices().indexOf(device);
+        final ReplicaCounters shared = ReplicaCounters.find(file, deviceIndex, replica, device.routes().size());
+        return new CountersPublisher(counters, file, shared, routeOutputs(device));
+    }
+
+    /** For each route, the index of the output it carries. */
+    private static int[] routeOutputs(final PlannedDevice device)
+    {
+        final List<Route> routes = device.routes();
+        final List<OutputSpec> outputs = device.outputs();
+        final int[] map = new int[routes.size()];
+        for (int r = 0; r < map.length; r++)
+        {
+            map[r] = -1;
+            for (int o = 0; o < outputs.size(); o++)
+            {
+                if (outputs.get(o).label().equals(routes.get(r).outputLabel()))
+                {
+                    map[r] = o;
+                }
+            }
+        }
+        return map;
+    }
+
+    void state(final DeviceState state)
+    {
+        if (shared != null)
+        {
+            shared.state(state);
+        }
+    }
+
+    void paused(final boolean paused)
+    {
+        if (shared != null)
+        {
+            shared.set(CounterType.PAUSED, paused ? 1 : 0);
+        }
+    }
+
+    /** Called once per duty cycle with the work it did. */
+    void onDutyCycle(final int work)
+    {
+        final long nowNs = System.nanoTime();
+        if (lastCycleIdle)
+        {
+            counters.idleNanos += nowNs - lastCycleNs;
+        }
+        lastCycleIdle = work == 0;
+        lastCycleNs = nowNs;
+        if (shared == null)
+        {
+            return;
+        }
+        final long nowMs = System.currentTimeMillis();
+        if (nowMs != lastHeartbeatMs)
+        {
+            lastHeartbeatMs = nowMs;
+            shared.set(CounterType.HEARTBEAT_MS, nowMs);
+            publishTotals();
+        }
+        if (nowNs - lastPercentilesNs >= PERCENTILE_INTERVAL_NS)
+        {
+            lastPercentilesNs = nowNs;
+            publishPercentiles();
+        }
+    }
+
+    /** Publishes everything now (at the end, so the Driver reads final values). */
+    void flush()
+    {
+        if (shared != null)
+        {
+            shared.set(CounterType.HEARTBEAT_MS, System.currentTimeMillis());
+            publishTotals();
+            publishPercentiles();
+        }
+    }
+
+    private void publishTotals()
+    {
+        shared.set(CounterType.TIMESLICES_IN, counters.timeslicesIn);
+        shared.set(CounterType.TIMESLICES_OUT, counters.timeslicesOut);
+        shared.set(CounterType.BYTES_IN, counters.bytesIn);
+        shared.set(CounterType.BYTES_OUT, counters.bytesOut);
+        shared.set(CounterType.BACK_PRESSURE_NS, counters.backPressureNanos);
+        shared.set(CounterType.IDLE_NS, counters.idleNanos);
+        shared.set(CounterType.ERRORS, counters.errors);
+        shared.set(CounterType.TIMESLICES_DROPPED, counters.timeslicesDropped);
+        final long[] messages = counters.outputMessages;
+        final long[] bytes = counters.outputBytes;
+        for (int r = 0; r < routeOutput.length; r++)
+        {
+            final int o = routeOutput[r];
+            if (o >= 0 && o < messages.length)
+            {
+                shared.route(r, messages[o], bytes[o]);
+            }
+        }
+    }
+
+    private void publishPercentiles()
+    {
+        final Histogram histogram = counters.processingNanos;
+        if (histogram.getTotalCount() == 0)
+        {
+            return; // nothing processed lately: keep the last figures
+        }
+        shared.set(CounterType.PROCESSING_P50_NS, histogram.getValueAtPercentile(50));
+        shared.set(CounterType.PROCESSING_P99_NS, histogram.getValueAtPercentile(99));
+        shared.set(CounterType.PROCESSING_MAX_NS, histogram.getMaxValue());
+        histogram.reset();
+    }
+
+    @Override
+    public void close()
+    {
+        if (file != null)
+        {
+            file.close();
+        }
+    }
+}
