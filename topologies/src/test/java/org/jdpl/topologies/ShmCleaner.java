@@ -27,4 +27,28 @@ final class ShmCleaner
             }
         }
     }
+
+    /** Removes the shared memory of every run under {@code runsDir} (each run.json names its shmDir). */
+    static void removeRunsOf(final Path runsDir) throws IOException
+    {
+        if (!Files.isDirectory(runsDir))
+        {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(runsDir))
+        {
+            for (final Path run : runs.toList())
+            {
+                final Path manifest = run.resolve("run.json");
+                if (Files.isRegularFile(manifest))
+                {
+                    final String shmDir = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("shmDir").asText("");
+                    if (shmDir.startsWith("/dev/shm/jdpl-"))
+                    {
+                        remove(Path.of(shmDir));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -39,6 +39,7 @@ public final class Driver
     public Driver(final DriverContext ctx)
     {
         this.ctx = ctx.conclude();
+        RunJournal.loadBeforeSignalHandlers(); // before a caller installs its stop handlers (SignalStopper)
     }
 
     public void requestStop()
@@ -106,9 +107,9 @@ public final class Driver
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
                 s.failure(), (System.nanoTime() - startNs) / 1e9);
-            SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
                 (s.failure() != null ? ": " + s.failure() : ""));
+            SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
             return summary;
         }
         finally

@@ -3,6 +3,7 @@ package org.jdpl.framework.journal;
 import java.nio.file.Path;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.Jvm;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -21,11 +22,25 @@ public final class RunJournal implements AutoCloseable
 
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
+    private long failures;
 
     private RunJournal(final ChronicleQueue queue)
     {
         this.queue = queue;
         this.appender = queue.createAppender();
+    }
+
+    /**
+     * Loads Chronicle now. On first use Chronicle installs its own SIGINT/SIGTERM/SIGHUP handlers,
+     * replacing whatever the process had; a process that wants its own (the Driver's graceful stop)
+     * calls this before installing them, so that theirs come last and stay.
+     */
+    public static void loadBeforeSignalHandlers()
+    {
+        Jvm.addSignalHandler(signal ->
+        {
+            // nothing: only forces Chronicle to install its handlers now
+        });
     }
 
     /** Opens (creating) the journal in {@code dir}. */
@@ -55,6 +70,8 @@ public final class RunJournal implements AutoCloseable
         {
             return; // a late log line after the run ended
         }
+        // Callers take turns under this lock; Chronicle binds an appender to one thread unless told otherwise.
+        appender.singleThreadedCheckReset();
         try (DocumentContext document = appender.writingDocument())
         {
             final Bytes<?> bytes = document.wire().bytes();
@@ -63,11 +80,21 @@ public final class RunJournal implements AutoCloseable
             bytes.writeUtf8(source);
             bytes.writeUtf8(text);
         }
+        catch (final RuntimeException ex)
+        {
+            // The journal is a record of the run, never a reason to break it.
+            failures++;
+            if (failures == 1)
+            {
+                System.err.println("jdpl: cannot append to the run journal (" + ex + "); later entries may be missing");
+            }
+        }
     }
 
     @Override
     public synchronized void close()
     {
+        appender.singleThreadedCheckReset();
         appender.close();
         queue.close();
     }

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         GraphCommand.class,
         DevicesCommand.class,
+        StatusCommand.class,
+        LogsCommand.class,
+        TopCommand.class,
     })
 public final class DplCommand implements Runnable
 {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
+import org.jdpl.framework.driver.ProgressMode;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.topology.Compilation;
@@ -58,7 +59,7 @@ final class RunCommand implements Callable<Integer>
             return ExitCode.FAILED;
         }
 
-        final DriverContext context = new DriverContext().console(out);
+        final DriverContext context = new DriverContext().console(out).progress(progressMode());
         if (runsDir != null)
         {
             context.runsDir(runsDir);
@@ -80,5 +81,12 @@ final class RunCommand implements Callable<Integer>
             case FAILED -> ExitCode.FAILED;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
+    }
+
+    /** A live line on a terminal, a line every few seconds otherwise. */
+    private static ProgressMode progressMode()
+    {
+        final java.io.Console console = System.console();
+        return console != null && console.isTerminal() ? ProgressMode.LINE : ProgressMode.LOG;
     }
 }

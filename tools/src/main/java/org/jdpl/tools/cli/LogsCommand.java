@@ -1,0 +1,102 @@
+package org.jdpl.tools.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.jdpl.framework.journal.JournalEntry;
+import org.jdpl.framework.journal.JournalReader;
+import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunLocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dpl logs RUN}: the run journal, every log line and state change, from the start. */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = {"Print a run's journal: every device's log lines, state changes and the Driver's events, timestamped.",
+        "Works while the run goes on and after it ended or crashed."})
+final class LogsCommand implements Callable<Integer>
+{
+    private static final int BATCH = 256;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunsDirMixin runs;
+
+    @Parameters(paramLabel = "RUN", description = "The run id (or a unique prefix of it).")
+    String run;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "Only this device's lines (all replicas; NAME#R for one).")
+    String device;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the run ends.")
+    boolean follow;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        RunEntry entry = runs.locator().find(run);
+        final java.nio.file.Path journalDir = entry.journalDir();
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            final IdleStrategy idle = new SleepingMillisIdleStrategy(100);
+            while (true)
+            {
+                final int read = reader.poll(e -> print(out, e), BATCH);
+                out.flush();
+                if (read > 0)
+                {
+                    continue;
+                }
+                if (!follow)
+                {
+                    return ExitCode.OK;
+                }
+                entry = RunLocator.read(entry.dir());
+                if (entry == null || !entry.running())
+                {
+                    while (reader.poll(e -> print(out, e), BATCH) > 0)
+                    {
+                        out.flush(); // the Driver's last lines
+                    }
+                    out.flush();
+                    return ExitCode.OK;
+                }
+                idle.idle();
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UserError("run " + run + " has no readable journal (" + ex.getMessage() +
+                "); its plain logs are in " + journalDir.resolveSibling("logs"), ExitCode.FAILED);
+        }
+    }
+
+    private void print(final PrintWriter out, final JournalEntry e)
+    {
+        if (matches(e.source()))
+        {
+            out.println(e.format());
+        }
+    }
+
+    private boolean matches(final String source)
+    {
+        if (device == null)
+        {
+            return true;
+        }
+        return device.contains("#") ? source.equals(device) : source.startsWith(device + "#");
+    }
+}

@@ -1,0 +1,196 @@
+package org.jdpl.tools.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jdpl.framework.counters.CountersSnapshot;
+import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.tools.view.EdgeRow;
+import org.jdpl.tools.view.ReplicaRow;
+import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunView;
+import org.jdpl.tools.view.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dpl status [RUN]}: the runs in the runs directory, or one run's devices. A running run is
+ * read from its live counters (two readings {@link #RATE_INTERVAL_MS} apart, for rates); a
+ * finished one from its summary.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {"List running and recent runs; with RUN, a table of its devices and replicas:",
+        "state, rates, p50/p99 processing time, back-pressure %, CPU, RSS (live while it runs)."})
+final class StatusCommand implements Callable<Integer>
+{
+    static final long RATE_INTERVAL_MS = 500;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunsDirMixin runs;
+
+    @Parameters(arity = "0..1", paramLabel = "RUN", description = "A run id (or a unique prefix of it).")
+    String run;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (run == null)
+        {
+            listRuns(out, runs.locator().list());
+            return ExitCode.OK;
+        }
+        final RunEntry entry = runs.locator().find(run);
+        if (entry.running())
+        {
+            final RunView view = liveView(entry);
+            if (view != null)
+            {
+                printLive(out, entry, view);
+                return ExitCode.OK;
+            }
+        }
+        printFinished(out, entry);
+        return ExitCode.OK;
+    }
+
+    /** Two readings of the run's counters; null when they are gone (the run just ended). */
+    static RunView liveView(final RunEntry entry) throws InterruptedException
+    {
+        try (RunCountersFile counters = RunCountersFile.open(entry.countersFile()))
+        {
+            final CountersSnapshot first = CountersSnapshot.read(counters);
+            TimeUnit.MILLISECONDS.sleep(RATE_INTERVAL_MS); // the interval rates are measured over
+            return RunView.of(entry.manifest().plan(), first, CountersSnapshot.read(counters));
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    private void listRuns(final PrintWriter out, final List<RunEntry> entries) throws IOException
+    {
+        if (json)
+        {
+            final List<Map<String, Object>> list = new ArrayList<>();
+            for (final RunEntry e : entries)
+            {
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("run", e.id());
+                m.put("status", e.status());
+                m.put("runDir", e.dir().toString());
+                m.put("driverPid", e.manifest().driverPid());
+                m.put("processes", e.manifest().plan().processCount());
+                list.add(m);
+            }
+            out.println(JSON.writeValueAsString(list));
+            return;
+        }
+        if (entries.isEmpty())
+        {
+            out.println("no runs in " + runs.locator().runsDir().toAbsolutePath());
+            return;
+        }
+        out.printf("%-22s %-11s %9s %10s  %s%n", "run", "status", "processes", "timeframes", "devices");
+        for (final RunEntry e : entries)
+        {
+            final JsonNode totals = e.summary() == null ? null : e.summary().path("timeslices");
+            final String done = totals == null ? "-" : Long.toString(totals.path("completed").asLong());
+            final String devices = String.join(",", e.manifest().plan().devices().stream().map(d -> d.name()).toList());
+            out.printf("%-22s %-11s %9d %10s  %s%n", e.id(), e.status(), e.manifest().plan().processCount(), done,
+                devices.length() > 40 ? devices.substring(0, 37) + "..." : devices);
+        }
+    }
+
+    private void printLive(final PrintWriter out, final RunEntry entry, final RunView view) throws IOException
+    {
+        if (json)
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", entry.id());
+            m.put("status", entry.status());
+            m.put("produced", view.produced());
+            m.put("done", view.done());
+            m.put("inFlight", view.inFlight());
+            m.put("donePerSecond", view.donePerSecond());
+            m.put("replicas", view.replicas());
+            m.put("edges", view.edges());
+            out.println(JSON.writeValueAsString(m));
+            return;
+        }
+        out.printf("run %s: running; %d timeframes done (%s/s), %d in flight%n", entry.id(), view.done(),
+            Units.rate(view.donePerSecond()), view.inFlight());
+        out.printf("%-18s %-12s %9s %7s %7s %7s %7s %5s %6s %6s%n",
+            "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss");
+        for (final ReplicaRow r : view.replicas())
+        {
+            out.printf(Locale.ROOT, "%-18s %-12s %9d %7s %7s %7s %7s %5.1f %6.1f %6s%n",
+                r.label(), r.state() + (r.paused() ? "(p)" : ""), r.timeslicesIn(), Units.rate(r.inPerSecond()),
+                Units.rate(r.outPerSecond()), Units.nanos(r.p50Nanos()), Units.nanos(r.p99Nanos()), r.bpPercent(),
+                r.cpuPercent(), Units.bytes(r.rssBytes()));
+        }
+        for (final EdgeRow e : view.edges())
+        {
+            out.printf(Locale.ROOT, "edge %s -> %s: %s msg/s, %.2f MB/s (%d sent)%n", e.from(), e.to(),
+                Units.rate(e.perSecond()), e.mbPerSecond(), e.messages());
+        }
+    }
+
+    private void printFinished(final PrintWriter out, final RunEntry entry) throws IOException
+    {
+        if (json)
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", entry.id());
+            m.put("status", entry.status());
+            m.put("summary", entry.summary());
+            out.println(JSON.writeValueAsString(m));
+            return;
+        }
+        if (entry.summary() == null)
+        {
+            out.printf("run %s: %s: its Driver (pid %d) is gone and left no summary; `dpl logs %s` shows what it did%n",
+                entry.id(), entry.status(), entry.manifest().driverPid(), entry.id());
+            return;
+        }
+        final JsonNode s = entry.summary();
+        out.printf("run %s: %s in %.1f s; %d timeframes produced, %d completed%n", entry.id(), entry.status(),
+            s.path("wallSeconds").asDouble(), s.path("timeslices").path("produced").asLong(),
+            s.path("timeslices").path("completed").asLong());
+        out.printf("%-18s %-9s %-28s %9s %9s %7s%n", "replica", "state", "exit", "tf in", "tf out", "errors");
+        for (final JsonNode d : s.path("devices"))
+        {
+            out.printf("%-18s %-9s %-28s %9d %9d %7d%n", d.path("name").asText() + "#" + d.path("replica").asInt(),
+                d.path("state").asText(), d.path("exit").asText(), d.path("timeslicesIn").asLong(),
+                d.path("timeslicesOut").asLong(), d.path("errors").asLong());
+        }
+        if (!s.path("failure").isNull() && !s.path("failure").isMissingNode())
+        {
+            out.println("failure: " + s.path("failure").asText());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.jdpl.tools.view;
+
+/**
+ * One device replica as the inspection commands show it: totals, and rates over the last interval.
+ *
+ * @param bpPercent    share of the interval spent blocked on back-pressure
+ * @param idlePercent  share of the interval the runner had nothing to do
+ * @param cpuPercent   CPU use of its process (100 = one core)
+ * @param gpuPercent   busy share of its GPU, or -1 without one
+ * @param exitCode     its process's exit code, or -1 while it runs
+ * @param heartbeatAgeMs how long since its loop last went round, or -1 before it started
+ */
+public record ReplicaRow(
+    String device,
+    int replica,
+    String state,
+    boolean paused,
+    long timeslicesIn,
+    long timeslicesOut,
+    double inPerSecond,
+    double outPerSecond,
+    double mbInPerSecond,
+    double mbOutPerSecond,
+    long p50Nanos,
+    long p99Nanos,
+    double bpPercent,
+    double idlePercent,
+    double cpuPercent,
+    long rssBytes,
+    double gpuPercent,
+    long pid,
+    long exitCode,
+    long heartbeatAgeMs,
+    long errors)
+{
+    public String label()
+    {
+        return device + "#" + replica;
+    }
+}
