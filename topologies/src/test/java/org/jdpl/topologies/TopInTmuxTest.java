@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code dpl top} on a real terminal: tmux runs it against a live run; two captures of the pane
- * show the device names and a count that moved; 'q' quits it, and the run goes on undisturbed.
+ * show the device names and a count that moved; 'p' pauses and resumes the sources; 'q' quits it,
+ * and the run goes on undisturbed.
  */
 @Timeout(150)
 class TopInTmuxTest
@@ -40,16 +41,22 @@ class TopInTmuxTest
             final String runId = ObserveRunTest.runId(dpl.output());
 
             tmux("new-session", "-d", "-s", "top", "-x", "100", "-y", "30", topCommand(runId, runs));
-            RunFixture.await("top to show every device running", 60_000, () ->
+            // a capture may catch top half-way through a redraw: wait for one that shows it all
+            final String[] first = new String[1];
+            RunFixture.await("top to show its title, every device with a count, and the edges", 60_000, () ->
             {
                 final String screen = capture();
-                return screen.contains("source#0") && screen.contains("fwd#0") && screen.contains("sink#0") &&
-                    sinkCount(screen) > 0;
+                first[0] = screen;
+                return screen.contains("jdpl top  run " + runId) && screen.contains("source#0") && screen.contains("fwd#0") &&
+                    sinkCount(screen) > 0 && screen.contains("source -> fwd.in");
             });
-            final String first = capture();
-            RunFixture.await("the sink's count on top's screen to change", 20_000, () -> sinkCount(capture()) > sinkCount(first));
-            assertTrue(first.contains("jdpl top  run " + runId), first);
-            assertTrue(first.contains("edges") && first.contains("source -> fwd.in"), first);
+            RunFixture.await("the sink's count on top's screen to change", 20_000, () -> sinkCount(capture()) > sinkCount(first[0]));
+
+            // p pauses the sources (every device reports it through its counters), p again resumes
+            tmux("send-keys", "-t", "top", "p");
+            RunFixture.await("the title to say PAUSED", 20_000, () -> capture().lines().findFirst().orElse("").contains("PAUSED"));
+            tmux("send-keys", "-t", "top", "p");
+            RunFixture.await("the title to drop PAUSED", 20_000, () -> !capture().lines().findFirst().orElse("").contains("PAUSED"));
 
             tmux("send-keys", "-t", "top", "q");
             RunFixture.await("top to quit on q", 20_000, () -> !sessionAlive());
