@@ -25,6 +25,7 @@ final class RunProgress implements Agent
     static final long LINE_INTERVAL_MS = 500;
     static final long LOG_INTERVAL_MS = 5_000;
     private static final String SOURCE_COUNT_OPTION = "timeslices";
+    private static final String ERASE_TO_END_OF_LINE = "\u001b[K";
 
     private final ProgressMode mode;
     private final RunCountersFile file;
@@ -68,7 +69,9 @@ final class RunProgress implements Agent
         final String line = describe(CountersSnapshot.read(file), now);
         if (mode == ProgressMode.LINE)
         {
-            out.print('\r' + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            // Erase to the end of the line, then return to its start: a device's log line printed next overwrites
+            // the progress line and ends it, and the next update starts on a fresh line below.
+            out.print('\r' + line + ERASE_TO_END_OF_LINE + '\r');
             lastWidth = line.length();
         }
         else
