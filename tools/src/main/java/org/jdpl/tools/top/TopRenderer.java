@@ -43,6 +43,11 @@ final class TopRenderer
         put(g, 0, row++, String.format(HEADER, "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss") +
             (gpu ? "  gpu (|=70%)" : ""), cols);
         g.disableModifiers(SGR.BOLD);
+        if (view == null)
+        {
+            put(g, 0, row, "no live counters: the run " + (model.run().running() ? "is starting" : "has ended (" +
+                model.run().status() + "); `dpl status " + model.run().id() + "` shows its summary"), cols);
+        }
         final int lowerRows = model.mode() == TopModel.Mode.OVERVIEW ? Math.min(10, rows / 3) : rows / 2;
         final int tableRows = Math.max(1, rows - row - 1 - lowerRows);
         final int first = Math.max(0, model.selected() - tableRows + 1);

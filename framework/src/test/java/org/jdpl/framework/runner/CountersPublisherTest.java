@@ -1,0 +1,86 @@
+package org.jdpl.framework.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jdpl.framework.counters.CounterType;
+import org.jdpl.framework.counters.CountersSnapshot;
+import org.jdpl.framework.counters.DeviceState;
+import org.jdpl.framework.counters.ReplicaSample;
+import org.jdpl.framework.counters.RouteSample;
+import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.Route;
+import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.run.RunManifest;
+import org.jdpl.framework.spec.DataSpec;
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CountersPublisherTest
+{
+    @TempDir
+    Path shmDir;
+
+    @Test
+    void shouldPublishTotalsPerRouteAndPercentilesOfProcessingTime() throws Exception
+    {
+        // two outputs; the second feeds the only route, so route 0 carries output 1's counts
+        final PlannedDevice device = new PlannedDevice("reco", "forwarder", 1, Completion.ALL, "{}",
+            List.of(InputSpec.parse("in:TST/RAW/0")), List.of(OutputSpec.parse("qc:TST/QC/0"), OutputSpec.parse("out:TST/TRK/0")),
+            100, 1, List.of(new Route("out", DataSpec.parse("TST/TRK/0"), "sink", "in", 1, 200)), "backoff", "t.conf:1");
+        final Plan plan = new Plan(List.of(device), 10, 1024, List.of());
+        final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, plan);
+        try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), plan.devices()))
+        {
+            final RunnerCounters counters = new RunnerCounters();
+            counters.sizeOutputs(2);
+            final CountersPublisher publisher = CountersPublisher.attach(counters, manifest, device, 0);
+            publisher.state(DeviceState.RUNNING);
+            for (int i = 1; i <= 100; i++)
+            {
+                counters.timeslicesIn++;
+                counters.outputSent(0, 10);
+                counters.outputSent(1, 1000);
+                counters.recordProcessing(i * 1_000L);
+            }
+            publisher.flush();
+
+            final ReplicaSample sample = CountersSnapshot.read(file).replica("reco", 0);
+            assertEquals(DeviceState.RUNNING, sample.state());
+            assertEquals(100, sample.get(CounterType.TIMESLICES_IN));
+            assertEquals(List.of(new RouteSample(0, "sink.in", 100, 100_000)), sample.routes());
+            final long p50 = sample.get(CounterType.PROCESSING_P50_NS);
+            final long p99 = sample.get(CounterType.PROCESSING_P99_NS);
+            assertTrue(p50 >= 49_000 && p50 <= 51_000, "p50 of 1..100 us: " + p50);
+            assertTrue(p99 >= 98_000 && p99 <= 100_500, "p99 of 1..100 us: " + p99);
+            assertTrue(sample.get(CounterType.HEARTBEAT_MS) > 0);
+            assertEquals(0, counters.processingNanos.getTotalCount(), "percentiles are of recent calls: the histogram restarts");
+            publisher.close();
+        }
+    }
+
+    @Test
+    void shouldDoNothingWithoutACountersFile()
+    {
+        final PlannedDevice device = new PlannedDevice("src", "counter-source", 1, Completion.ALL, "{}", List.of(),
+            List.of(), 0, 0, List.of(), "backoff", "t.conf:1");
+        final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1,
+            new Plan(List.of(device), 10, 1024, List.of()));
+        final RunnerCounters counters = new RunnerCounters();
+        final CountersPublisher publisher = CountersPublisher.attach(counters, manifest, device, 0);
+        publisher.state(DeviceState.RUNNING);
+        publisher.onDutyCycle(0);
+        publisher.onDutyCycle(0);
+        publisher.flush();
+        publisher.close();
+        assertTrue(counters.idleNanos >= 0);
+    }
+}
