@@ -19,13 +19,15 @@ final class ControlReceiver implements FragmentHandler
     private final String device;
     private final CallContext context;
     private final CountersPublisher published;
+    private final boolean source;
     private boolean unknownLogged;
 
-    ControlReceiver(final String device, final CallContext context, final CountersPublisher published)
+    ControlReceiver(final String device, final CallContext context, final CountersPublisher published, final boolean source)
     {
         this.device = device;
         this.context = context;
         this.published = published;
+        this.source = source;
     }
 
     @Override
@@ -40,7 +42,7 @@ final class ControlReceiver implements FragmentHandler
             }
             context.requestStop();
         }
-        else if (command == ControlCommandCodec.PAUSE || command == ControlCommandCodec.RESUME)
+        else if ((command == ControlCommandCodec.PAUSE || command == ControlCommandCodec.RESUME) && source)
         {
             final boolean pause = command == ControlCommandCodec.PAUSE;
             if (pause != context.paused())
@@ -50,7 +52,7 @@ final class ControlReceiver implements FragmentHandler
                 published.paused(pause);
             }
         }
-        else if (!unknownLogged)
+        else if (command != ControlCommandCodec.PAUSE && command != ControlCommandCodec.RESUME && !unknownLogged)
         {
             unknownLogged = true;
             LOG.info("{}: ignoring control {} (not supported by this runner; logged once)", device, ControlCommandCodec.name(command));

@@ -201,7 +201,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
         }
         call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
-        controlReceiver = new ControlReceiver(who, call, published);
+        controlReceiver = new ControlReceiver(who, call, published, planned.isSource());
         outputs = SendingOutputs.wire(planned, channels, new Offerer(who, counters, context.idleStrategy(), watch), counters);
         call.outputs(outputs);
         if (!planned.isSource())
