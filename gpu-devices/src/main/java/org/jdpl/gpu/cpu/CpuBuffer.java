@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.jdpl.gpu.GpuBuffer;
+import org.jdpl.gpu.GpuException;
 
 /** Host memory standing for GPU memory; a slice shares its parent's memory and frees nothing. */
 final class CpuBuffer implements GpuBuffer
@@ -29,9 +30,16 @@ final class CpuBuffer implements GpuBuffer
     }
 
     @Override
-    public GpuBuffer slice(final long offsetBytes, final long sizeBytes)
+    public GpuBuffer slice(final long offsetBytes, final long sliceBytes)
     {
-        return new CpuBuffer(memory.asSlice(offsetBytes, sizeBytes), null);
+        // Refused as the GPU backends refuse it, so code that runs here runs there.
+        if (offsetBytes % CpuContext.ALIGNMENT_BYTES != 0 || offsetBytes < 0 || sliceBytes <= 0 ||
+            offsetBytes + sliceBytes > memory.byteSize())
+        {
+            throw new GpuException("cannot slice " + sliceBytes + " bytes at offset " + offsetBytes + " of a " + memory.byteSize() +
+                "-byte GPU buffer (offsets must be multiples of " + CpuContext.ALIGNMENT_BYTES + ")");
+        }
+        return new CpuBuffer(memory.asSlice(offsetBytes, sliceBytes), null);
     }
 
     @Override

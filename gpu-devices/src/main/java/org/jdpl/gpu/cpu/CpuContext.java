@@ -13,7 +13,7 @@ import org.jdpl.gpu.KernelProgram;
 /** The host as a GPU: buffers in native memory, kernels run synchronously on the calling thread. */
 final class CpuContext implements GpuContext
 {
-    private static final long ALIGNMENT_BYTES = 64;
+    static final long ALIGNMENT_BYTES = 64;
 
     private final String deviceName;
     private final long memoryBytes;

@@ -16,13 +16,15 @@ final class OpenClContext implements GpuContext
 {
     /**
      * Maps the portable kernel dialect onto OpenCL C. Contraction stays off and division correctly
-     * rounded so float results match the CPU reference as closely as the hardware allows.
+     * rounded so float results match the CPU reference as closely as the hardware allows;
+     * {@code #line 1} makes build-log line numbers those of the program's own source.
      */
     static final String PRELUDE = """
         #pragma OPENCL FP_CONTRACT OFF
         #define KERNEL __kernel
         #define GLOBAL __global
         #define GLOBAL_ID ((int)get_global_id(0))
+        #line 1
         """;
     static final String BUILD_OPTIONS = "-cl-fp32-correctly-rounded-divide-sqrt";
 
