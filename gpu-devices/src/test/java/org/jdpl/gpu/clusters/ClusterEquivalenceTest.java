@@ -1,0 +1,153 @@
+package org.jdpl.gpu.clusters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jdpl.gpu.GpuContext;
+import org.jdpl.gpu.OpenClAvailable;
+import org.jdpl.gpu.PoolExhaustedException;
+import org.jdpl.gpu.cpu.CpuBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The GPU clusterization equals the reference: labels exactly, centroids within
+ * {@link ReferenceClusterer#CENTROID_TOLERANCE}, on simulated timeframes and on the TrackML
+ * sample, on the CPU backend and on OpenCL (PoCL in CI).
+ */
+@Timeout(120)
+class ClusterEquivalenceTest
+{
+    private static final int[] SIZES = {1, 2, 37, 1000, 20_000};
+
+    @Test
+    void shouldMatchTheReferenceOnSimulatedTimeframesOnTheCpuBackend()
+    {
+        try (GpuContext context = new CpuBackend().open(0))
+        {
+            matchOnSimulated(context);
+        }
+    }
+
+    @Test
+    void shouldMatchTheReferenceOnSimulatedTimeframesOnOpenCl()
+    {
+        try (GpuContext context = OpenClAvailable.openFirstDevice())
+        {
+            matchOnSimulated(context);
+        }
+    }
+
+    @Test
+    void shouldMatchTheReferenceOnTheTrackMlSampleOnTheCpuBackend()
+    {
+        final CellTable cells = sample();
+        try (GpuContext context = new CpuBackend().open(0))
+        {
+            matchOnSample(context, cells);
+        }
+    }
+
+    @Test
+    void shouldMatchTheReferenceOnTheTrackMlSampleOnOpenCl()
+    {
+        final CellTable cells = sample();
+        try (GpuContext context = OpenClAvailable.openFirstDevice())
+        {
+            matchOnSample(context, cells);
+        }
+    }
+
+    @Test
+    void shouldGiveOpenClAndTheCpuBackendIdenticalLabels()
+    {
+        final CellTable cells = RandomCells.generate(99, 5000, 20);
+        try (GpuContext cpu = new CpuBackend().open(0);
+             GpuContext openCl = OpenClAvailable.openFirstDevice();
+             GpuClusterizer onCpu = new GpuClusterizer(cpu, GpuClusterizer.poolBytesFor(cells.size(), cpu.alignmentBytes()));
+             GpuClusterizer onOpenCl = new GpuClusterizer(openCl, GpuClusterizer.poolBytesFor(cells.size(), openCl.alignmentBytes())))
+        {
+            final double worst = ClusterComparison.assertAgree(onCpu.cluster(0, cells), onOpenCl.cluster(0, cells),
+                ReferenceClusterer.CENTROID_TOLERANCE, "OpenCL against the cpu backend");
+            System.out.println("OpenCL vs cpu backend, 5000 cells: worst relative centroid difference " + worst);
+        }
+    }
+
+    @Test
+    void shouldNameBothSizesWhenATimeframeOutgrowsThePool()
+    {
+        try (GpuContext context = new CpuBackend().open(0);
+             GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(100, context.alignmentBytes())))
+        {
+            clusterizer.cluster(1, RandomCells.generate(1, 100, 3));
+            final PoolExhaustedException e = assertThrows(PoolExhaustedException.class,
+                () -> clusterizer.cluster(2, RandomCells.generate(2, 1000, 3)));
+            assertTrue(e.getMessage().startsWith("timeframe 2 needs at least "), e.getMessage());
+            assertTrue(e.neededBytes() > e.poolBytes(), e.getMessage());
+            assertEquals(0, clusterizer.pool().usedBytes(), "the pool is reset after a failed timeframe");
+            ClusterComparison.assertAgree(ReferenceClusterer.cluster(RandomCells.generate(3, 100, 3)),
+                clusterizer.cluster(3, RandomCells.generate(3, 100, 3)), ReferenceClusterer.CENTROID_TOLERANCE, "after the failure");
+        }
+    }
+
+    private static void matchOnSimulated(final GpuContext context)
+    {
+        final int largest = SIZES[SIZES.length - 1];
+        try (GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(largest, context.alignmentBytes())))
+        {
+            for (int seed = 0; seed < 3; seed++)
+            {
+                for (final int size : SIZES)
+                {
+                    final CellTable cells = RandomCells.generate(seed * 1000L + size, size, Math.max(1, size / 200));
+                    final double worst = ClusterComparison.assertAgree(ReferenceClusterer.cluster(cells),
+                        clusterizer.cluster(seed, cells), ReferenceClusterer.CENTROID_TOLERANCE,
+                        context.backend() + ", seed " + seed + ", " + size + " cells");
+                    if (size == largest)
+                    {
+                        System.out.printf("%s: %d simulated cells, %d rounds, worst relative centroid difference %.2e%n",
+                            context.backend(), size, clusterizer.lastRounds(), worst);
+                    }
+                }
+            }
+            assertEquals(0, clusterizer.pool().usedBytes());
+        }
+    }
+
+    private static void matchOnSample(final GpuContext context, final CellTable cells)
+    {
+        final long referenceStartNs = System.nanoTime();
+        final CellClusters expected = ReferenceClusterer.cluster(cells);
+        final long referenceNs = System.nanoTime() - referenceStartNs;
+        try (GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(cells.size(), context.alignmentBytes())))
+        {
+            final double worst = ClusterComparison.assertAgree(expected, clusterizer.cluster(0, cells),
+                ReferenceClusterer.CENTROID_TOLERANCE, context.backend() + " on the TrackML sample");
+            System.out.printf("%s on %s: %d cells -> %d clusters, worst relative centroid difference %.2e%n",
+                context.backend(), context.deviceName(), cells.size(), expected.clusterCount(), worst);
+            System.out.printf("first timeframe (cold): reference %.2f ms%n", referenceNs / 1e6);
+        }
+    }
+
+    /**
+     * The sample from {@code jdpl.sampleData}; in a git worktree that path (relative to the
+     * checkout) misses, so the nearest {@code shared/data/trackml-sample} above the working
+     * directory is tried too.
+     */
+    static CellTable sample()
+    {
+        final String property = System.getProperty("jdpl.sampleData");
+        Path dir = property == null ? null : Path.of(property);
+        for (Path up = Path.of("").toAbsolutePath(); (dir == null || !Files.isDirectory(dir)) && up != null; up = up.getParent())
+        {
+            dir = up.resolve("shared/data/trackml-sample");
+        }
+        assumeTrue(dir != null && Files.isDirectory(dir), "skipped: no TrackML sample (system property jdpl.sampleData=" + property + ")");
+        return TrackMlCells.read(dir, "event000000001");
+    }
+}
