@@ -8,41 +8,28 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.jdpl.gpu.GpuException;
 
 /**
- * Typed, checked OpenCL calls for one thread: every failure becomes a {@link GpuException} naming
- * the call and the error. Out-parameters of the per-timeframe calls (copies, arguments, launches)
- * live in scratch memory allocated once, so those calls allocate nothing.
+ * The OpenCL calls a timeframe makes (sub-buffers, copies, kernel arguments, launches, releases)
+ * for one thread, typed and checked: a failure becomes a {@link GpuException} naming the call and
+ * the error. Handles are called directly with out-parameters in scratch memory allocated once, and
+ * messages are built only on failure, so these calls allocate nothing. Start-up calls are in
+ * {@link #setup}.
  */
 final class ClCalls
 {
-    static final int CL_PLATFORM_NAME = 0x0902;
-    static final long CL_DEVICE_TYPE_ALL = 0xFFFFFFFFL;
-    static final int CL_DEVICE_TYPE = 0x1000;
-    static final int CL_DEVICE_NAME = 0x102B;
-    static final int CL_DEVICE_GLOBAL_MEM_SIZE = 0x101F;
-    static final int CL_DEVICE_MEM_BASE_ADDR_ALIGN = 0x1019;
-    static final long CL_DEVICE_TYPE_CPU = 1L << 1;
-    static final long CL_DEVICE_TYPE_GPU = 1L << 2;
-    static final long CL_DEVICE_TYPE_ACCELERATOR = 1L << 3;
-    private static final int CL_DEVICE_NOT_FOUND = -1;
-    private static final long CL_CONTEXT_PLATFORM = 0x1084;
-    private static final long CL_QUEUE_PROPERTIES = 0x1093;
-    private static final long CL_QUEUE_PROFILING_ENABLE = 1L << 1;
     private static final long CL_MEM_READ_WRITE = 1L;
     private static final int CL_BUFFER_CREATE_TYPE_REGION = 0x1220;
-    private static final int CL_PROGRAM_BUILD_LOG = 0x1183;
     private static final int CL_PROFILING_COMMAND_START = 0x1282;
     private static final int CL_PROFILING_COMMAND_END = 0x1283;
     private static final int CL_TRUE = 1;
 
+    /** Discovery, contexts, queues, buffers, programs: the calls made once. */
+    final ClSetupCalls setup;
+
     private final OpenClLibrary cl;
-    private final Arena arena;
     private final MemorySegment errcode;
     private final MemorySegment argValue;
     private final MemorySegment region;
@@ -55,7 +42,7 @@ final class ClCalls
     ClCalls(final OpenClLibrary cl, final Arena arena)
     {
         this.cl = cl;
-        this.arena = arena;
+        this.setup = new ClSetupCalls(cl, arena);
         errcode = arena.allocate(JAVA_INT);
         argValue = arena.allocate(JAVA_LONG);
         region = arena.allocate(2 * JAVA_LONG.byteSize(), JAVA_LONG.byteAlignment());
@@ -65,159 +52,62 @@ final class ClCalls
         timestamp = arena.allocate(JAVA_LONG);
     }
 
-    List<MemorySegment> platforms()
-    {
-        final MemorySegment count = arena.allocate(JAVA_INT);
-        int code = invokeInt("clGetPlatformIDs", () -> (int)cl.clGetPlatformIDs.invokeExact(0, MemorySegment.NULL, count));
-        if (code == ClError.CL_PLATFORM_NOT_FOUND_KHR)
-        {
-            return List.of();
-        }
-        ClError.check(code, "clGetPlatformIDs", "counting OpenCL platforms");
-        final int n = count.get(JAVA_INT, 0);
-        final MemorySegment ids = arena.allocate(ADDRESS, Math.max(n, 1));
-        code = invokeInt("clGetPlatformIDs", () -> (int)cl.clGetPlatformIDs.invokeExact(n, ids, MemorySegment.NULL));
-        ClError.check(code, "clGetPlatformIDs", "listing OpenCL platforms");
-        return handles(ids, n);
-    }
-
-    String platformName(final MemorySegment platform)
-    {
-        return infoString(cl.clGetPlatformInfo, "clGetPlatformInfo", platform, CL_PLATFORM_NAME);
-    }
-
-    List<MemorySegment> devices(final MemorySegment platform)
-    {
-        final MemorySegment count = arena.allocate(JAVA_INT);
-        int code = invokeInt("clGetDeviceIDs",
-            () -> (int)cl.clGetDeviceIDs.invokeExact(platform, CL_DEVICE_TYPE_ALL, 0, MemorySegment.NULL, count));
-        if (code == CL_DEVICE_NOT_FOUND)
-        {
-            return List.of();
-        }
-        ClError.check(code, "clGetDeviceIDs", "counting the devices of an OpenCL platform");
-        final int n = count.get(JAVA_INT, 0);
-        final MemorySegment ids = arena.allocate(ADDRESS, Math.max(n, 1));
-        code = invokeInt("clGetDeviceIDs",
-            () -> (int)cl.clGetDeviceIDs.invokeExact(platform, CL_DEVICE_TYPE_ALL, n, ids, MemorySegment.NULL));
-        ClError.check(code, "clGetDeviceIDs", "listing the devices of an OpenCL platform");
-        return handles(ids, n);
-    }
-
-    String deviceString(final MemorySegment device, final int param)
-    {
-        return infoString(cl.clGetDeviceInfo, "clGetDeviceInfo", device, param);
-    }
-
-    long deviceLong(final MemorySegment device, final int param)
-    {
-        final MemorySegment value = arena.allocate(JAVA_LONG);
-        final int code = invokeInt("clGetDeviceInfo",
-            () -> (int)cl.clGetDeviceInfo.invokeExact(device, param, JAVA_LONG.byteSize(), value, MemorySegment.NULL));
-        ClError.check(code, "clGetDeviceInfo", "reading device property 0x" + Integer.toHexString(param));
-        return value.get(JAVA_LONG, 0);
-    }
-
-    int deviceInt(final MemorySegment device, final int param)
-    {
-        final MemorySegment value = arena.allocate(JAVA_INT);
-        final int code = invokeInt("clGetDeviceInfo",
-            () -> (int)cl.clGetDeviceInfo.invokeExact(device, param, JAVA_INT.byteSize(), value, MemorySegment.NULL));
-        ClError.check(code, "clGetDeviceInfo", "reading device property 0x" + Integer.toHexString(param));
-        return value.get(JAVA_INT, 0);
-    }
-
-    MemorySegment createContext(final MemorySegment platform, final MemorySegment device)
-    {
-        final MemorySegment properties = arena.allocateFrom(JAVA_LONG, CL_CONTEXT_PLATFORM, platform.address(), 0L);
-        final MemorySegment devices = arena.allocateFrom(ADDRESS, device);
-        return invokeHandle("clCreateContext", "creating an OpenCL context", () -> (MemorySegment)cl.clCreateContext.invokeExact(
-            properties, 1, devices, MemorySegment.NULL, MemorySegment.NULL, errcode));
-    }
-
-    /** An in-order queue with profiling on; OpenCL 2.0's call when present, else 1.2's. */
-    MemorySegment createQueue(final MemorySegment context, final MemorySegment device)
-    {
-        if (cl.clCreateCommandQueueWithProperties.isPresent())
-        {
-            final MethodHandle create = cl.clCreateCommandQueueWithProperties.get();
-            final MemorySegment properties = arena.allocateFrom(JAVA_LONG, CL_QUEUE_PROPERTIES, CL_QUEUE_PROFILING_ENABLE, 0L);
-            return invokeHandle("clCreateCommandQueueWithProperties", "creating a command queue",
-                () -> (MemorySegment)create.invokeExact(context, device, properties, errcode));
-        }
-        final MethodHandle create = cl.clCreateCommandQueue.orElseThrow(
-            () -> new GpuException(OpenClLibrary.LIBRARY + " has neither clCreateCommandQueueWithProperties nor clCreateCommandQueue"));
-        return invokeHandle("clCreateCommandQueue", "creating a command queue",
-            () -> (MemorySegment)create.invokeExact(context, device, CL_QUEUE_PROFILING_ENABLE, errcode));
-    }
-
-    MemorySegment createBuffer(final MemorySegment context, final long sizeBytes)
-    {
-        return invokeHandle("clCreateBuffer", "allocating " + sizeBytes + " bytes of GPU memory",
-            () -> (MemorySegment)cl.clCreateBuffer.invokeExact(context, CL_MEM_READ_WRITE, sizeBytes, MemorySegment.NULL, errcode));
-    }
 
     MemorySegment createSubBuffer(final MemorySegment buffer, final long offsetBytes, final long sizeBytes)
     {
         region.set(JAVA_LONG, 0, offsetBytes);
         region.set(JAVA_LONG, JAVA_LONG.byteSize(), sizeBytes);
-        return invokeHandle("clCreateSubBuffer", "slicing " + sizeBytes + " bytes at offset " + offsetBytes,
-            () -> (MemorySegment)cl.clCreateSubBuffer.invokeExact(buffer, CL_MEM_READ_WRITE, CL_BUFFER_CREATE_TYPE_REGION, region, errcode));
+        errcode.set(JAVA_INT, 0, ClError.CL_SUCCESS);
+        final MemorySegment slice;
+        try
+        {
+            slice = (MemorySegment)cl.clCreateSubBuffer.invokeExact(buffer, CL_MEM_READ_WRITE, CL_BUFFER_CREATE_TYPE_REGION, region, errcode);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clCreateSubBuffer", t);
+        }
+        if (errcode.get(JAVA_INT, 0) != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(errcode.get(JAVA_INT, 0), "clCreateSubBuffer", "slicing " + sizeBytes + " bytes at offset " + offsetBytes);
+        }
+        return slice;
     }
 
     void write(final MemorySegment queue, final MemorySegment buffer, final long offsetBytes, final MemorySegment source)
     {
-        final int code = invokeInt("clEnqueueWriteBuffer", () -> (int)cl.clEnqueueWriteBuffer.invokeExact(queue, buffer, CL_TRUE,
-            offsetBytes, source.byteSize(), source, 0, MemorySegment.NULL, MemorySegment.NULL));
-        ClError.check(code, "clEnqueueWriteBuffer", "copying " + source.byteSize() + " bytes to the GPU at offset " + offsetBytes);
+        final int code;
+        try
+        {
+            code = (int)cl.clEnqueueWriteBuffer.invokeExact(queue, buffer, CL_TRUE, offsetBytes, source.byteSize(), source, 0,
+                MemorySegment.NULL, MemorySegment.NULL);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clEnqueueWriteBuffer", t);
+        }
+        if (code != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(code, "clEnqueueWriteBuffer", "copying " + source.byteSize() + " bytes to the GPU at offset " + offsetBytes);
+        }
     }
 
     void read(final MemorySegment queue, final MemorySegment buffer, final long offsetBytes, final MemorySegment target)
     {
-        final int code = invokeInt("clEnqueueReadBuffer", () -> (int)cl.clEnqueueReadBuffer.invokeExact(queue, buffer, CL_TRUE,
-            offsetBytes, target.byteSize(), target, 0, MemorySegment.NULL, MemorySegment.NULL));
-        ClError.check(code, "clEnqueueReadBuffer", "copying " + target.byteSize() + " bytes from the GPU at offset " + offsetBytes);
-    }
-
-    MemorySegment createProgram(final MemorySegment context, final String source)
-    {
-        final MemorySegment text = arena.allocateFrom(source, StandardCharsets.UTF_8);
-        final MemorySegment strings = arena.allocateFrom(ADDRESS, text);
-        return invokeHandle("clCreateProgramWithSource", "creating a program", () -> (MemorySegment)cl.clCreateProgramWithSource
-            .invokeExact(context, 1, strings, MemorySegment.NULL, errcode));
-    }
-
-    /** Returns OpenCL's status code: a failed build is for the caller to report with its log. */
-    int buildProgram(final MemorySegment program, final MemorySegment device, final String options)
-    {
-        final MemorySegment devices = arena.allocateFrom(ADDRESS, device);
-        final MemorySegment optionText = arena.allocateFrom(options, StandardCharsets.UTF_8);
-        return invokeInt("clBuildProgram",
-            () -> (int)cl.clBuildProgram.invokeExact(program, 1, devices, optionText, MemorySegment.NULL, MemorySegment.NULL));
-    }
-
-    String buildLog(final MemorySegment program, final MemorySegment device)
-    {
-        final MemorySegment size = arena.allocate(JAVA_LONG);
-        int code = invokeInt("clGetProgramBuildInfo", () -> (int)cl.clGetProgramBuildInfo.invokeExact(
-            program, device, CL_PROGRAM_BUILD_LOG, 0L, MemorySegment.NULL, size));
+        final int code;
+        try
+        {
+            code = (int)cl.clEnqueueReadBuffer.invokeExact(queue, buffer, CL_TRUE, offsetBytes, target.byteSize(), target, 0,
+                MemorySegment.NULL, MemorySegment.NULL);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clEnqueueReadBuffer", t);
+        }
         if (code != ClError.CL_SUCCESS)
         {
-            return "(no build log: clGetProgramBuildInfo failed with " + ClError.name(code) + ")";
+            throw ClError.failure(code, "clEnqueueReadBuffer", "copying " + target.byteSize() + " bytes from the GPU at offset " + offsetBytes);
         }
-        final long n = size.get(JAVA_LONG, 0);
-        final MemorySegment log = arena.allocate(Math.max(n, 1));
-        code = invokeInt("clGetProgramBuildInfo", () -> (int)cl.clGetProgramBuildInfo.invokeExact(
-            program, device, CL_PROGRAM_BUILD_LOG, n, log, MemorySegment.NULL));
-        return code == ClError.CL_SUCCESS ? log.getString(0, StandardCharsets.UTF_8) :
-            "(no build log: clGetProgramBuildInfo failed with " + ClError.name(code) + ")";
-    }
-
-    MemorySegment createKernel(final MemorySegment program, final String name)
-    {
-        final MemorySegment text = arena.allocateFrom(name, StandardCharsets.UTF_8);
-        return invokeHandle("clCreateKernel", "looking up kernel '" + name + "'",
-            () -> (MemorySegment)cl.clCreateKernel.invokeExact(program, text, errcode));
     }
 
     void setArg(final MemorySegment kernel, final String kernelName, final int index, final MemorySegment buffer)
@@ -240,8 +130,19 @@ final class ClCalls
 
     private void setArg(final MemorySegment kernel, final String kernelName, final int index, final long sizeBytes)
     {
-        final int code = invokeInt("clSetKernelArg", () -> (int)cl.clSetKernelArg.invokeExact(kernel, index, sizeBytes, argValue));
-        ClError.check(code, "clSetKernelArg", "setting argument " + index + " of kernel '" + kernelName + "'");
+        final int code;
+        try
+        {
+            code = (int)cl.clSetKernelArg.invokeExact(kernel, index, sizeBytes, argValue);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clSetKernelArg", t);
+        }
+        if (code != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(code, "clSetKernelArg", "setting argument " + index + " of kernel '" + kernelName + "'");
+        }
     }
 
     /**
@@ -256,9 +157,20 @@ final class ClCalls
         localSize.set(JAVA_LONG, 0, local);
         final MemorySegment locals = local > 0 ? localSize : MemorySegment.NULL;
         final MemorySegment eventOut = timed ? event : MemorySegment.NULL;
-        final int code = invokeInt("clEnqueueNDRangeKernel", () -> (int)cl.clEnqueueNDRangeKernel.invokeExact(
-            queue, kernel, 1, MemorySegment.NULL, globalSize, locals, 0, MemorySegment.NULL, eventOut));
-        ClError.check(code, "clEnqueueNDRangeKernel", "launching kernel '" + kernelName + "' over " + global + " work items");
+        final int code;
+        try
+        {
+            code = (int)cl.clEnqueueNDRangeKernel.invokeExact(queue, kernel, 1, MemorySegment.NULL, globalSize, locals, 0,
+                MemorySegment.NULL, eventOut);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clEnqueueNDRangeKernel", t);
+        }
+        if (code != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(code, "clEnqueueNDRangeKernel", "launching kernel '" + kernelName + "' over " + global + " work items");
+        }
         if (!timed)
         {
             return 0;
@@ -266,8 +178,19 @@ final class ClCalls
         final MemorySegment launched = event.get(ADDRESS, 0);
         try
         {
-            final int waited = invokeInt("clWaitForEvents", () -> (int)cl.clWaitForEvents.invokeExact(1, event));
-            ClError.check(waited, "clWaitForEvents", "waiting for kernel '" + kernelName + "'");
+            final int waited;
+            try
+            {
+                waited = (int)cl.clWaitForEvents.invokeExact(1, event);
+            }
+            catch (final Throwable t)
+            {
+                throw OpenClLibrary.failed("clWaitForEvents", t);
+            }
+            if (waited != ClError.CL_SUCCESS)
+            {
+                throw ClError.failure(waited, "clWaitForEvents", "waiting for kernel '" + kernelName + "'");
+            }
             return profile(launched, CL_PROFILING_COMMAND_END) - profile(launched, CL_PROFILING_COMMAND_START);
         }
         finally
@@ -278,7 +201,19 @@ final class ClCalls
 
     void finish(final MemorySegment queue)
     {
-        ClError.check(invokeInt("clFinish", () -> (int)cl.clFinish.invokeExact(queue)), "clFinish", "waiting for the GPU queue");
+        final int code;
+        try
+        {
+            code = (int)cl.clFinish.invokeExact(queue);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clFinish", t);
+        }
+        if (code != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(code, "clFinish", "waiting for the GPU queue");
+        }
     }
 
     void releaseMem(final MemorySegment handle)
@@ -308,9 +243,19 @@ final class ClCalls
 
     private long profile(final MemorySegment launched, final int param)
     {
-        final int code = invokeInt("clGetEventProfilingInfo", () -> (int)cl.clGetEventProfilingInfo.invokeExact(
-            launched, param, JAVA_LONG.byteSize(), timestamp, MemorySegment.NULL));
-        ClError.check(code, "clGetEventProfilingInfo", "reading a kernel's timing");
+        final int code;
+        try
+        {
+            code = (int)cl.clGetEventProfilingInfo.invokeExact(launched, param, JAVA_LONG.byteSize(), timestamp, MemorySegment.NULL);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clGetEventProfilingInfo", t);
+        }
+        if (code != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(code, "clGetEventProfilingInfo", "reading a kernel's timing");
+        }
         return timestamp.get(JAVA_LONG, 0);
     }
 
@@ -318,73 +263,19 @@ final class ClCalls
     {
         if (!handle.equals(MemorySegment.NULL))
         {
-            ClError.check(invokeInt(call, () -> (int)releaser.invokeExact(handle)), call, "releasing an OpenCL object");
+            final int code;
+            try
+            {
+                code = (int)releaser.invokeExact(handle);
+            }
+            catch (final Throwable t)
+            {
+                throw OpenClLibrary.failed(call, t);
+            }
+            if (code != ClError.CL_SUCCESS)
+            {
+                throw ClError.failure(code, call, "releasing an OpenCL object");
+            }
         }
-    }
-
-    private String infoString(final MethodHandle getter, final String call, final MemorySegment object, final int param)
-    {
-        final MemorySegment size = arena.allocate(JAVA_LONG);
-        int code = invokeInt(call, () -> (int)getter.invokeExact(object, param, 0L, MemorySegment.NULL, size));
-        ClError.check(code, call, "reading the size of property 0x" + Integer.toHexString(param));
-        final long n = size.get(JAVA_LONG, 0);
-        final MemorySegment text = arena.allocate(Math.max(n, 1));
-        code = invokeInt(call, () -> (int)getter.invokeExact(object, param, n, text, MemorySegment.NULL));
-        ClError.check(code, call, "reading property 0x" + Integer.toHexString(param));
-        return text.getString(0, StandardCharsets.UTF_8).strip();
-    }
-
-    private MemorySegment invokeHandle(final String call, final String doing, final HandleCall downcall)
-    {
-        errcode.set(JAVA_INT, 0, ClError.CL_SUCCESS);
-        final MemorySegment handle;
-        try
-        {
-            handle = downcall.call();
-        }
-        catch (final Throwable t)
-        {
-            throw OpenClLibrary.failed(call, t);
-        }
-        ClError.check(errcode.get(JAVA_INT, 0), call, doing);
-        if (handle.equals(MemorySegment.NULL))
-        {
-            throw new GpuException("OpenCL " + call + " returned no object while " + doing);
-        }
-        return handle;
-    }
-
-    private static int invokeInt(final String call, final IntCall downcall)
-    {
-        try
-        {
-            return downcall.call();
-        }
-        catch (final Throwable t)
-        {
-            throw OpenClLibrary.failed(call, t);
-        }
-    }
-
-    private static List<MemorySegment> handles(final MemorySegment ids, final int n)
-    {
-        final List<MemorySegment> handles = new ArrayList<>(n);
-        for (int i = 0; i < n; i++)
-        {
-            handles.add(ids.getAtIndex(ADDRESS, i));
-        }
-        return handles;
-    }
-
-    @FunctionalInterface
-    private interface IntCall
-    {
-        int call() throws Throwable;
-    }
-
-    @FunctionalInterface
-    private interface HandleCall
-    {
-        MemorySegment call() throws Throwable;
     }
 }

@@ -15,13 +15,13 @@ record ClDevice(MemorySegment platform, MemorySegment device, String platformNam
     static List<ClDevice> list(final ClCalls calls)
     {
         final List<ClDevice> devices = new ArrayList<>();
-        for (final MemorySegment platform : calls.platforms())
+        for (final MemorySegment platform : calls.setup.platforms())
         {
-            final String platformName = calls.platformName(platform);
-            for (final MemorySegment device : calls.devices(platform))
+            final String platformName = calls.setup.platformName(platform);
+            for (final MemorySegment device : calls.setup.devices(platform))
             {
-                devices.add(new ClDevice(platform, device, platformName, calls.deviceString(device, ClCalls.CL_DEVICE_NAME),
-                    calls.deviceLong(device, ClCalls.CL_DEVICE_TYPE)));
+                devices.add(new ClDevice(platform, device, platformName, calls.setup.deviceString(device, ClSetupCalls.CL_DEVICE_NAME),
+                    calls.setup.deviceLong(device, ClSetupCalls.CL_DEVICE_TYPE)));
             }
         }
         devices.sort(Comparator.comparingInt(ClDevice::rank));
@@ -36,14 +36,14 @@ record ClDevice(MemorySegment platform, MemorySegment device, String platformNam
 
     private int rank()
     {
-        if ((type & ClCalls.CL_DEVICE_TYPE_GPU) != 0)
+        if ((type & ClSetupCalls.CL_DEVICE_TYPE_GPU) != 0)
         {
             return 0;
         }
-        if ((type & ClCalls.CL_DEVICE_TYPE_ACCELERATOR) != 0)
+        if ((type & ClSetupCalls.CL_DEVICE_TYPE_ACCELERATOR) != 0)
         {
             return 1;
         }
-        return (type & ClCalls.CL_DEVICE_TYPE_CPU) != 0 ? 3 : 2;
+        return (type & ClSetupCalls.CL_DEVICE_TYPE_CPU) != 0 ? 3 : 2;
     }
 }

@@ -85,12 +85,18 @@ final class ClError
         return NAMES.getOrDefault(code, "unknown OpenCL error") + " (" + code + ")";
     }
 
+    /** The exception for a failed call; built only once a call has failed. */
+    static GpuException failure(final int code, final String call, final String doing)
+    {
+        return new GpuException("OpenCL " + call + " failed with " + name(code) + " while " + doing);
+    }
+
     /** Throws when {@code code} is not {@code CL_SUCCESS}, naming the call and what it was for. */
     static void check(final int code, final String call, final String doing)
     {
         if (code != CL_SUCCESS)
         {
-            throw new GpuException("OpenCL " + call + " failed with " + name(code) + " while " + doing);
+            throw failure(code, call, doing);
         }
     }
 }

@@ -42,13 +42,13 @@ final class OpenClContext implements GpuContext
         this.calls = calls;
         this.arena = arena;
         this.device = device;
-        this.memoryBytes = calls.deviceLong(device.device(), ClCalls.CL_DEVICE_GLOBAL_MEM_SIZE);
-        this.alignmentBytes = Math.max(calls.deviceInt(device.device(), ClCalls.CL_DEVICE_MEM_BASE_ADDR_ALIGN) / 8, 8);
-        this.context = calls.createContext(device.platform(), device.device());
+        this.memoryBytes = calls.setup.deviceLong(device.device(), ClSetupCalls.CL_DEVICE_GLOBAL_MEM_SIZE);
+        this.alignmentBytes = Math.max(calls.setup.deviceInt(device.device(), ClSetupCalls.CL_DEVICE_MEM_BASE_ADDR_ALIGN) / 8, 8);
+        this.context = calls.setup.createContext(device.platform(), device.device());
         MemorySegment created = MemorySegment.NULL;
         try
         {
-            created = calls.createQueue(context, device.device());
+            created = calls.setup.createQueue(context, device.device());
         }
         finally
         {
@@ -87,17 +87,17 @@ final class OpenClContext implements GpuContext
     @Override
     public GpuBuffer allocate(final long sizeBytes)
     {
-        return new OpenClBuffer(calls, calls.createBuffer(context, sizeBytes), sizeBytes, alignmentBytes);
+        return new OpenClBuffer(calls, calls.setup.createBuffer(context, sizeBytes), sizeBytes, alignmentBytes);
     }
 
     @Override
     public GpuProgram build(final KernelProgram program)
     {
-        final MemorySegment built = calls.createProgram(context, PRELUDE + program.source());
-        final int status = calls.buildProgram(built, device.device(), BUILD_OPTIONS);
+        final MemorySegment built = calls.setup.createProgram(context, PRELUDE + program.source());
+        final int status = calls.setup.buildProgram(built, device.device(), BUILD_OPTIONS);
         if (status != ClError.CL_SUCCESS)
         {
-            final String log = calls.buildLog(built, device.device());
+            final String log = calls.setup.buildLog(built, device.device());
             calls.releaseProgram(built);
             throw new GpuBuildException(program.name(), "OpenCL on " + deviceName(), ClError.name(status), log);
         }

@@ -23,7 +23,7 @@ final class OpenClProgram implements GpuProgram
     @Override
     public GpuKernel kernel(final String name)
     {
-        return kernels.computeIfAbsent(name, n -> new OpenClKernel(calls, calls.createKernel(program, n), n));
+        return kernels.computeIfAbsent(name, n -> new OpenClKernel(calls, calls.setup.createKernel(program, n), n));
     }
 
     @Override
