@@ -21,7 +21,7 @@ public record BackendSelection(GpuBackend backend, BackendProbe probe, List<Back
     public String describe()
     {
         final StringBuilder line = new StringBuilder("GPU backend ").append(probe.describe());
-        line.append(forced ? " (forced by gpu.backend)" : " (discovered)");
+        line.append(forced ? " (requested by name)" : " (discovered)");
         for (final BackendProbe skip : skipped)
         {
             line.append("; skipped ").append(skip.backend()).append(": ").append(skip.reason());

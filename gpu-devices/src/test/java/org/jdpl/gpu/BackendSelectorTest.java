@@ -65,7 +65,7 @@ class BackendSelectorTest
         assertEquals("cpu", selection.backend().name());
         assertTrue(selection.forced());
         assertTrue(selection.skipped().isEmpty());
-        assertTrue(selection.describe().contains("(forced by gpu.backend)"), selection.describe());
+        assertTrue(selection.describe().contains("(requested by name)"), selection.describe());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.jdpl.gpu.GpuProgram;
 /**
  * Clusterizes timeframes on one GPU: uploads the cells, labels connected components by rounds of
  * propagation until no label changes, computes centroids, and reads labels and centroids back.
- * The program and the memory pool are made once; a timeframe takes its buffers from the pool and
+ * The program is built once; a timeframe takes its buffers from the caller's memory pool and
  * returns them, so it allocates no GPU memory.
  */
 public final class GpuClusterizer implements AutoCloseable
@@ -39,17 +39,17 @@ public final class GpuClusterizer implements AutoCloseable
     private int lastRounds;
 
     /**
-     * @param context   the GPU, owned by the caller and closed after this
-     * @param poolBytes the GPU memory pool's size ({@code gpu.memory}); see {@link #poolBytesFor(int, long)}
+     * @param context the GPU, owned by the caller and closed after this
+     * @param pool    the GPU memory pool on {@code context}, owned by the caller; see {@link #poolBytesFor(int, long)}
      */
-    public GpuClusterizer(final GpuContext context, final long poolBytes)
+    public GpuClusterizer(final GpuContext context, final GpuMemoryPool pool)
     {
         this.context = context;
         this.program = context.build(ClusterKernels.PROGRAM);
         this.initLabels = program.kernel(ClusterKernels.INIT_LABELS);
         this.propagate = program.kernel(ClusterKernels.PROPAGATE);
         this.centroids = program.kernel(ClusterKernels.CENTROIDS);
-        this.pool = new GpuMemoryPool(context, poolBytes);
+        this.pool = pool;
         this.flag = flagArena.allocate(JAVA_INT);
     }
 
@@ -134,7 +134,6 @@ public final class GpuClusterizer implements AutoCloseable
     @Override
     public void close()
     {
-        pool.close();
         program.close();
         flagArena.close();
         if (stagingArena != null)

@@ -18,7 +18,9 @@ import org.jdpl.gpu.GpuException;
 /**
  * Downcalls into the CUDA driver API, typed and checked: a failing call becomes a
  * {@link GpuException} naming the call and the {@code CUDA_ERROR_*} name. One instance per
- * process ({@link #load()}); out-parameters come from the caller's arena.
+ * process ({@link #load()}); out-parameters come from the caller's arena. The per-timeframe calls
+ * (copies, launches, events, making the context current) call their handles directly and build
+ * messages only on failure, so they allocate nothing.
  */
 final class CudaDriver
 {
@@ -178,8 +180,19 @@ final class CudaDriver
 
     void setCurrent(final MemorySegment context)
     {
-        check(call("cuCtxSetCurrent", () -> (int)cuCtxSetCurrent.invokeExact(context)), "cuCtxSetCurrent",
-            "making the GPU's context current");
+        final int code;
+        try
+        {
+            code = (int)cuCtxSetCurrent.invokeExact(context);
+        }
+        catch (final Throwable t)
+        {
+            throw NativeLibraries.failed("CUDA cuCtxSetCurrent", t);
+        }
+        if (code != 0)
+        {
+            throw failure(code, "cuCtxSetCurrent", "making the GPU's context current");
+        }
     }
 
     void synchronize()
@@ -202,14 +215,36 @@ final class CudaDriver
 
     void copyToDevice(final long target, final MemorySegment source)
     {
-        check(call("cuMemcpyHtoD_v2", () -> (int)cuMemcpyHtoD.invokeExact(target, source, source.byteSize())), "cuMemcpyHtoD_v2",
-            "copying " + source.byteSize() + " bytes to the GPU");
+        final int code;
+        try
+        {
+            code = (int)cuMemcpyHtoD.invokeExact(target, source, source.byteSize());
+        }
+        catch (final Throwable t)
+        {
+            throw NativeLibraries.failed("CUDA cuMemcpyHtoD_v2", t);
+        }
+        if (code != 0)
+        {
+            throw failure(code, "cuMemcpyHtoD_v2", "copying " + source.byteSize() + " bytes to the GPU");
+        }
     }
 
     void copyFromDevice(final MemorySegment target, final long source)
     {
-        check(call("cuMemcpyDtoH_v2", () -> (int)cuMemcpyDtoH.invokeExact(target, source, target.byteSize())), "cuMemcpyDtoH_v2",
-            "copying " + target.byteSize() + " bytes from the GPU");
+        final int code;
+        try
+        {
+            code = (int)cuMemcpyDtoH.invokeExact(target, source, target.byteSize());
+        }
+        catch (final Throwable t)
+        {
+            throw NativeLibraries.failed("CUDA cuMemcpyDtoH_v2", t);
+        }
+        if (code != 0)
+        {
+            throw failure(code, "cuMemcpyDtoH_v2", "copying " + target.byteSize() + " bytes from the GPU");
+        }
     }
 
     MemorySegment loadModule(final Arena arena, final MemorySegment ptx, final String program)
@@ -236,9 +271,19 @@ final class CudaDriver
 
     void launch(final MemorySegment function, final String name, final int blocks, final int threads, final MemorySegment params)
     {
-        final int code = call("cuLaunchKernel", () -> (int)cuLaunchKernel.invokeExact(function, blocks, 1, 1, threads, 1, 1, 0,
-            MemorySegment.NULL, params, MemorySegment.NULL));
-        check(code, "cuLaunchKernel", "launching kernel '" + name + "' in " + blocks + " blocks of " + threads);
+        final int code;
+        try
+        {
+            code = (int)cuLaunchKernel.invokeExact(function, blocks, 1, 1, threads, 1, 1, 0, MemorySegment.NULL, params, MemorySegment.NULL);
+        }
+        catch (final Throwable t)
+        {
+            throw NativeLibraries.failed("CUDA cuLaunchKernel", t);
+        }
+        if (code != 0)
+        {
+            throw failure(code, "cuLaunchKernel", "launching kernel '" + name + "' in " + blocks + " blocks of " + threads);
+        }
     }
 
     MemorySegment createEvent(final Arena arena)
@@ -255,16 +300,43 @@ final class CudaDriver
 
     void record(final MemorySegment event)
     {
-        check(call("cuEventRecord", () -> (int)cuEventRecord.invokeExact(event, MemorySegment.NULL)), "cuEventRecord",
-            "recording a timing event");
+        final int code;
+        try
+        {
+            code = (int)cuEventRecord.invokeExact(event, MemorySegment.NULL);
+        }
+        catch (final Throwable t)
+        {
+            throw NativeLibraries.failed("CUDA cuEventRecord", t);
+        }
+        if (code != 0)
+        {
+            throw failure(code, "cuEventRecord", "recording a timing event");
+        }
     }
 
     /** Waits for {@code end}; the time between the two events in ns. */
     long elapsedNs(final MemorySegment start, final MemorySegment end, final MemorySegment millisOut)
     {
-        check(call("cuEventSynchronize", () -> (int)cuEventSynchronize.invokeExact(end)), "cuEventSynchronize", "waiting for a kernel");
-        check(call("cuEventElapsedTime", () -> (int)cuEventElapsedTime.invokeExact(millisOut, start, end)), "cuEventElapsedTime",
-            "reading a kernel's timing");
+        final int waited;
+        final int timed;
+        try
+        {
+            waited = (int)cuEventSynchronize.invokeExact(end);
+            timed = waited != 0 ? 0 : (int)cuEventElapsedTime.invokeExact(millisOut, start, end);
+        }
+        catch (final Throwable t)
+        {
+            throw NativeLibraries.failed("CUDA cuEventSynchronize/cuEventElapsedTime", t);
+        }
+        if (waited != 0)
+        {
+            throw failure(waited, "cuEventSynchronize", "waiting for a kernel");
+        }
+        if (timed != 0)
+        {
+            throw failure(timed, "cuEventElapsedTime", "reading a kernel's timing");
+        }
         return (long)(millisOut.get(JAVA_FLOAT, 0) * 1e6);
     }
 
@@ -272,8 +344,13 @@ final class CudaDriver
     {
         if (code != 0)
         {
-            throw new GpuException("CUDA " + call + " failed with " + errorName(code) + " while " + doing);
+            throw failure(code, call, doing);
         }
+    }
+
+    private GpuException failure(final int code, final String call, final String doing)
+    {
+        return new GpuException("CUDA " + call + " failed with " + errorName(code) + " while " + doing);
     }
 
     private String errorName(final int code)

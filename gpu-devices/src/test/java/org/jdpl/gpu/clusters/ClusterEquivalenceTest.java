@@ -69,8 +69,8 @@ class ClusterEquivalenceTest
         final CellTable cells = RandomCells.generate(99, 5000, 20);
         try (GpuContext cpu = new CpuBackend().open(0);
              GpuContext openCl = OpenClAvailable.openFirstDevice();
-             GpuClusterizer onCpu = new GpuClusterizer(cpu, GpuClusterizer.poolBytesFor(cells.size(), cpu.alignmentBytes()));
-             GpuClusterizer onOpenCl = new GpuClusterizer(openCl, GpuClusterizer.poolBytesFor(cells.size(), openCl.alignmentBytes())))
+             ClusterRig onCpu = ClusterRig.open(cpu, cells.size());
+             ClusterRig onOpenCl = ClusterRig.open(openCl, cells.size()))
         {
             final double worst = ClusterComparison.assertAgree(onCpu.cluster(0, cells), onOpenCl.cluster(0, cells),
                 ReferenceClusterer.CENTROID_TOLERANCE, "OpenCL against the cpu backend");
@@ -82,7 +82,7 @@ class ClusterEquivalenceTest
     void shouldNameBothSizesWhenATimeframeOutgrowsThePool()
     {
         try (GpuContext context = new CpuBackend().open(0);
-             GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(100, context.alignmentBytes())))
+             ClusterRig clusterizer = ClusterRig.open(context, 100))
         {
             clusterizer.cluster(1, RandomCells.generate(1, 100, 3));
             final PoolExhaustedException e = assertThrows(PoolExhaustedException.class,
@@ -98,7 +98,7 @@ class ClusterEquivalenceTest
     private static void matchOnSimulated(final GpuContext context)
     {
         final int largest = SIZES[SIZES.length - 1];
-        try (GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(largest, context.alignmentBytes())))
+        try (ClusterRig clusterizer = ClusterRig.open(context, largest))
         {
             for (int seed = 0; seed < 3; seed++)
             {
@@ -111,7 +111,7 @@ class ClusterEquivalenceTest
                     if (size == largest)
                     {
                         System.out.printf("%s: %d simulated cells, %d rounds, worst relative centroid difference %.2e%n",
-                            context.backend(), size, clusterizer.lastRounds(), worst);
+                            context.backend(), size, clusterizer.clusterizer().lastRounds(), worst);
                     }
                 }
             }
@@ -124,7 +124,7 @@ class ClusterEquivalenceTest
         final long referenceStartNs = System.nanoTime();
         final CellClusters expected = ReferenceClusterer.cluster(cells);
         final long referenceNs = System.nanoTime() - referenceStartNs;
-        try (GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(cells.size(), context.alignmentBytes())))
+        try (ClusterRig clusterizer = ClusterRig.open(context, cells.size()))
         {
             final double worst = ClusterComparison.assertAgree(expected, clusterizer.cluster(0, cells),
                 ReferenceClusterer.CENTROID_TOLERANCE, context.backend() + " on the TrackML sample");

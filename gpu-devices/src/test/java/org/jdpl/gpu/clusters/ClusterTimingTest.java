@@ -49,7 +49,7 @@ class ClusterTimingTest
 
     private static void time(final GpuContext context, final CellTable cells, final int[] expected)
     {
-        try (GpuClusterizer clusterizer = new GpuClusterizer(context, GpuClusterizer.poolBytesFor(cells.size(), context.alignmentBytes())))
+        try (ClusterRig clusterizer = ClusterRig.open(context, cells.size()))
         {
             for (int i = 0; i < WARM_UP; i++)
             {
@@ -69,7 +69,7 @@ class ClusterTimingTest
                     "%d propagation rounds, pool high-water %d bytes%n",
                 context.backend(), context.deviceName(), wallMs, (stats.kernelNs() - kernelNsBefore) / 1e6 / TIMED,
                 (stats.transferNs() - transferNsBefore) / 1e6 / TIMED,
-                (stats.bytesToDevice() + stats.bytesFromDevice() - bytesBefore) / TIMED, clusterizer.lastRounds(),
+                (stats.bytesToDevice() + stats.bytesFromDevice() - bytesBefore) / TIMED, clusterizer.clusterizer().lastRounds(),
                 clusterizer.pool().highWaterBytes());
         }
     }
