@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ClusterEquivalenceTest
 {
-    private static final int[] SIZES = {1, 2, 37, 1000, 20_000};
+    private static final int[] SIZES = {1, 2, 37, 1000, 10_000};
 
     @Test
     void shouldMatchTheReferenceOnSimulatedTimeframesOnTheCpuBackend()

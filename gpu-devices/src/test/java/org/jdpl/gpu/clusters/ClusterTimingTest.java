@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ClusterTimingTest
 {
-    private static final int WARM_UP = 20;
-    private static final int TIMED = 50;
+    private static final int WARM_UP = 10;
+    private static final int TIMED = 20;
 
     @Test
     void shouldPrintTimePerTimeframeOnTheSample()
