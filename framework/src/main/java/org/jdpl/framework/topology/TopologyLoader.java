@@ -1,5 +1,6 @@
 package org.jdpl.framework.topology;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,17 @@ final class TopologyLoader
         final List<String> sources = new ArrayList<>();
         final Map<String, String> deviceOrigins = new LinkedHashMap<>();
         Config merged = ConfigFactory.empty();
+        final List<Path> seen = new ArrayList<>();
         for (final Path file : files)
         {
             sources.add(file.toString());
+            if (givenBefore(file, seen))
+            {
+                problems.add(new Problem(file.toString(), "the file is given twice", "give each topology file once"));
+                complete = false;
+                continue;
+            }
+            seen.add(file);
             Config config = parse(file, problems);
             if (config == null)
             {
@@ -58,6 +67,25 @@ final class TopologyLoader
             return new LoadedTopology(ConfigFactory.empty(), removed, deviceOrigins, sources, false);
         }
         return new LoadedTopology(resolved, removed, deviceOrigins, sources, complete && removed.isEmpty());
+    }
+
+    private static boolean givenBefore(final Path file, final List<Path> seen)
+    {
+        for (final Path earlier : seen)
+        {
+            try
+            {
+                if (Files.isSameFile(earlier, file))
+                {
+                    return true;
+                }
+            }
+            catch (final IOException e)
+            {
+                // Either is missing: reported when it is parsed, and not the same file as the other.
+            }
+        }
+        return false;
     }
 
     private static Config parse(final Path file, final List<Problem> problems)
