@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
@@ -54,7 +55,7 @@ final class DeviceValidator
         }
         checkKeys(name, device);
         final DeviceType type = type(name, device, origin);
-        final int replicas = pipeline(name, device.get(TopologyKeys.PIPELINE));
+        final int replicas = pipeline(name, device);
         final String completion = choice(name, device.get(TopologyKeys.COMPLETION), TopologyKeys.COMPLETION, COMPLETIONS);
         final String idle = choice(name, device.get(TopologyKeys.IDLE), TopologyKeys.IDLE, IDLE_STRATEGIES);
         if (type == null)
@@ -136,20 +137,32 @@ final class DeviceValidator
         return OptionValidator.validate(name, type, object, problems);
     }
 
-    private int pipeline(final String name, final ConfigValue value)
+    private int pipeline(final String name, final ConfigObject device)
     {
+        final ConfigValue value = device.get(TopologyKeys.PIPELINE);
         if (value == null)
         {
             return 1;
         }
         final String where = Locations.of(value.origin());
-        final Object raw = value.unwrapped();
-        if (raw instanceof String s && "auto".equals(s))
+        if ("auto".equals(value.unwrapped()))
         {
             problems.add(new Problem(where, "device '" + name + "': pipeline = auto is not supported yet", "give a number of replicas, e.g. pipeline = 2"));
             return 1;
         }
-        if (!(raw instanceof Integer n))
+        final double n;
+        try
+        {
+            // getNumber also takes "3", as an environment substitution gives it.
+            n = device.toConfig().getNumber(TopologyKeys.PIPELINE).doubleValue();
+        }
+        catch (final ConfigException.WrongType | ConfigException.BadValue e)
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline must be a whole number of replicas, got " +
+                OptionValidator.describe(value), "e.g. pipeline = 2"));
+            return 1;
+        }
+        if (n != Math.rint(n) || n > Integer.MAX_VALUE)
         {
             problems.add(new Problem(where, "device '" + name + "': pipeline must be a whole number of replicas, got " +
                 OptionValidator.describe(value), "e.g. pipeline = 2"));
@@ -157,10 +170,11 @@ final class DeviceValidator
         }
         if (n < 1)
         {
-            problems.add(new Problem(where, "device '" + name + "': pipeline = " + n + " is less than 1", "pipeline is the number of replicas, at least 1"));
+            problems.add(new Problem(where, "device '" + name + "': pipeline = " + OptionValidator.number(n) + " is less than 1",
+                "pipeline is the number of replicas, at least 1"));
             return 1;
         }
-        return n;
+        return (int)n;
     }
 
     private String choice(final String name, final ConfigValue value, final String key, final List<String> choices)
