@@ -39,6 +39,7 @@ final class DeviceProcess
         final String device, final int replica, final List<String> command, final Path logFile, final PrintWriter console)
     {
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (Boolean.getBoolean("jdpl.debug")) { console.println("[driver] " + String.join(" ", command)); }
         builder.environment().put("JDPL_DEVICE", device);
         builder.environment().put("JDPL_REPLICA", Integer.toString(replica));
         try

@@ -75,9 +75,13 @@ public final class Driver
             ctx.console().printf("run %s: %d devices, %d processes; logs in %s%n",
                 dirs.runId(), plan.devices().size(), plan.processCount(), dirs.runDir().resolve("logs"));
 
+            final String spawnFailure = spawnAll(plan, manifest, processes);
             final RunSupervisor s = new RunSupervisor(processes, control, SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
             supervisor = s;
-            spawnAll(plan, manifest, processes, s);
+            if (spawnFailure != null)
+            {
+                s.fail(spawnFailure);
+            }
             if (stopRequested)
             {
                 s.requestStop();
@@ -108,7 +112,8 @@ public final class Driver
         }
     }
 
-    private void spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes, final RunSupervisor s)
+    /** Starts every replica; returns why one could not be started, or null. */
+    private String spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes)
     {
         final String manifestPath = RunLayout.manifest(java.nio.file.Path.of(manifest.runDir())).toString();
         final List<String> flags = JvmFlags.load();
@@ -134,11 +139,11 @@ public final class Driver
                 }
                 catch (final UncheckedIOException ex)
                 {
-                    s.fail(ex.getMessage());
-                    return;
+                    return ex.getMessage();
                 }
             }
         }
+        return null;
     }
 
     private static void supervise(final RunSupervisor s)

@@ -140,7 +140,10 @@ final class RunSupervisor implements Agent
 
     private void onExit(final DeviceProcess p)
     {
-        final boolean expected = p.exitCode() == DeviceExitCode.OK || terminateSentNs >= 0 || killed;
+        // A source told to stop ends with STOPPED; processes the Driver terminated end however they end.
+        final boolean expected = p.exitCode() == DeviceExitCode.OK ||
+            p.exitCode() == DeviceExitCode.STOPPED && stopRequested ||
+            terminateSentNs >= 0 || killed;
         if (!expected && failure == null)
         {
             failure = describeDeath(p);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "jdpl: run and inspect dataflow topologies of reconstruction devices.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RunCommand.class,
         ValidateCommand.class,
         GraphCommand.class,
         DevicesCommand.class,
