@@ -35,7 +35,7 @@ class FailurePolicyRunTest
         assertEquals("ok", result.status());
         assertEquals(990, result.metric("sink.received"));
         assertEquals(10, result.metric("sink.missing"), "timeslices 99, 199, ... 999 were dropped");
-        final JsonNode fwd = device(result, "fwd");
+        final JsonNode fwd = RunFixture.deviceOf(result, "fwd");
         assertEquals(10, fwd.path("timeslicesDropped").asLong());
         assertEquals(10, fwd.path("errors").asLong());
         assertEquals(1000, result.timeslices("produced"));
@@ -66,17 +66,5 @@ class FailurePolicyRunTest
         assertTrue(failure.contains("device failed"), failure);
         assertTrue(failure.contains("injected failure on timeslice 499"), "the last log lines carry the cause: " + failure);
         RunFixture.assertNothingLeft(result);
-    }
-
-    private static JsonNode device(final RunResult result, final String name)
-    {
-        for (final JsonNode device : result.summary().path("devices"))
-        {
-            if (device.path("name").asText().equals(name))
-            {
-                return device;
-            }
-        }
-        throw new AssertionError("no device " + name + " in " + result.summary());
     }
 }
