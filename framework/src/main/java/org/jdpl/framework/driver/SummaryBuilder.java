@@ -34,6 +34,7 @@ final class SummaryBuilder
         final List<DeviceProcess> processes,
         final RunStatus status,
         final String failure,
+        final List<String> incidents,
         final double wallSeconds)
     {
         final List<DeviceSummary> devices = new ArrayList<>();
@@ -71,7 +72,7 @@ final class SummaryBuilder
         produced = Math.max(produced, 0);
         completed = Math.max(completed, 0);
         final TimesliceTotals totals = new TimesliceTotals(produced, completed, Math.max(0, produced - completed));
-        return new RunSummary(runId, status, wallSeconds, failure, runDir.toString(), devices, totals, metrics);
+        return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics);
     }
 
     private static DeviceSummary summarise(final PlannedDevice device, final DeviceProcess p, final DeviceReport r)
@@ -82,7 +83,7 @@ final class SummaryBuilder
             r == null ? 0 : r.timeslicesIn(), r == null ? 0 : r.timeslicesOut(),
             r == null ? 0 : r.bytesIn(), r == null ? 0 : r.bytesOut(),
             r == null ? 0 : r.timeslicesDropped(), r == null ? (p.exitCode() == 0 ? 0 : 1) : r.errors(),
-            0, r == null ? 0 : r.backPressureNanos() / 1e9);
+            p.restarts(), r == null ? 0 : r.backPressureNanos() / 1e9);
     }
 
     /** Replicas of one device add up: their metrics count disjoint timeslices. */

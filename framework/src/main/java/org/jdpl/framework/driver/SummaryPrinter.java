@@ -59,6 +59,10 @@ public final class SummaryPrinter
             }
             out.println(line);
         }
+        for (final String incident : summary.incidents())
+        {
+            out.println("incident: " + incident);
+        }
         if (summary.failure() != null)
         {
             out.println("failure: " + summary.failure());

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -30,7 +31,8 @@ class RunFilesTest
         final PlannedDevice device = new PlannedDevice("reco", "forwarder", 2, Completion.ORDERED, "{a = 1}",
             List.of(InputSpec.parse("in:TRK/*?lifetime=optional"), InputSpec.parse("clusters:TRK/CLUSTERS")),
             List.of(OutputSpec.parse("out:TRK/TRACKS/3")), 100, 4,
-            List.of(new Route("out", DataSpec.parse("TRK/TRACKS/3"), "sink", "in", 3, 200)), "busy-spin", "reco.conf:7");
+            List.of(new Route("out", DataSpec.parse("TRK/TRACKS/3"), "sink", "in", 3, 200)), "busy-spin",
+            new FailurePolicy(FailurePolicy.OnCrash.RESTART, 2, 1000, FailurePolicy.OnError.SKIP_TIMEFRAME), "reco.conf:7");
         final RunManifest manifest = new RunManifest("r1", "/tmp/r1", "/dev/shm/jdpl-r1", "/dev/shm/jdpl-r1/aeron", 42,
             new Plan(List.of(device), 10, 65536, List.of("reco.conf")));
         final Path file = dir.resolve("run.json");
