@@ -175,7 +175,7 @@ final class ClCalls
         {
             return 0;
         }
-        final MemorySegment launched = event.get(ADDRESS, 0);
+        final long launched = event.get(JAVA_LONG, 0);
         try
         {
             final int waited;
@@ -195,7 +195,7 @@ final class ClCalls
         }
         finally
         {
-            release(cl.clReleaseEvent, "clReleaseEvent", launched);
+            releaseEvent(launched);
         }
     }
 
@@ -241,7 +241,24 @@ final class ClCalls
         release(cl.clReleaseContext, "clReleaseContext", handle);
     }
 
-    private long profile(final MemorySegment launched, final int param)
+    private void releaseEvent(final long launched)
+    {
+        final int code;
+        try
+        {
+            code = (int)cl.clReleaseEvent.invokeExact(launched);
+        }
+        catch (final Throwable t)
+        {
+            throw OpenClLibrary.failed("clReleaseEvent", t);
+        }
+        if (code != ClError.CL_SUCCESS)
+        {
+            throw ClError.failure(code, "clReleaseEvent", "releasing a kernel's event");
+        }
+    }
+
+    private long profile(final long launched, final int param)
     {
         final int code;
         try

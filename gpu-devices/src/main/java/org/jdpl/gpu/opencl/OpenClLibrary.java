@@ -88,8 +88,11 @@ final class OpenClLibrary
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         clFinish = bind("clFinish", RELEASE);
         clWaitForEvents = bind("clWaitForEvents", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-        clGetEventProfilingInfo = bind("clGetEventProfilingInfo", INFO);
-        clReleaseEvent = bind("clReleaseEvent", RELEASE);
+        // A launch's event handle goes in as a pointer-sized integer (the same register class as a
+        // pointer on the LP64 ABIs FFM supports), so timing a launch wraps no MemorySegment.
+        clGetEventProfilingInfo = bind("clGetEventProfilingInfo",
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
+        clReleaseEvent = bind("clReleaseEvent", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
         clReleaseKernel = bind("clReleaseKernel", RELEASE);
         clReleaseProgram = bind("clReleaseProgram", RELEASE);
         clReleaseMemObject = bind("clReleaseMemObject", RELEASE);
