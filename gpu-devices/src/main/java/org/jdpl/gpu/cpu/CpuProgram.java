@@ -3,6 +3,7 @@ package org.jdpl.gpu.cpu;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jdpl.gpu.CpuKernel;
 import org.jdpl.gpu.GpuException;
 import org.jdpl.gpu.GpuKernel;
 import org.jdpl.gpu.GpuProgram;
@@ -27,7 +28,7 @@ final class CpuProgram implements GpuProgram
 
     private CpuKernelLaunch create(final String name)
     {
-        final var implementation = program.javaKernels().get(name);
+        final CpuKernel implementation = program.javaKernels().get(name);
         if (implementation == null)
         {
             throw new GpuException("GPU program '" + program.name() + "' has no Java implementation of kernel '" + name +

@@ -12,6 +12,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdpl.gpu.GpuException;
 
@@ -113,7 +114,7 @@ final class CudaDriver
     {
         try
         {
-            final var lookup = NativeLibraries.find(List.of(LIBRARY));
+            final Optional<SymbolLookup> lookup = NativeLibraries.find(List.of(LIBRARY));
             if (lookup.isEmpty())
             {
                 return LIBRARY + " not found (no NVIDIA driver on this machine)";

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
+
 import org.jdpl.gpu.BackendProbe;
 import org.jdpl.gpu.GpuContext;
 import org.jdpl.gpu.GpuContextContract;
@@ -65,9 +68,9 @@ class CudaBackendTest
 
     private static boolean libcudaLoadable()
     {
-        try (var arena = java.lang.foreign.Arena.ofConfined())
+        try (Arena arena = Arena.ofConfined())
         {
-            java.lang.foreign.SymbolLookup.libraryLookup(CudaDriver.LIBRARY, arena);
+            SymbolLookup.libraryLookup(CudaDriver.LIBRARY, arena);
             return true;
         }
         catch (final IllegalArgumentException e)

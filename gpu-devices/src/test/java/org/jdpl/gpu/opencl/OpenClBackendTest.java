@@ -95,6 +95,15 @@ class OpenClBackendTest
     }
 
     @Test
+    void shouldNameTheErrorOfALaunchWithArgumentsMissing()
+    {
+        final GpuException e = assertThrows(GpuException.class,
+            () -> context.launch(context.build(GpuContextContract.SAXPB).kernel("saxpb"), 16, 0));
+        assertTrue(e.getMessage().startsWith("OpenCL clEnqueueNDRangeKernel failed with CL_INVALID_KERNEL_ARGS (-52) while " +
+            "launching kernel 'saxpb' over 16 work items"), e.getMessage());
+    }
+
+    @Test
     void shouldRefuseAGpuIndexThatDoesNotExist()
     {
         final GpuException e = assertThrows(GpuException.class, () -> new OpenClBackend().open(99));

@@ -59,6 +59,27 @@ class GpuSessionProcessTest
             probe.devices(), child.stderr().strip(), child.toString());
     }
 
+    @Test
+    void shouldFallBackToTheCpuAndSayWhyWhereNoOpenClDriverIsRegistered() throws Exception
+    {
+        final Path noVendors = Files.createTempDirectory("no-opencl-vendors");
+        try
+        {
+            // ocl-icd reads its driver list from OCL_ICD_VENDORS: an empty directory is a machine without OpenCL drivers.
+            final Child child = run(Map.of("OCL_ICD_VENDORS", noVendors.toString()));
+            assertEquals(0, child.exitCode(), child.toString());
+            assertTrue(child.stdout().startsWith("GPU backend cpu: "), child.toString());
+            assertTrue(child.stdout().contains("(discovered); skipped cuda: "), child.toString());
+            assertTrue(child.stdout().contains("; skipped opencl: "), child.toString());
+            assertTrue(child.stdout().contains("labels [0, 0, 2, 3] match the reference"), child.toString());
+            System.out.println(child.stdout());
+        }
+        finally
+        {
+            Files.deleteIfExists(noVendors);
+        }
+    }
+
     private static Child run(final Map<String, String> environment) throws IOException, InterruptedException
     {
         final List<String> command = new ArrayList<>();
