@@ -3,14 +3,11 @@ package org.jdpl.gpu.clusters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.jdpl.gpu.GpuContext;
 import org.jdpl.gpu.OpenClAvailable;
 import org.jdpl.gpu.PoolExhaustedException;
+import org.jdpl.gpu.SampleData;
 import org.jdpl.gpu.cpu.CpuBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -134,20 +131,8 @@ class ClusterEquivalenceTest
         }
     }
 
-    /**
-     * The sample from {@code jdpl.sampleData}; in a git worktree that path (relative to the
-     * checkout) misses, so the nearest {@code shared/data/trackml-sample} above the working
-     * directory is tried too.
-     */
-    static CellTable sample()
+    private static CellTable sample()
     {
-        final String property = System.getProperty("jdpl.sampleData");
-        Path dir = property == null ? null : Path.of(property);
-        for (Path up = Path.of("").toAbsolutePath(); (dir == null || !Files.isDirectory(dir)) && up != null; up = up.getParent())
-        {
-            dir = up.resolve("shared/data/trackml-sample");
-        }
-        assumeTrue(dir != null && Files.isDirectory(dir), "skipped: no TrackML sample (system property jdpl.sampleData=" + property + ")");
-        return TrackMlCells.read(dir, "event000000001");
+        return SampleData.cells();
     }
 }
