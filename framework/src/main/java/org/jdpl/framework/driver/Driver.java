@@ -97,7 +97,7 @@ public final class Driver
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
-                s.failure(), s.casualties(), (System.nanoTime() - startNs) / 1e9);
+                s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
             SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
             return summary;
         }
