@@ -1,0 +1,26 @@
+package org.jdpl.devices.reco.device;
+
+import org.jdpl.devices.reco.chain.ReconstructionSteps;
+import org.jdpl.devices.reco.find.FinderConfig;
+import org.jdpl.framework.device.Device;
+import org.jdpl.framework.device.InitContext;
+import org.jdpl.framework.device.Outputs;
+import org.jdpl.framework.device.ProcessingContext;
+
+final class SeederDevice implements Device
+{
+    private ReconstructionSteps steps;
+
+    @Override
+    public void init(final InitContext ctx)
+    {
+        steps = new ReconstructionSteps(SeederFactory.config(ctx.options()), FinderConfig.defaults(), 1.0, 4);
+    }
+
+    @Override
+    public void process(final ProcessingContext ctx)
+    {
+        final Outputs outputs = ctx.outputs();
+        steps.seed(ctx.inputs().get("spacepoints").payload(), size -> outputs.make("seeds", size));
+    }
+}
