@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
     description = "jdpl: run and inspect dataflow topologies of reconstruction devices.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RunCommand.class,
+        ValidateCommand.class,
+        GraphCommand.class,
+        DevicesCommand.class,
     })
 public final class DplCommand implements Runnable
 {

@@ -1,0 +1,143 @@
+package org.jdpl.framework.driver;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One spawned device JVM: its process, and a pump that copies its output to the Driver's console
+ * with the device's name in front, to its log file, and into a tail kept for error messages.
+ */
+final class DeviceProcess
+{
+    private static final int TAIL_LINES = 20;
+
+    private final String device;
+    private final int replica;
+    private final Process process;
+    private final LogTail tail = new LogTail(TAIL_LINES);
+    private final Thread pump;
+    private volatile boolean exited;
+    private volatile int exitCode;
+
+    private DeviceProcess(final String device, final int replica, final Process process, final Path logFile, final PrintWriter console)
+    {
+        this.device = device;
+        this.replica = replica;
+        this.process = process;
+        this.pump = Thread.ofVirtual().name("log-" + label()).start(() -> pumpOutput(logFile, console));
+    }
+
+    static DeviceProcess start(
+        final String device, final int replica, final List<String> command, final Path logFile, final PrintWriter console)
+    {
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (Boolean.getBoolean("jdpl.debug")) { console.println("[driver] " + String.join(" ", command)); }
+        builder.environment().put("JDPL_DEVICE", device);
+        builder.environment().put("JDPL_REPLICA", Integer.toString(replica));
+        try
+        {
+            return new DeviceProcess(device, replica, builder.start(), logFile, console);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start the process of device '" + device + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    String device()
+    {
+        return device;
+    }
+
+    int replica()
+    {
+        return replica;
+    }
+
+    /** {@code name} or {@code name#r} when the device has replicas. */
+    String label()
+    {
+        return device + "#" + replica;
+    }
+
+    long pid()
+    {
+        return process.pid();
+    }
+
+    /** Polls the process; true once it has exited (and its output has been read to the end). */
+    boolean pollExited()
+    {
+        if (!exited && !process.isAlive())
+        {
+            exitCode = process.exitValue();
+            joinPump();
+            exited = true;
+        }
+        return exited;
+    }
+
+    int exitCode()
+    {
+        return exitCode;
+    }
+
+    List<String> lastLines()
+    {
+        return tail.lines();
+    }
+
+    /** Asks the process to stop (SIGTERM). */
+    void terminate()
+    {
+        process.destroy();
+    }
+
+    /** Kills the process (SIGKILL). */
+    void kill()
+    {
+        process.destroyForcibly();
+    }
+
+    private void joinPump()
+    {
+        try
+        {
+            pump.join(2_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pumpOutput(final Path logFile, final PrintWriter console)
+    {
+        final String prefix = "[" + label() + "] ";
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                tail.add(line);
+                log.write(line);
+                log.newLine();
+                log.flush();
+                console.println(prefix + line);
+            }
+        }
+        catch (final IOException ex)
+        {
+            tail.add("(output of " + label() + " could not be read: " + ex.getMessage() + ")");
+        }
+    }
+}

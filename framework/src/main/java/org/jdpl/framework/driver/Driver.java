@@ -1,0 +1,171 @@
+package org.jdpl.framework.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aeron.Aeron;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.run.RunManifest;
+import org.jdpl.transport.EmbeddedMediaDriver;
+
+/**
+ * Executes a plan: creates the run directories, starts the media driver, spawns one JVM per device
+ * replica, supervises them to the end, and returns the summary. Shared memory is removed whatever
+ * the ending. {@link #requestStop()} and {@link #requestKill()} may be called from any thread
+ * (signal handlers).
+ */
+public final class Driver
+{
+    private static final String DEVICE_MAIN = "org.jdpl.framework.runner.DeviceMain";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DriverContext ctx;
+    private volatile RunSupervisor supervisor;
+    private volatile boolean stopRequested;
+    private volatile boolean killRequested;
+
+    public Driver(final DriverContext ctx)
+    {
+        this.ctx = ctx.conclude();
+    }
+
+    public void requestStop()
+    {
+        stopRequested = true;
+        final RunSupervisor s = supervisor;
+        if (s != null)
+        {
+            s.requestStop();
+        }
+    }
+
+    public void requestKill()
+    {
+        killRequested = true;
+        final RunSupervisor s = supervisor;
+        if (s != null)
+        {
+            s.requestKill();
+        }
+    }
+
+    /** Runs the plan to its end and returns what happened. */
+    public RunSummary run(final Plan plan)
+    {
+        final long startNs = System.nanoTime();
+        final List<DeviceProcess> processes = new ArrayList<>();
+        try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir());
+            EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
+            ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId()))
+        {
+            final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
+                dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
+            writeManifest(manifest);
+            ctx.console().printf("run %s: %d devices, %d processes; logs in %s%n",
+                dirs.runId(), plan.devices().size(), plan.processCount(), dirs.runDir().resolve("logs"));
+
+            final String spawnFailure = spawnAll(plan, manifest, processes);
+            final RunSupervisor s = new RunSupervisor(processes, control, SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
+            supervisor = s;
+            if (spawnFailure != null)
+            {
+                s.fail(spawnFailure);
+            }
+            if (stopRequested)
+            {
+                s.requestStop();
+            }
+            if (killRequested)
+            {
+                s.requestKill();
+            }
+            supervise(s);
+
+            final RunStatus status = s.failure() != null ? RunStatus.FAILED :
+                s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
+            final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
+                s.failure(), (System.nanoTime() - startNs) / 1e9);
+            SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
+            return summary;
+        }
+        finally
+        {
+            for (final DeviceProcess p : processes)
+            {
+                if (!p.pollExited())
+                {
+                    p.kill();
+                }
+            }
+            supervisor = null;
+        }
+    }
+
+    /** Starts every replica; returns why one could not be started, or null. */
+    private String spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes)
+    {
+        final String manifestPath = RunLayout.manifest(java.nio.file.Path.of(manifest.runDir())).toString();
+        final List<String> flags = JvmFlags.load();
+        for (final PlannedDevice device : plan.devices())
+        {
+            for (int r = 0; r < device.replicas(); r++)
+            {
+                final List<String> command = new ArrayList<>();
+                command.add(ctx.javaCommand());
+                command.addAll(flags);
+                command.addAll(ctx.deviceJvmOptions());
+                command.add("-Djdpl.device=" + device.name() + "#" + r);
+                command.add("-cp");
+                command.add(ctx.classPath());
+                command.add(DEVICE_MAIN);
+                command.add(manifestPath);
+                command.add(device.name());
+                command.add(Integer.toString(r));
+                try
+                {
+                    processes.add(DeviceProcess.start(device.name(), r, command,
+                        RunLayout.log(java.nio.file.Path.of(manifest.runDir()), device.name(), r), ctx.console()));
+                }
+                catch (final UncheckedIOException ex)
+                {
+                    return ex.getMessage();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void supervise(final RunSupervisor s)
+    {
+        final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
+        while (!s.isDone())
+        {
+            idle.idle(s.doWork());
+        }
+    }
+
+    private static void writeManifest(final RunManifest manifest)
+    {
+        final java.nio.file.Path file = RunLayout.manifest(java.nio.file.Path.of(manifest.runDir()));
+        try
+        {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), manifest);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+}

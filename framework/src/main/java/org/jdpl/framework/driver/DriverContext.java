@@ -1,0 +1,155 @@
+package org.jdpl.framework.driver;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Settings of one Driver, gathered in one place with their defaults, then read-only once
+ * {@link #conclude()} has checked them.
+ */
+public final class DriverContext
+{
+    /** Root of shared-memory run directories. */
+    public static final Path DEFAULT_SHM_ROOT = Path.of("/dev/shm");
+    /** How long sources get to end their stream after a stop request before SIGTERM. */
+    public static final long DEFAULT_STOP_GRACE_MS = 20_000;
+    /** How long after SIGTERM a process gets before SIGKILL. */
+    public static final long DEFAULT_KILL_GRACE_MS = 5_000;
+    /** JVM options for device processes: many small JVMs on few cores. */
+    public static final List<String> DEFAULT_DEVICE_JVM_OPTIONS = List.of(
+        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=4", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+
+    private Path shmRoot = DEFAULT_SHM_ROOT;
+    private Path runsDir = defaultRunsDir();
+    private PrintWriter console = new PrintWriter(System.out, true);
+    private long stopGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_STOP_GRACE_MS);
+    private long killGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_KILL_GRACE_MS);
+    private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private String classPath = System.getProperty("java.class.path");
+    private List<String> deviceJvmOptions = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
+    private boolean concluded;
+
+    /** {@code $JDPL_RUNS_DIR}, else {@code runs} in the working directory. */
+    public static Path defaultRunsDir()
+    {
+        final String env = System.getenv("JDPL_RUNS_DIR");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("runs");
+    }
+
+    public DriverContext conclude()
+    {
+        if (classPath == null || classPath.isBlank())
+        {
+            throw new IllegalStateException("no class path to start device processes with");
+        }
+        concluded = true;
+        return this;
+    }
+
+    private void checkMutable()
+    {
+        if (concluded)
+        {
+            throw new IllegalStateException("DriverContext is read-only once concluded");
+        }
+    }
+
+    public Path shmRoot()
+    {
+        return shmRoot;
+    }
+
+    public DriverContext shmRoot(final Path shmRoot)
+    {
+        checkMutable();
+        this.shmRoot = shmRoot;
+        return this;
+    }
+
+    public Path runsDir()
+    {
+        return runsDir;
+    }
+
+    public DriverContext runsDir(final Path runsDir)
+    {
+        checkMutable();
+        this.runsDir = runsDir;
+        return this;
+    }
+
+    public PrintWriter console()
+    {
+        return console;
+    }
+
+    public DriverContext console(final PrintWriter console)
+    {
+        checkMutable();
+        this.console = console;
+        return this;
+    }
+
+    public long stopGraceNs()
+    {
+        return stopGraceNs;
+    }
+
+    public DriverContext stopGraceMs(final long ms)
+    {
+        checkMutable();
+        this.stopGraceNs = TimeUnit.MILLISECONDS.toNanos(ms);
+        return this;
+    }
+
+    public long killGraceNs()
+    {
+        return killGraceNs;
+    }
+
+    public DriverContext killGraceMs(final long ms)
+    {
+        checkMutable();
+        this.killGraceNs = TimeUnit.MILLISECONDS.toNanos(ms);
+        return this;
+    }
+
+    public String javaCommand()
+    {
+        return javaCommand;
+    }
+
+    public DriverContext javaCommand(final String javaCommand)
+    {
+        checkMutable();
+        this.javaCommand = javaCommand;
+        return this;
+    }
+
+    public String classPath()
+    {
+        return classPath;
+    }
+
+    public DriverContext classPath(final String classPath)
+    {
+        checkMutable();
+        this.classPath = classPath;
+        return this;
+    }
+
+    public List<String> deviceJvmOptions()
+    {
+        return List.copyOf(deviceJvmOptions);
+    }
+
+    public DriverContext deviceJvmOptions(final List<String> options)
+    {
+        checkMutable();
+        this.deviceJvmOptions = new ArrayList<>(options);
+        return this;
+    }
+}

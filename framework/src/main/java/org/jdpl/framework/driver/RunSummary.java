@@ -1,0 +1,20 @@
+package org.jdpl.framework.driver;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run did, printed as a table at its end and written as JSON with {@code --summary-json}.
+ * Field names are fixed: scripts read them.
+ */
+public record RunSummary(
+    String run,
+    RunStatus status,
+    double wallSeconds,
+    String failure,
+    String runDir,
+    List<DeviceSummary> devices,
+    TimesliceTotals timeslices,
+    Map<String, Double> metrics)
+{
+}

@@ -1,0 +1,117 @@
+package org.jdpl.framework.driver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.DeviceExitCode;
+import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.RunLayout;
+
+/**
+ * Builds the {@link RunSummary} from the plan, the processes' exits and the reports the device
+ * processes wrote. A replica that left no report (killed, crashed) shows what the Driver saw.
+ */
+final class SummaryBuilder
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SummaryBuilder()
+    {
+    }
+
+    static RunSummary build(
+        final String runId,
+        final Path runDir,
+        final Plan plan,
+        final List<DeviceProcess> processes,
+        final RunStatus status,
+        final String failure,
+        final double wallSeconds)
+    {
+        final List<DeviceSummary> devices = new ArrayList<>();
+        final Map<String, Double> metrics = new TreeMap<>();
+        long produced = -1;
+        long completed = -1;
+        for (final PlannedDevice device : plan.devices())
+        {
+            long deviceOut = 0;
+            long deviceIn = 0;
+            for (final DeviceProcess p : processes)
+            {
+                if (!p.device().equals(device.name()))
+                {
+                    continue;
+                }
+                final DeviceReport report = readReport(runDir, p);
+                devices.add(summarise(device, p, report));
+                if (report != null)
+                {
+                    deviceOut += report.timeslicesOut();
+                    deviceIn += report.timeslicesIn();
+                    addMetrics(metrics, device.name(), report.metrics());
+                }
+            }
+            if (device.isSource())
+            {
+                produced = Math.max(produced, deviceOut);
+            }
+            if (device.isSink() && !device.isSource())
+            {
+                completed = completed < 0 ? deviceIn : Math.min(completed, deviceIn);
+            }
+        }
+        produced = Math.max(produced, 0);
+        completed = Math.max(completed, 0);
+        final TimesliceTotals totals = new TimesliceTotals(produced, completed, Math.max(0, produced - completed));
+        return new RunSummary(runId, status, wallSeconds, failure, runDir.toString(), devices, totals, metrics);
+    }
+
+    private static DeviceSummary summarise(final PlannedDevice device, final DeviceProcess p, final DeviceReport r)
+    {
+        final String state = r != null ? r.state() : p.exitCode() == DeviceExitCode.OK ? "STOPPED" : "FAILED";
+        return new DeviceSummary(
+            device.name(), device.type(), p.replica(), p.pid(), p.exitCode(), DeviceExitCode.describe(p.exitCode()), state,
+            r == null ? 0 : r.timeslicesIn(), r == null ? 0 : r.timeslicesOut(),
+            r == null ? 0 : r.bytesIn(), r == null ? 0 : r.bytesOut(),
+            r == null ? 0 : r.timeslicesDropped(), r == null ? (p.exitCode() == 0 ? 0 : 1) : r.errors(),
+            0, r == null ? 0 : r.backPressureNanos() / 1e9);
+    }
+
+    /** Replicas of one device add up: their metrics count disjoint timeslices. */
+    private static void addMetrics(final Map<String, Double> metrics, final String device, final Map<String, Double> own)
+    {
+        if (own == null)
+        {
+            return;
+        }
+        for (final Map.Entry<String, Double> e : own.entrySet())
+        {
+            metrics.merge(device + "." + e.getKey(), e.getValue(), Double::sum);
+        }
+    }
+
+    private static DeviceReport readReport(final Path runDir, final DeviceProcess p)
+    {
+        final Path file = RunLayout.report(runDir, p.device(), p.replica());
+        if (!Files.isRegularFile(file))
+        {
+            return null;
+        }
+        try
+        {
+            return JSON.readValue(file.toFile(), DeviceReport.class);
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.jdpl.framework.driver;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Writes a {@link RunSummary} as a console table and as JSON. */
+public final class SummaryPrinter
+{
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryPrinter()
+    {
+    }
+
+    public static void writeJson(final RunSummary summary, final Path file)
+    {
+        try
+        {
+            final Path parent = file.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            JSON.writeValue(file.toFile(), summary);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the summary to " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    public static void printTable(final RunSummary summary, final PrintWriter out)
+    {
+        out.printf(Locale.ROOT, "%nrun %s: %s in %.1f s (%s)%n", summary.run(), summary.status().text(), summary.wallSeconds(), summary.runDir());
+        out.printf(Locale.ROOT, "%-20s %-18s %8s %-20s %10s %10s %10s %10s %6s%n",
+            "device", "type", "pid", "exit", "tf in", "tf out", "MB in", "MB out", "errors");
+        for (final DeviceSummary d : summary.devices())
+        {
+            out.printf(Locale.ROOT, "%-20s %-18s %8d %-20s %10d %10d %10.1f %10.1f %6d%n",
+                d.name() + "#" + d.replica(), d.type(), d.pid(), d.exit(), d.timeslicesIn(), d.timeslicesOut(),
+                d.bytesIn() / 1e6, d.bytesOut() / 1e6, d.errors());
+        }
+        final TimesliceTotals t = summary.timeslices();
+        out.printf(Locale.ROOT, "timeslices: %d produced, %d completed, %d dropped%n", t.produced(), t.completed(), t.dropped());
+        if (!summary.metrics().isEmpty())
+        {
+            final StringBuilder line = new StringBuilder("metrics:");
+            for (final Map.Entry<String, Double> e : summary.metrics().entrySet())
+            {
+                line.append(' ').append(e.getKey()).append('=').append(format(e.getValue()));
+            }
+            out.println(line);
+        }
+        if (summary.failure() != null)
+        {
+            out.println("failure: " + summary.failure());
+        }
+    }
+
+    private static String format(final double value)
+    {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ?
+            Long.toString((long)value) : String.format(Locale.ROOT, "%.4g", value);
+    }
+}

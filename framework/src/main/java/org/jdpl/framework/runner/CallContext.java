@@ -1,0 +1,139 @@
+package org.jdpl.framework.runner;
+
+import org.jdpl.framework.device.Control;
+import org.jdpl.framework.device.DeviceInfo;
+import org.jdpl.framework.device.EndOfStreamContext;
+import org.jdpl.framework.device.InitContext;
+import org.jdpl.framework.device.Inputs;
+import org.jdpl.framework.device.Metrics;
+import org.jdpl.framework.device.Options;
+import org.jdpl.framework.device.Outputs;
+import org.jdpl.framework.device.ProcessingContext;
+
+/**
+ * Everything a device call sees, in one reused object: it is each of the call contexts, the
+ * device's {@link Control} and its {@link DeviceInfo}. Only the timeslice and inputs change per call.
+ */
+final class CallContext implements ProcessingContext, InitContext, EndOfStreamContext, Control, DeviceInfo
+{
+    private final String name;
+    private final String type;
+    private final int replica;
+    private final int replicas;
+    private final Options options;
+    private final Metrics metrics;
+    private Outputs outputs;
+    private Inputs inputs;
+    private long timeslice;
+    private volatile boolean stopRequested;
+    private boolean endOfStreamRequested;
+
+    CallContext(final String name, final String type, final int replica, final int replicas, final Options options, final Metrics metrics)
+    {
+        this.name = name;
+        this.type = type;
+        this.replica = replica;
+        this.replicas = replicas;
+        this.options = options;
+        this.metrics = metrics;
+    }
+
+    void outputs(final Outputs outputs)
+    {
+        this.outputs = outputs;
+    }
+
+    void prepare(final long timeslice, final Inputs inputs)
+    {
+        this.timeslice = timeslice;
+        this.inputs = inputs;
+    }
+
+    void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    boolean endOfStreamRequested()
+    {
+        return endOfStreamRequested;
+    }
+
+    @Override
+    public void endOfStream()
+    {
+        endOfStreamRequested = true;
+    }
+
+    @Override
+    public boolean stopRequested()
+    {
+        return stopRequested;
+    }
+
+    @Override
+    public long timeslice()
+    {
+        return timeslice;
+    }
+
+    @Override
+    public Inputs inputs()
+    {
+        return inputs;
+    }
+
+    @Override
+    public Outputs outputs()
+    {
+        return outputs;
+    }
+
+    @Override
+    public Options options()
+    {
+        return options;
+    }
+
+    @Override
+    public Metrics metrics()
+    {
+        return metrics;
+    }
+
+    @Override
+    public Control control()
+    {
+        return this;
+    }
+
+    @Override
+    public DeviceInfo info()
+    {
+        return this;
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public String type()
+    {
+        return type;
+    }
+
+    @Override
+    public int replica()
+    {
+        return replica;
+    }
+
+    @Override
+    public int replicas()
+    {
+        return replicas;
+    }
+}

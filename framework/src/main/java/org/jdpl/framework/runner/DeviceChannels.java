@@ -1,0 +1,109 @@
+package org.jdpl.framework.runner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import org.agrona.CloseHelper;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.Route;
+import org.jdpl.transport.MessageLayout;
+
+/**
+ * The Aeron IPC channels of one device replica: its data subscription (stream
+ * {@code firstStreamId + replica}, none for a source), the control subscription, and one publication
+ * per distinct consumer stream its routes reach. Closed by the runner that opened it.
+ */
+final class DeviceChannels implements AutoCloseable
+{
+    static final String IPC = "aeron:ipc";
+    /** The message limit of IPC streams with the default 16 MiB terms, for a device without routes. */
+    private static final int DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+    private final PlannedDevice device;
+    private final Subscription data;
+    private final Subscription control;
+    private final Map<Integer, Publication> publications = new LinkedHashMap<>();
+
+    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId)
+    {
+        this.device = device;
+        this.control = aeron.addSubscription(IPC, controlStreamId);
+        this.data = device.isSource() ? null : aeron.addSubscription(IPC, device.firstStreamId() + replica);
+        for (final Route route : device.routes())
+        {
+            for (int r = 0; r < route.consumerReplicas(); r++)
+            {
+                final int streamId = route.consumerFirstStreamId() + r;
+                if (!publications.containsKey(streamId))
+                {
+                    publications.put(streamId, aeron.addPublication(IPC, streamId));
+                }
+            }
+        }
+    }
+
+    /** Null for a source. */
+    Subscription data()
+    {
+        return data;
+    }
+
+    Subscription control()
+    {
+        return control;
+    }
+
+    /** Every publication, once each. */
+    List<Publication> allPublications()
+    {
+        return new ArrayList<>(publications.values());
+    }
+
+    /**
+     * Per route of output {@code label} (one per distinct consumer stream range), the publication of
+     * each consumer replica, indexed by replica.
+     */
+    Publication[][] targetsOf(final String label)
+    {
+        final List<Publication[]> targets = new ArrayList<>();
+        final List<Integer> seenFirstStreams = new ArrayList<>();
+        for (final Route route : device.routes())
+        {
+            if (!route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
+            {
+                continue;
+            }
+            seenFirstStreams.add(route.consumerFirstStreamId());
+            final Publication[] replicas = new Publication[route.consumerReplicas()];
+            for (int r = 0; r < replicas.length; r++)
+            {
+                replicas[r] = publications.get(route.consumerFirstStreamId() + r);
+            }
+            targets.add(replicas);
+        }
+        return targets.toArray(new Publication[0][]);
+    }
+
+    /** The largest payload one message can carry on every stream of this device. */
+    int maxPayloadBytes()
+    {
+        int maxMessage = DEFAULT_MAX_MESSAGE_BYTES;
+        for (final Publication publication : publications.values())
+        {
+            maxMessage = Math.min(maxMessage, publication.maxMessageLength());
+        }
+        return maxMessage - MessageLayout.PAYLOAD_OFFSET;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(publications.values());
+        CloseHelper.closeAll(data, control);
+    }
+}

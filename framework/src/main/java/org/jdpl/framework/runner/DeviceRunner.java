@@ -1,0 +1,365 @@
+package org.jdpl.framework.runner;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.Aeron;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
+import org.jdpl.framework.device.Device;
+import org.jdpl.framework.device.Inputs;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.DeviceExitCode;
+import org.jdpl.framework.run.DeviceReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop inside a device process: receive, complete timeslices, call the device, send outputs,
+ * obey control commands, end the stream, write the report. An {@link Agent}: {@link #start()} runs
+ * it on its own thread with the device's idle strategy, {@link #awaitOutcome} waits for the end.
+ * It never exits the JVM, so several can run in one process (tests); {@link DeviceMain} is the
+ * process entry point.
+ */
+public final class DeviceRunner implements Agent, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceRunner.class);
+    private static final int CONTROL_FRAGMENT_LIMIT = 4;
+    /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
+    private static final int SOURCE_CALLS_PER_CYCLE = 16;
+    /** A device stops by itself within this long of losing the media driver. */
+    private static final long DRIVER_TIMEOUT_MS = 5_000;
+
+    private enum State
+    {
+        INIT, CONNECTING, RUNNING
+    }
+
+    private final DeviceRunnerContext context;
+    private final PlannedDevice planned;
+    private final String who;
+    private final RunnerCounters counters = new RunnerCounters();
+    private final MapMetrics metrics = new MapMetrics();
+    private final DriverWatch watch;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final TimesliceHandler processor = this::processTimeslice;
+    private State state = State.INIT;
+    private Aeron ownAeron;
+    private DeviceChannels channels;
+    private SendingOutputs outputs;
+    private InputSide inputs;
+    private ControlReceiver controlReceiver;
+    private CallContext call;
+    private Device device;
+    private long nextSourceTimeslice;
+    private long connectStartNs;
+    private AgentRunner agentRunner;
+    private volatile DeviceOutcome outcome;
+
+    public DeviceRunner(final DeviceRunnerContext context) throws DeviceSetupException
+    {
+        this.context = context.conclude();
+        this.planned = context.device();
+        this.who = planned.replicas() == 1 ? planned.name() : planned.name() + "[" + context.replica() + "]";
+        this.watch = new DriverWatch(context.manifest().driverPid(), context.driverCheckIntervalMs());
+    }
+
+    /** Starts the loop on its own thread. */
+    public DeviceRunner start()
+    {
+        agentRunner = new AgentRunner(context.idleStrategy(), this::onAgentError, null, this);
+        AgentRunner.startOnThread(agentRunner);
+        return this;
+    }
+
+    /** Waits until the device ended and its resources are closed; null on timeout. */
+    public DeviceOutcome awaitOutcome(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return closed.await(timeout, unit) ? outcome : null;
+    }
+
+    /** How it ended, or null while running. */
+    public DeviceOutcome outcome()
+    {
+        return outcome;
+    }
+
+    /** Stops the loop if still running (the report then says it was closed early) and waits for it. */
+    @Override
+    public void close()
+    {
+        watch.requestClose();
+        if (agentRunner != null)
+        {
+            agentRunner.close();
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "device-" + who;
+    }
+
+    @Override
+    public int doWork()
+    {
+        try
+        {
+            int work = channels == null ? 0 : channels.control().poll(controlReceiver, CONTROL_FRAGMENT_LIMIT);
+            watch.check();
+            switch (state)
+            {
+                case INIT ->
+                {
+                    initialise();
+                    work++;
+                }
+                case CONNECTING -> work += awaitConnections();
+                case RUNNING -> work += planned.isSource() ? produce() : consume();
+            }
+            if (outcome == null)
+            {
+                return work;
+            }
+        }
+        catch (final DriverLostException e)
+        {
+            LOG.error("{}: {}", who, e.getMessage());
+            end(DeviceExitCode.DRIVER_LOST, e.getMessage());
+        }
+        catch (final RunnerClosedException e)
+        {
+            LOG.info("{}: closed before end of stream", who);
+            end(DeviceExitCode.STOPPED, null);
+        }
+        catch (final DeviceCallException e)
+        {
+            LOG.error("{}", e.getMessage());
+            end(DeviceExitCode.DEVICE_FAILED, e.getMessage());
+        }
+        catch (final DeviceSetupException e)
+        {
+            LOG.error("{}: {}", who, e.getMessage());
+            end(DeviceExitCode.BAD_SETUP, e.getMessage());
+        }
+        catch (final TransportFailedException e)
+        {
+            LOG.error("{}: {}", who, e.getMessage());
+            end(DeviceExitCode.DEVICE_FAILED, e.getMessage());
+        }
+        catch (final RuntimeException e)
+        {
+            LOG.error("{}: internal error in the device runner (a jdpl bug; please report it)", who, e);
+            end(DeviceExitCode.DEVICE_FAILED, "internal error: " + DeviceCallException.describe(e));
+        }
+        throw new AgentTerminationException();
+    }
+
+    @Override
+    public void onClose()
+    {
+        try
+        {
+            if (outcome == null)
+            {
+                LOG.info("{}: closed before end of stream", who);
+                end(DeviceExitCode.STOPPED, null);
+            }
+            CloseHelper.closeAll(outputs, inputs, channels, ownAeron);
+        }
+        finally
+        {
+            closed.countDown();
+        }
+    }
+
+    private void initialise() throws DeviceSetupException
+    {
+        final Aeron aeron = context.aeron() != null ? context.aeron() : connect();
+        watch.watch(aeron);
+        channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId());
+        final ConfigOptions options;
+        try
+        {
+            options = ConfigOptions.parse(planned.name(), planned.options(), context.type().defaults());
+        }
+        catch (final RuntimeException e)
+        {
+            throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
+        }
+        call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
+        controlReceiver = new ControlReceiver(who, call);
+        outputs = SendingOutputs.wire(planned, channels, new Offerer(who, counters, context.idleStrategy(), watch), counters);
+        call.outputs(outputs);
+        if (!planned.isSource())
+        {
+            inputs = new InputSide(who, planned, counters);
+        }
+        try
+        {
+            device = context.type().factory().create();
+            call.prepare(-1, NoInputs.INSTANCE);
+            device.init(call);
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            throw new DeviceCallException(planned.name(), "init", -1, e);
+        }
+        state = State.CONNECTING;
+        connectStartNs = System.nanoTime();
+    }
+
+    private Aeron connect()
+    {
+        watch.checkNow();
+        try
+        {
+            ownAeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(context.manifest().aeronDir())
+                .driverTimeoutMs(DRIVER_TIMEOUT_MS)
+                .errorHandler(watch::onAeronError)
+                .clientName(roleName()));
+        }
+        catch (final RuntimeException e)
+        {
+            throw new DriverLostException("could not connect to the media driver at " + context.manifest().aeronDir() +
+                " (" + e.getMessage() + "); is the Driver still running?");
+        }
+        return ownAeron;
+    }
+
+    private int awaitConnections()
+    {
+        if (!outputs.allConnected())
+        {
+            return 0;
+        }
+        counters.connectWaitNanos = System.nanoTime() - connectStartNs;
+        LOG.info("{}: running ({} input(s), {} output stream(s) connected after {} ms)", who, planned.inputs().size(),
+            outputs.streamCount(), TimeUnit.NANOSECONDS.toMillis(counters.connectWaitNanos));
+        state = State.RUNNING;
+        return 1;
+    }
+
+    private int produce()
+    {
+        if (call.stopRequested())
+        {
+            finish(DeviceExitCode.STOPPED);
+            return 1;
+        }
+        int work = 0;
+        for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
+        {
+            final long timeslice = nextSourceTimeslice;
+            callProcess(timeslice, NoInputs.INSTANCE);
+            final boolean made = outputs.sendMade(timeslice) > 0;
+            if (made)
+            {
+                nextSourceTimeslice++;
+                work++;
+            }
+            if (call.endOfStreamRequested())
+            {
+                finish(DeviceExitCode.OK);
+                return work + 1;
+            }
+            if (!made)
+            {
+                break;
+            }
+        }
+        return work;
+    }
+
+    private int consume()
+    {
+        int work = inputs.poll(channels.data());
+        work += inputs.deliver(processor);
+        if (inputs.upstreamEnded())
+        {
+            finish(DeviceExitCode.OK);
+            work++;
+        }
+        return work;
+    }
+
+    private void processTimeslice(final long timeslice, final Inputs inputs)
+    {
+        callProcess(timeslice, inputs);
+        counters.timeslicesIn++;
+        outputs.sendMade(timeslice);
+    }
+
+    private void callProcess(final long timeslice, final Inputs inputs)
+    {
+        call.prepare(timeslice, inputs);
+        try
+        {
+            device.process(call);
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            outputs.discardMade();
+            throw new DeviceCallException(planned.name(), "process", timeslice, e);
+        }
+    }
+
+    /** Every upstream producer ended (or a source is done): drop the incomplete, last call, end the stream. */
+    private void finish(final int exitCode)
+    {
+        if (inputs != null)
+        {
+            counters.timeslicesDropped += inputs.dropIncomplete();
+        }
+        final long timeslice = planned.isSource() ? nextSourceTimeslice : inputs.nextTimeslice();
+        call.prepare(timeslice, NoInputs.INSTANCE);
+        try
+        {
+            device.endOfStream(call);
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            outputs.discardMade();
+            throw new DeviceCallException(planned.name(), "endOfStream", -1, e);
+        }
+        outputs.sendMade(timeslice);
+        outputs.sendEndOfStream(counters.timeslicesOut);
+        LOG.info("{}: ended: {} timeslice(s) in, {} out, {} dropped, {} error(s), back-pressure {} ms", who,
+            counters.timeslicesIn, counters.timeslicesOut, counters.timeslicesDropped, counters.errors,
+            TimeUnit.NANOSECONDS.toMillis(counters.backPressureNanos));
+        end(exitCode, null);
+    }
+
+    private void end(final int exitCode, final String failure)
+    {
+        final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
+        final DeviceReport report = new DeviceReport(
+            planned.name(), context.replica(), clean ? "STOPPED" : "FAILED",
+            counters.timeslicesIn, counters.timeslicesOut, counters.bytesIn, counters.bytesOut,
+            counters.timeslicesDropped, counters.errors + (clean ? 0 : 1), counters.backPressureNanos, failure,
+            metrics.snapshot());
+        try
+        {
+            RunFiles.writeReport(context.reportFile(), report);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            LOG.error("{}: could not write its report to {}: {}", who, context.reportFile(), e.toString());
+        }
+        outcome = new DeviceOutcome(exitCode, report);
+    }
+
+    private void onAgentError(final Throwable error)
+    {
+        if (error instanceof AgentTerminationException)
+        {
+            return; // how doWork says it is done, not an error
+        }
+        LOG.error("{}: error in the device runner", who, error);
+    }
+}

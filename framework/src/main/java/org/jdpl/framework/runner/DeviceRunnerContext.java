@@ -1,0 +1,212 @@
+package org.jdpl.framework.runner;
+
+import java.nio.file.Path;
+
+import io.aeron.Aeron;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.catalog.DeviceType;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.run.RunManifest;
+
+/**
+ * The settings of one {@link DeviceRunner}: which device replica of which run, and how it runs.
+ * Set, then {@link #conclude()} once (the runner does it), then read-only.
+ */
+public final class DeviceRunnerContext
+{
+    public static final String IDLE_BACKOFF = "backoff";
+    public static final String IDLE_BUSY_SPIN = "busy-spin";
+    public static final long DEFAULT_DRIVER_CHECK_INTERVAL_MS = 250;
+
+    private RunManifest manifest;
+    private String deviceName;
+    private int replica = -1;
+    private DeviceCatalog catalog;
+    private Aeron aeron;
+    private IdleStrategy idleStrategy;
+    private long driverCheckIntervalMs = DEFAULT_DRIVER_CHECK_INTERVAL_MS;
+    private Path reportFile;
+    private PlannedDevice device;
+    private DeviceType type;
+    private boolean concluded;
+
+    /** The run, as read from run.json; required. */
+    public DeviceRunnerContext manifest(final RunManifest manifest)
+    {
+        this.manifest = manifest;
+        return this;
+    }
+
+    public RunManifest manifest()
+    {
+        return manifest;
+    }
+
+    /** Which device of the plan; required. */
+    public DeviceRunnerContext deviceName(final String deviceName)
+    {
+        this.deviceName = deviceName;
+        return this;
+    }
+
+    public String deviceName()
+    {
+        return deviceName;
+    }
+
+    /** Which replica, 0 .. replicas-1; required. */
+    public DeviceRunnerContext replica(final int replica)
+    {
+        this.replica = replica;
+        return this;
+    }
+
+    public int replica()
+    {
+        return replica;
+    }
+
+    /** Where device types come from; default: {@link DeviceCatalog#load()}. */
+    public DeviceRunnerContext catalog(final DeviceCatalog catalog)
+    {
+        this.catalog = catalog;
+        return this;
+    }
+
+    /**
+     * An Aeron client to share (not closed by the runner); default: the runner connects its own to
+     * the manifest's aeronDir and closes it when done.
+     */
+    public DeviceRunnerContext aeron(final Aeron aeron)
+    {
+        this.aeron = aeron;
+        return this;
+    }
+
+    public Aeron aeron()
+    {
+        return aeron;
+    }
+
+    /** Overrides the idle strategy the plan names for the device. */
+    public DeviceRunnerContext idleStrategy(final IdleStrategy idleStrategy)
+    {
+        this.idleStrategy = idleStrategy;
+        return this;
+    }
+
+    public IdleStrategy idleStrategy()
+    {
+        return idleStrategy;
+    }
+
+    /** How often to check that the Driver process is alive. */
+    public DeviceRunnerContext driverCheckIntervalMs(final long intervalMs)
+    {
+        this.driverCheckIntervalMs = intervalMs;
+        return this;
+    }
+
+    public long driverCheckIntervalMs()
+    {
+        return driverCheckIntervalMs;
+    }
+
+    /** Where the report goes; default {@link RunLayout#report} in the manifest's runDir. */
+    public DeviceRunnerContext reportFile(final Path reportFile)
+    {
+        this.reportFile = reportFile;
+        return this;
+    }
+
+    public Path reportFile()
+    {
+        return reportFile;
+    }
+
+    /** The device's part of the plan (after {@link #conclude()}). */
+    public PlannedDevice device()
+    {
+        return device;
+    }
+
+    /** The device's type (after {@link #conclude()}). */
+    public DeviceType type()
+    {
+        return type;
+    }
+
+    /** Checks and completes the settings; the message says what is wrong and what to do. */
+    public DeviceRunnerContext conclude() throws DeviceSetupException
+    {
+        if (concluded)
+        {
+            return this;
+        }
+        if (manifest == null || manifest.plan() == null || deviceName == null)
+        {
+            throw new DeviceSetupException("a device runner needs a run manifest with a plan, and a device name");
+        }
+        device = findDevice();
+        if (replica < 0 || replica >= device.replicas())
+        {
+            throw new DeviceSetupException("device '" + deviceName + "' has " + device.replicas() + " replica(s), 0.." +
+                (device.replicas() - 1) + "; replica " + replica + " does not exist");
+        }
+        if (catalog == null)
+        {
+            catalog = DeviceCatalog.load();
+        }
+        type = catalog.find(device.type());
+        if (type == null)
+        {
+            throw new DeviceSetupException("device '" + deviceName + "' (" + device.origin() + ") uses type '" + device.type() +
+                "', which is not on the class path; known types: " + catalog.names());
+        }
+        if (idleStrategy == null)
+        {
+            idleStrategy = idleStrategyNamed(device.idleStrategy());
+        }
+        if (reportFile == null)
+        {
+            reportFile = RunLayout.report(Path.of(manifest.runDir()), deviceName, replica);
+        }
+        concluded = true;
+        return this;
+    }
+
+    private PlannedDevice findDevice() throws DeviceSetupException
+    {
+        for (final PlannedDevice candidate : manifest.plan().devices())
+        {
+            if (candidate.name().equals(deviceName))
+            {
+                return candidate;
+            }
+        }
+        final StringBuilder names = new StringBuilder();
+        for (final PlannedDevice candidate : manifest.plan().devices())
+        {
+            names.append(names.isEmpty() ? "" : ", ").append(candidate.name());
+        }
+        throw new DeviceSetupException("run " + manifest.runId() + " has no device '" + deviceName + "'; its devices are " + names);
+    }
+
+    private IdleStrategy idleStrategyNamed(final String name) throws DeviceSetupException
+    {
+        if (name == null || name.isBlank() || IDLE_BACKOFF.equals(name))
+        {
+            return new BackoffIdleStrategy();
+        }
+        if (IDLE_BUSY_SPIN.equals(name))
+        {
+            return new BusySpinIdleStrategy();
+        }
+        throw new DeviceSetupException("device '" + deviceName + "' (" + device.origin() + "): unknown idle strategy '" + name +
+            "'; use " + IDLE_BACKOFF + " or " + IDLE_BUSY_SPIN);
+    }
+}

@@ -1,0 +1,102 @@
+package org.jdpl.framework.runner;
+
+import java.util.List;
+
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.spec.InputSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiving half of a device with inputs: reassembles fragments, checks and routes messages to
+ * the {@link TimesliceAssembler}, counts end-of-stream messages, and drops what is incomplete at the
+ * end. Owns the assembler's memory.
+ */
+final class InputSide implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(InputSide.class);
+    private static final int FRAGMENT_LIMIT = 64;
+    private static final int DROPPED_IDS_LOGGED = 5;
+
+    private final String who;
+    private final int upstreamProducers;
+    private final TimesliceAssembler assembler;
+    private final MessageReceiver receiver;
+    private final FragmentAssembler fragmentAssembler;
+
+    InputSide(final String who, final PlannedDevice device, final RunnerCounters counters)
+    {
+        this.who = who;
+        this.upstreamProducers = device.upstreamProducers();
+        final List<InputSpec> inputs = device.inputs();
+        final String[] labels = new String[inputs.size()];
+        for (int i = 0; i < labels.length; i++)
+        {
+            labels[i] = inputs.get(i).label();
+        }
+        this.assembler = new TimesliceAssembler(inputs, device.completion());
+        this.receiver = new MessageReceiver(new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
+        this.fragmentAssembler = new FragmentAssembler(receiver);
+    }
+
+    /** Takes what arrived; returns the number of fragments read. */
+    int poll(final Subscription data)
+    {
+        return data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+    }
+
+    /** Hands complete timeslices to {@code handler}; returns how many. */
+    int deliver(final TimesliceHandler handler)
+    {
+        try
+        {
+            return assembler.deliver(handler);
+        }
+        catch (final RuntimeException e)
+        {
+            throw e;
+        }
+        catch (final Exception e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every upstream producer replica has sent its end of stream. */
+    boolean upstreamEnded()
+    {
+        return receiver.endOfStreamCount() >= upstreamProducers;
+    }
+
+    /** One past the highest timeslice received: the timeslice of the endOfStream call. */
+    long nextTimeslice()
+    {
+        return receiver.highestTimeslice() + 1;
+    }
+
+    /** Drops the timeslices still incomplete at end of stream, saying which; returns how many. */
+    int dropIncomplete()
+    {
+        final int pending = assembler.pendingCount();
+        if (pending == 0)
+        {
+            return 0;
+        }
+        final StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < Math.min(pending, DROPPED_IDS_LOGGED); i++)
+        {
+            ids.append(i == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
+        }
+        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{}", who, pending, ids,
+            pending > DROPPED_IDS_LOGGED ? ", ..." : "");
+        return assembler.dropPending();
+    }
+
+    @Override
+    public void close()
+    {
+        assembler.close();
+    }
+}

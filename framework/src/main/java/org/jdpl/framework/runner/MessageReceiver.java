@@ -1,0 +1,93 @@
+package org.jdpl.framework.runner;
+
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import org.agrona.DirectBuffer;
+import org.jdpl.framework.spec.DataSpec;
+import org.jdpl.transport.DataHeaderFlyweight;
+import org.jdpl.transport.MessageDecoder;
+import org.jdpl.transport.MessageLayout;
+import org.jdpl.transport.WireError;
+
+/**
+ * Takes whole messages off a device's data stream (behind a FragmentAssembler): checks them, counts
+ * end-of-stream messages, finds the input each belongs to and hands it to the assembler, which
+ * copies the payload. Nothing here calls the device, so no device exception crosses Aeron's poll.
+ */
+final class MessageReceiver implements FragmentHandler
+{
+    private final MessageDecoder decoder = new MessageDecoder();
+    private final InputMatchers matchers;
+    private final TimesliceAssembler assembler;
+    private final String[] labels;
+    private final DroppedMessages dropped;
+    private final RunnerCounters counters;
+    private int endOfStreamCount;
+    private long highestTimeslice = -1;
+
+    MessageReceiver(
+        final InputMatchers matchers,
+        final TimesliceAssembler assembler,
+        final String[] labels,
+        final DroppedMessages dropped,
+        final RunnerCounters counters)
+    {
+        this.matchers = matchers;
+        this.assembler = assembler;
+        this.labels = labels;
+        this.dropped = dropped;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final WireError error = decoder.check(buffer, offset, length);
+        if (error != WireError.NONE)
+        {
+            dropped.onCorrupt(error, length);
+            return;
+        }
+        final DataHeaderFlyweight dataHeader = decoder.dataHeader();
+        if (dataHeader.isEndOfStream())
+        {
+            endOfStreamCount++;
+            return;
+        }
+        final int input = matchers.match(dataHeader);
+        if (input < 0)
+        {
+            dropped.onUnmatched(buffer, offset);
+            return;
+        }
+        final DataSpec spec = matchers.spec(input, dataHeader);
+        if (spec == null)
+        {
+            dropped.onBadSpec(buffer, offset);
+            return;
+        }
+        final long timeslice = decoder.processingHeader().startTime();
+        final int payloadSize = decoder.payloadSize();
+        final int result = assembler.onMessage(
+            input, timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
+        if (result == TimesliceAssembler.DUPLICATE)
+        {
+            dropped.onDuplicate(labels[input], timeslice);
+            return;
+        }
+        counters.bytesIn += payloadSize;
+        highestTimeslice = Math.max(highestTimeslice, timeslice);
+    }
+
+    /** End-of-stream messages received so far (one per upstream producer replica). */
+    int endOfStreamCount()
+    {
+        return endOfStreamCount;
+    }
+
+    /** The highest timeslice id received, -1 before any. */
+    long highestTimeslice()
+    {
+        return highestTimeslice;
+    }
+}

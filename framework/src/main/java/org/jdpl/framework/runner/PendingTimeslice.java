@@ -1,0 +1,135 @@
+package org.jdpl.framework.runner;
+
+import java.lang.foreign.Arena;
+import java.util.Arrays;
+
+import org.jdpl.framework.device.Input;
+import org.jdpl.framework.device.Inputs;
+
+/**
+ * The messages received so far for one timeslice, one {@link PayloadSlot} per declared input.
+ * Handed to the device as its {@link Inputs} once complete; pooled and reused afterwards.
+ */
+final class PendingTimeslice implements Inputs
+{
+    private final PayloadSlot[] slots;
+    private final boolean[] required;
+    private final int requiredCount;
+    private final int[] arrivalOrder;
+    private long timeslice;
+    private int presentCount;
+    private int requiredPresent;
+
+    PendingTimeslice(final String[] labels, final boolean[] required, final Arena arena)
+    {
+        this.slots = new PayloadSlot[labels.length];
+        for (int i = 0; i < labels.length; i++)
+        {
+            slots[i] = new PayloadSlot(labels[i], arena);
+        }
+        this.required = required;
+        int count = 0;
+        for (final boolean r : required)
+        {
+            count += r ? 1 : 0;
+        }
+        this.requiredCount = count;
+        this.arrivalOrder = new int[labels.length];
+    }
+
+    void reset(final long timeslice)
+    {
+        this.timeslice = timeslice;
+        for (int i = 0; i < presentCount; i++)
+        {
+            slots[arrivalOrder[i]].clear();
+        }
+        presentCount = 0;
+        requiredPresent = 0;
+    }
+
+    long timeslice()
+    {
+        return timeslice;
+    }
+
+    /** The slot for {@code inputIndex}, or null when that input already arrived for this timeslice. */
+    PayloadSlot claim(final int inputIndex)
+    {
+        final PayloadSlot slot = slots[inputIndex];
+        if (slot.isPresent())
+        {
+            return null;
+        }
+        arrivalOrder[presentCount++] = inputIndex;
+        if (required[inputIndex])
+        {
+            requiredPresent++;
+        }
+        return slot;
+    }
+
+    /** Every required input is here (with no required inputs: any one input is). */
+    boolean isComplete()
+    {
+        return presentCount > 0 && requiredPresent == requiredCount;
+    }
+
+    @Override
+    public Input get(final String label)
+    {
+        for (final PayloadSlot slot : slots)
+        {
+            if (slot.label().equals(label))
+            {
+                if (!slot.isPresent())
+                {
+                    throw new IllegalStateException("input '" + label + "' has no message in timeslice " + timeslice +
+                        " (an optional input, or completion = any): check inputs().isPresent(\"" + label + "\") first");
+                }
+                return slot;
+            }
+        }
+        throw new IllegalArgumentException("no input labelled '" + label + "'; this device's inputs are " + labels() +
+            " (a topology may rename specs, never labels)");
+    }
+
+    @Override
+    public boolean isPresent(final String label)
+    {
+        for (final PayloadSlot slot : slots)
+        {
+            if (slot.label().equals(label))
+            {
+                return slot.isPresent();
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int count()
+    {
+        return presentCount;
+    }
+
+    @Override
+    public Input at(final int index)
+    {
+        if (index < 0 || index >= presentCount)
+        {
+            throw new IndexOutOfBoundsException("input " + index + " of " + presentCount + " present in timeslice " + timeslice);
+        }
+        return slots[arrivalOrder[index]];
+    }
+
+    private String labels()
+    {
+        final String[] labels = new String[slots.length];
+        for (int i = 0; i < slots.length; i++)
+        {
+            labels[i] = slots[i].label();
+        }
+        return Arrays.toString(labels);
+    }
+}

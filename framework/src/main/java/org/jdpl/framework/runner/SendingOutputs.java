@@ -1,0 +1,162 @@
+package org.jdpl.framework.runner;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.aeron.Publication;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.device.Outputs;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.spec.OutputSpec;
+import org.jdpl.transport.MessageEncoder;
+
+/**
+ * A device's {@link Outputs}: {@code make} hands out the payload region of the label's send buffer;
+ * after the call, {@link #sendMade} sends everything made. Also sends the end of stream, once to
+ * every stream any route reaches. Owns its send memory (closed with it).
+ */
+final class SendingOutputs implements Outputs, AutoCloseable
+{
+    private final String device;
+    private final OutputChannel[] channels;
+    private final List<Publication> allStreams;
+    private final Offerer offerer;
+    private final RunnerCounters counters;
+    private final Arena arena;
+    private final UnsafeBuffer endOfStreamBuffer = new UnsafeBuffer(new byte[org.jdpl.transport.MessageLayout.HEADER_BLOCK_SIZE]);
+
+    SendingOutputs(
+        final String device,
+        final List<OutputChannel> channels,
+        final List<Publication> allStreams,
+        final Offerer offerer,
+        final RunnerCounters counters,
+        final Arena arena)
+    {
+        this.device = device;
+        this.channels = channels.toArray(new OutputChannel[0]);
+        this.allStreams = allStreams;
+        this.offerer = offerer;
+        this.counters = counters;
+        this.arena = arena;
+    }
+
+    /** Wires every output of {@code device} to the publications of its routes. */
+    static SendingOutputs wire(
+        final PlannedDevice device, final DeviceChannels channels, final Offerer offerer, final RunnerCounters counters)
+    {
+        final Arena arena = Arena.ofShared();
+        final List<OutputChannel> outputChannels = new ArrayList<>();
+        for (final OutputSpec output : device.outputs())
+        {
+            outputChannels.add(new OutputChannel(
+                device.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), arena));
+        }
+        return new SendingOutputs(device.name(), outputChannels, channels.allPublications(), offerer, counters, arena);
+    }
+
+    @Override
+    public MemorySegment make(final String label, final long sizeBytes)
+    {
+        for (final OutputChannel channel : channels)
+        {
+            if (channel.label().equals(label))
+            {
+                return channel.make(sizeBytes);
+            }
+        }
+        throw new IllegalArgumentException("device '" + device + "' has no output labelled '" + label + "'; its outputs are " +
+            labels() + " (a topology may rename specs, never labels)");
+    }
+
+    /** Sends every output made during the last call, as timeslice {@code timeslice}; returns how many. */
+    int sendMade(final long timeslice)
+    {
+        int sent = 0;
+        long creationEpochMs = 0;
+        for (final OutputChannel channel : channels)
+        {
+            if (channel.isMade())
+            {
+                if (sent == 0)
+                {
+                    creationEpochMs = System.currentTimeMillis();
+                }
+                counters.bytesOut += channel.send(timeslice, creationEpochMs, offerer);
+                sent++;
+            }
+        }
+        if (sent > 0)
+        {
+            counters.timeslicesOut++;
+        }
+        return sent;
+    }
+
+    boolean anyMade()
+    {
+        for (final OutputChannel channel : channels)
+        {
+            if (channel.isMade())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void discardMade()
+    {
+        for (final OutputChannel channel : channels)
+        {
+            channel.discard();
+        }
+    }
+
+    /** Sends the end of stream to every stream of every route, once each. */
+    void sendEndOfStream(final long timeslicesSent)
+    {
+        final int length = new MessageEncoder().wrap(endOfStreamBuffer, 0)
+            .writeEndOfStream(timeslicesSent, System.currentTimeMillis());
+        for (final Publication publication : allStreams)
+        {
+            offerer.offer(publication, endOfStreamBuffer, 0, length);
+        }
+    }
+
+    /** Whether every stream has a consumer; a producer sends nothing before. */
+    boolean allConnected()
+    {
+        for (final Publication publication : allStreams)
+        {
+            if (!publication.isConnected())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int streamCount()
+    {
+        return allStreams.size();
+    }
+
+    @Override
+    public void close()
+    {
+        arena.close();
+    }
+
+    private List<String> labels()
+    {
+        final List<String> labels = new ArrayList<>();
+        for (final OutputChannel channel : channels)
+        {
+            labels.add(channel.label());
+        }
+        return labels;
+    }
+}

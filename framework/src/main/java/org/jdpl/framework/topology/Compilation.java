@@ -1,0 +1,32 @@
+package org.jdpl.framework.topology;
+
+import java.util.List;
+
+import com.typesafe.config.Config;
+import org.jdpl.framework.plan.Plan;
+
+/**
+ * What {@link TopologyCompiler} made of the topology files.
+ *
+ * @param plan     the physical plan, or null when there are problems
+ * @param problems every problem found, by file (in the order given) and line; {@code --set} problems last
+ * @param config   the merged, resolved configuration (overrides applied), for settings later steps read
+ */
+public record Compilation(Plan plan, List<Problem> problems, Config config)
+{
+    public boolean ok()
+    {
+        return problems.isEmpty();
+    }
+
+    /** The problems, one line each, for printing. */
+    public String problemReport()
+    {
+        final StringBuilder report = new StringBuilder();
+        for (final Problem problem : problems)
+        {
+            report.append(problem).append('\n');
+        }
+        return report.toString();
+    }
+}

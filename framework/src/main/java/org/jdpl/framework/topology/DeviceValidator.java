@@ -1,0 +1,187 @@
+package org.jdpl.framework.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.catalog.DeviceType;
+import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
+import org.jdpl.framework.spec.SpecParser;
+
+/** Checks one device block of a topology: its name, keys, type, options, specs, pipeline, completion and idle strategy. */
+final class DeviceValidator
+{
+    private static final List<String> COMPLETIONS = List.of("all", "any", "ordered");
+    private static final List<String> IDLE_STRATEGIES = List.of("backoff", "busy-spin");
+    private static final SpecListReader<InputSpec> INPUTS = new SpecListReader<>("input", SpecParser::parseInput, InputSpec::label);
+    private static final SpecListReader<OutputSpec> OUTPUTS = new SpecListReader<>("output", SpecParser::parseOutput, OutputSpec::label);
+
+    private final DeviceCatalog catalog;
+    private final Set<String> removedPaths;
+    private final List<Problem> problems;
+
+    DeviceValidator(final DeviceCatalog catalog, final Set<String> removedPaths, final List<Problem> problems)
+    {
+        this.catalog = catalog;
+        this.removedPaths = removedPaths;
+        this.problems = problems;
+    }
+
+    /** The validated device, or null when its type or specs are unusable (each problem reported). */
+    TopologyDevice validate(final String name, final ConfigValue value, final String origin)
+    {
+        if (!TopologyKeys.DEVICE_NAME.matcher(name).matches())
+        {
+            problems.add(new Problem(origin, "bad device name '" + name + "'",
+                "a device name starts with a lower-case letter, then lower-case letters, digits or '-', at most 32 characters"));
+        }
+        if (!(value instanceof ConfigObject device))
+        {
+            problems.add(new Problem(origin, "device '" + name + "' must be a block, not " + OptionValidator.describe(value),
+                "write " + name + " { use = <device type> }"));
+            return null;
+        }
+        checkKeys(name, device);
+        final DeviceType type = type(name, device, origin);
+        final int replicas = pipeline(name, device.get(TopologyKeys.PIPELINE));
+        final String completion = choice(name, device.get(TopologyKeys.COMPLETION), TopologyKeys.COMPLETION, COMPLETIONS);
+        final String idle = choice(name, device.get(TopologyKeys.IDLE), TopologyKeys.IDLE, IDLE_STRATEGIES);
+        if (type == null)
+        {
+            return null;
+        }
+        final Config options = options(name, type, device.get(TopologyKeys.OPTIONS));
+        final SpecListReader.Specs<InputSpec> inputs =
+            INPUTS.read(name, type.factory().inputs(), device.get(TopologyKeys.INPUTS), origin, problems);
+        final SpecListReader.Specs<OutputSpec> outputs =
+            OUTPUTS.read(name, type.factory().outputs(), device.get(TopologyKeys.OUTPUTS), origin, problems);
+        if (inputs == null || outputs == null)
+        {
+            return null;
+        }
+        return new TopologyDevice(name, type.name(), replicas, Completion.valueOf(completion.toUpperCase(Locale.ROOT)), idle, options,
+            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin);
+    }
+
+    private void checkKeys(final String name, final ConfigObject device)
+    {
+        for (final Map.Entry<String, ConfigValue> entry : device.entrySet())
+        {
+            final String key = entry.getKey();
+            final String where = Locations.of(entry.getValue().origin());
+            if (TopologyKeys.DEVICE_LEVEL_LATER.contains(key))
+            {
+                problems.add(new Problem(where, "device '" + name + "': '" + key + "' is not supported yet", "remove it"));
+            }
+            else if (!TopologyKeys.DEVICE_LEVEL.contains(key))
+            {
+                problems.add(new Problem(where, "device '" + name + "': unknown key '" + key + "'",
+                    DidYouMean.hint(key, TopologyKeys.DEVICE_LEVEL, "device keys") + "; options go under options { }"));
+            }
+        }
+    }
+
+    private DeviceType type(final String name, final ConfigObject device, final String origin)
+    {
+        final ConfigValue use = device.get(TopologyKeys.USE);
+        if (use == null)
+        {
+            if (!removedPaths.contains(path(name, TopologyKeys.USE)))
+            {
+                problems.add(new Problem(origin, "device '" + name + "' has no 'use'",
+                    "say which device type it is: use = <type>; types: " + String.join(", ", catalog.names())));
+            }
+            return null;
+        }
+        final String where = Locations.of(use.origin());
+        if (use.valueType() != ConfigValueType.STRING)
+        {
+            problems.add(new Problem(where, "device '" + name + "': use must name a device type, not " + OptionValidator.describe(use),
+                "types: " + String.join(", ", catalog.names())));
+            return null;
+        }
+        final String typeName = (String)use.unwrapped();
+        final DeviceType type = catalog.find(typeName);
+        if (type == null)
+        {
+            problems.add(new Problem(where, "device '" + name + "': unknown device type '" + typeName + "'",
+                DidYouMean.hint(typeName, catalog.names(), "types") + "; dpl devices lists them"));
+        }
+        return type;
+    }
+
+    private Config options(final String name, final DeviceType type, final ConfigValue value)
+    {
+        if (value == null)
+        {
+            return type.defaults();
+        }
+        if (!(value instanceof ConfigObject object))
+        {
+            problems.add(new Problem(Locations.of(value.origin()), "device '" + name + "': options must be a block { }, not " +
+                OptionValidator.describe(value), "write options { name = value }"));
+            return ConfigFactory.empty().withFallback(type.defaults());
+        }
+        return OptionValidator.validate(name, type, object, problems);
+    }
+
+    private int pipeline(final String name, final ConfigValue value)
+    {
+        if (value == null)
+        {
+            return 1;
+        }
+        final String where = Locations.of(value.origin());
+        final Object raw = value.unwrapped();
+        if (raw instanceof String s && "auto".equals(s))
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline = auto is not supported yet", "give a number of replicas, e.g. pipeline = 2"));
+            return 1;
+        }
+        if (!(raw instanceof Integer n))
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline must be a whole number of replicas, got " +
+                OptionValidator.describe(value), "e.g. pipeline = 2"));
+            return 1;
+        }
+        if (n < 1)
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline = " + n + " is less than 1", "pipeline is the number of replicas, at least 1"));
+            return 1;
+        }
+        return n;
+    }
+
+    private String choice(final String name, final ConfigValue value, final String key, final List<String> choices)
+    {
+        if (value == null)
+        {
+            return choices.get(0);
+        }
+        final Object raw = value.unwrapped();
+        if (raw instanceof String s && choices.contains(s))
+        {
+            return s;
+        }
+        final String wrong = String.valueOf(raw);
+        problems.add(new Problem(Locations.of(value.origin()), "device '" + name + "': bad " + key + " '" + wrong + "'",
+            DidYouMean.hint(wrong, choices, "one of")));
+        return choices.get(0);
+    }
+
+    private static String path(final String device, final String key)
+    {
+        return ConfigUtil.joinPath(new ArrayList<>(List.of(TopologyKeys.DEVICES, device, key)));
+    }
+}

@@ -1,0 +1,44 @@
+package org.jdpl.framework.topology;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.plan.Plan;
+
+/**
+ * The one entry point from topology files to a {@link Plan}: load (parse, merge, override,
+ * resolve), validate (every problem), and when clean, plan. Used by {@code dpl run},
+ * {@code dpl validate} and {@code dpl graph}.
+ */
+public final class TopologyCompiler
+{
+    private TopologyCompiler()
+    {
+    }
+
+    /**
+     * Compiles topology files, substituting from the process environment.
+     *
+     * @param files   topology files, composed into one topology in the order given
+     * @param sets    {@code key=value} overrides, applied in order after the files
+     * @param catalog the device types
+     */
+    public static Compilation compile(final List<Path> files, final List<String> sets, final DeviceCatalog catalog)
+    {
+        return compile(files, sets, catalog, System.getenv());
+    }
+
+    /** As {@link #compile(List, List, DeviceCatalog)}, with {@code environment} in place of the process environment. */
+    public static Compilation compile(final List<Path> files, final List<String> sets, final DeviceCatalog catalog,
+        final Map<String, String> environment)
+    {
+        final List<Problem> problems = new ArrayList<>();
+        final LoadedTopology loaded = new TopologyLoader(environment).load(files, sets, problems);
+        final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
+        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology) : null;
+        return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
+    }
+}

@@ -1,0 +1,38 @@
+package org.jdpl.framework.topology;
+
+import java.util.List;
+
+import com.typesafe.config.Config;
+import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
+
+/**
+ * One validated device of the logical topology.
+ *
+ * @param name          the device's name
+ * @param type          its device type
+ * @param replicas      {@code pipeline}, >= 1
+ * @param completion    completion policy
+ * @param idleStrategy  {@code backoff} or {@code busy-spin}
+ * @param options       the topology's options over the type's defaults
+ * @param inputs        the inputs (the type's, or the topology's override)
+ * @param inputOrigins  where each input is written, for messages (the device's line for type defaults)
+ * @param outputs       the outputs
+ * @param outputOrigins where each output is written
+ * @param origin        where the device is declared
+ */
+record TopologyDevice(
+    String name,
+    String type,
+    int replicas,
+    Completion completion,
+    String idleStrategy,
+    Config options,
+    List<InputSpec> inputs,
+    List<String> inputOrigins,
+    List<OutputSpec> outputs,
+    List<String> outputOrigins,
+    String origin)
+{
+}

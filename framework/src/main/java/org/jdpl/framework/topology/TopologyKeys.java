@@ -1,0 +1,37 @@
+package org.jdpl.framework.topology;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The keys a topology file may hold, at the top and in each device. */
+final class TopologyKeys
+{
+    static final String DEVICES = "devices";
+    static final String SHM = "shm";
+    static final String CHANNELS = "channels";
+    static final String RATE_LIMIT = "rate-limit";
+    static final String VARS = "vars";
+    static final List<String> TOP_LEVEL = List.of(DEVICES, SHM, CHANNELS, RATE_LIMIT, VARS);
+
+    static final String USE = "use";
+    static final String OPTIONS = "options";
+    static final String INPUTS = "inputs";
+    static final String OUTPUTS = "outputs";
+    static final String PIPELINE = "pipeline";
+    static final String COMPLETION = "completion";
+    static final String IDLE = "idle";
+    static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, COMPLETION, IDLE);
+    /** Device keys that later issues add; named so that users get "not supported yet", not "unknown". */
+    static final List<String> DEVICE_LEVEL_LATER = List.of("process", "gpu");
+
+    static final String SEGMENT_SIZE = "segment-size";
+    static final String INLINE_MAX = "inline-max";
+    static final List<String> SHM_KEYS = List.of(SEGMENT_SIZE, INLINE_MAX);
+    static final long DEFAULT_INLINE_MAX_BYTES = 64 * 1024;
+
+    static final Pattern DEVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    private TopologyKeys()
+    {
+    }
+}

@@ -1,0 +1,157 @@
+package org.jdpl.framework.topology;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jdpl.framework.plan.Plan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Several files make one topology; --set overrides reach full paths, device keys and options. */
+class CompositionAndOverrideTest
+{
+    private static final String CHAIN = """
+        devices {
+          source { use = test-source, options { timeslices = 1000 } }
+          fwd    { use = test-filter }
+          sink   { use = test-sink }
+        }
+        """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldComposeDevicesFromSeveralFiles() throws IOException
+    {
+        final Path producers = TopologyTestSupport.write(dir, "producers.conf", """
+            devices { source { use = test-source } }
+            shm { inline-max = 1K }
+            """);
+        final Path consumers = TopologyTestSupport.write(dir, "consumers.conf", """
+            devices {
+              fwd  { use = test-filter }
+              sink { use = test-sink }
+            }
+            shm { inline-max = 2K }
+            """);
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(producers, consumers), List.of()).plan();
+
+        assertEquals(3, plan.devices().size());
+        assertEquals(2048, plan.inlineMaxBytes(), "for keys other than devices, the later file wins");
+        assertEquals(List.of(producers.toString(), consumers.toString()), plan.sources());
+        assertEquals(consumers + ":2", plan.device("fwd").origin());
+    }
+
+    @Test
+    void shouldApplyFullPathShortDeviceKeyAndShortOptionOverrides() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+
+        final Compilation result = TopologyTestSupport.compileClean(List.of(file), List.of(
+            "devices.source.options.timeslices=10", "fwd.pipeline=2", "source.payload-bytes=1M", "shm.inline-max=4K",
+            "sink.options.expect=10"));
+
+        final Plan plan = result.plan();
+        assertTrue(plan.device("source").options().contains("\"timeslices\":10"), plan.device("source").options());
+        assertTrue(plan.device("source").options().contains("\"payload-bytes\":\"1M\""), plan.device("source").options());
+        assertTrue(plan.device("sink").options().contains("\"expect\":10"), plan.device("sink").options());
+        assertEquals(2, plan.device("fwd").replicas());
+        assertEquals(4096, plan.inlineMaxBytes());
+        assertEquals(10, result.config().getInt("devices.source.options.timeslices"));
+    }
+
+    @Test
+    void shouldSubstituteVarsSetOnTheCommandLine() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "vars.conf", """
+            vars { n = 5 }
+            devices {
+              source { use = test-source, options { timeslices = ${n} } }
+              fwd    { use = test-filter, pipeline = ${n} }
+              sink   { use = test-sink }
+            }
+            """);
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(file), List.of("vars.n=2")).plan();
+
+        assertEquals(2, plan.device("fwd").replicas());
+        assertTrue(plan.device("source").options().contains("\"timeslices\":2"), plan.device("source").options());
+    }
+
+    @Test
+    void shouldLetTheLastOverrideOfAKeyWin() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(file), List.of("fwd.pipeline=2", "fwd.pipeline=4")).plan();
+
+        assertEquals(4, plan.device("fwd").replicas());
+    }
+
+    @Test
+    void shouldAddADeviceGivenByFullPath() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(file), List.of(
+            "devices.extra.use=test-any", "devices.extra.inputs=[\"in:TST/FILTERED/0\"]")).plan();
+
+        assertEquals("--set 'devices.extra.use=test-any'", plan.device("extra").origin());
+        assertEquals(2, plan.device("fwd").routes().size());
+    }
+
+    @Test
+    void shouldReportEveryProblemNotJustTheFirst() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "bad.conf", """
+            devices {
+              source { use = test-source, options { timeslices = 0, payload-byte = 1 } }
+              fwd    { use = test-filter, pipeline = 0, completion = some }
+              sink   { use = test-sink, idle = spin }
+            }
+            shm { inline-max = -1 }
+            extra = 1
+            """);
+
+        final Compilation result = TopologyTestSupport.compile(List.of(file), List.of("source.rate=-1", "nobody.x=1"));
+
+        assertNull(result.plan());
+        final String report = result.problemReport();
+        final List<String> expected = List.of(
+            "bad.conf:2: device 'source': option 'timeslices' = 0 is out of range",
+            "bad.conf:2: device 'source': unknown option 'payload-byte'",
+            "bad.conf:3: device 'fwd': pipeline = 0 is less than 1",
+            "bad.conf:3: device 'fwd': bad completion 'some'",
+            "bad.conf:4: device 'sink': bad idle 'spin'",
+            "bad.conf:6: shm.inline-max must be positive",
+            "bad.conf:7: unknown top-level key 'extra'",
+            "--set 'nobody.x=1': no device 'nobody'",
+            "--set 'source.rate=-1': device 'source': option 'rate' = -1 is out of range");
+        assertEquals(expected.size(), result.problems().size(), report);
+        for (int i = 0; i < expected.size(); i++)
+        {
+            final String line = result.problems().get(i).toString().replace(dir + "/", "");
+            assertTrue(line.startsWith(expected.get(i)), "problem " + i + " in file and line order:\n" + report);
+        }
+    }
+
+    @Test
+    void shouldReportProblemsInEachOfSeveralFiles() throws IOException
+    {
+        final Path first = TopologyTestSupport.write(dir, "first.conf", "devices { source { use = test-sorce } }\n");
+        final Path second = TopologyTestSupport.write(dir, "second.conf", "devices {\n  sink { use = test-sink\n");
+
+        final Compilation result = TopologyTestSupport.compile(List.of(first, second), List.of());
+
+        assertEquals(2, result.problems().size(), result.problemReport());
+        assertEquals(first + ":1", result.problems().get(0).location(), "problems come in the order of the files");
+        assertEquals(second + ":3", result.problems().get(1).location());
+    }
+}

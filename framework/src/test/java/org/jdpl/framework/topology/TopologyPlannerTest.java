@@ -1,0 +1,144 @@
+package org.jdpl.framework.topology;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.Route;
+import org.jdpl.framework.spec.DataSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The physical plan: order, stream ids, end-of-stream counts and routes. */
+class TopologyPlannerTest
+{
+    @TempDir
+    Path dir;
+
+    private Plan plan(final String text) throws IOException
+    {
+        return TopologyTestSupport.compileClean(List.of(TopologyTestSupport.write(dir, "topo.conf", text)), List.of()).plan();
+    }
+
+    @Test
+    void shouldGiveEachReplicaItsStreamAndCountUpstreamReplicas() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              source { use = test-source }
+              fwd    { use = test-filter, pipeline = 3 }
+              sink   { use = test-sink }
+            }
+            """);
+
+        final PlannedDevice source = plan.device("source");
+        final PlannedDevice fwd = plan.device("fwd");
+        final PlannedDevice sink = plan.device("sink");
+        assertEquals(0, source.firstStreamId());
+        assertEquals(0, source.upstreamProducers());
+        assertEquals(1001, fwd.firstStreamId());
+        assertEquals(1, fwd.upstreamProducers());
+        assertEquals(1004, sink.firstStreamId(), "fwd's three replicas listen on 1001, 1002, 1003");
+        assertEquals(3, sink.upstreamProducers(), "each fwd replica sends the sink an end of stream");
+        assertEquals(5, plan.processCount());
+
+        assertEquals(List.of(new Route("out", DataSpec.parse("TST/DATA/0"), "fwd", "in", 3, 1001)), source.routes());
+        assertEquals(List.of(new Route("out", DataSpec.parse("TST/FILTERED/0"), "sink", "in", 1, 1004)), fwd.routes());
+        assertEquals(List.of(), sink.routes());
+        assertEquals(1003, source.routes().get(0).streamIdFor(5), "timeslice 5 goes to replica 5 mod 3 = 2");
+        assertTrue(source.isSource());
+        assertTrue(sink.isSink());
+    }
+
+    @Test
+    void shouldOrderProducersBeforeConsumersWhateverTheDeclarationOrder() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              sink   { use = test-sink }
+              fwd    { use = test-filter }
+              source { use = test-source }
+            }
+            """);
+
+        assertEquals(List.of("source", "fwd", "sink"), names(plan));
+        assertEquals(1001, plan.device("fwd").firstStreamId());
+        assertEquals(1002, plan.device("sink").firstStreamId());
+    }
+
+    @Test
+    void shouldKeepDeclarationOrderAmongIndependentDevices() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              right { use = test-source, outputs = ["out:TST/RIGHT/0"] }
+              join  { use = test-join }
+              left  { use = test-source, outputs = ["out:TST/LEFT/0"], pipeline = 2 }
+            }
+            """);
+
+        assertEquals(List.of("right", "left", "join"), names(plan));
+        assertEquals(3, plan.device("join").upstreamProducers(), "one right replica and two left replicas");
+        assertEquals(List.of(new Route("out", DataSpec.parse("TST/LEFT/0"), "join", "left", 1, 1001)), plan.device("left").routes());
+    }
+
+    @Test
+    void shouldRouteOneOutputToEveryMatchingConsumer() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              source { use = test-source, pipeline = 2 }
+              a      { use = test-filter, outputs = ["out:TST/A/0"], pipeline = 2 }
+              b      { use = test-filter, outputs = ["out:TST/B/0"] }
+              asink  { use = test-sink, inputs = ["in:TST/A"] }
+              bsink  { use = test-sink, inputs = ["in:TST/B"] }
+            }
+            """);
+
+        assertEquals(List.of("source", "a", "b", "asink", "bsink"), names(plan));
+        assertEquals(List.of(
+            new Route("out", DataSpec.parse("TST/DATA/0"), "a", "in", 2, 1001),
+            new Route("out", DataSpec.parse("TST/DATA/0"), "b", "in", 1, 1003)), plan.device("source").routes());
+        assertEquals(2, plan.device("a").upstreamProducers());
+        assertEquals(2, plan.device("b").upstreamProducers());
+        assertEquals(1004, plan.device("asink").firstStreamId());
+        assertEquals(2, plan.device("asink").upstreamProducers());
+        assertEquals(1005, plan.device("bsink").firstStreamId());
+        assertEquals(1, plan.device("bsink").upstreamProducers());
+    }
+
+    @Test
+    void shouldGiveAStreamButNoProducersToADeviceWhoseInputsAreOptional() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              source { use = test-source }
+              calib  { use = test-any, inputs = ["c:TST/CALIB?lifetime=optional"] }
+            }
+            """);
+
+        assertEquals(1001, plan.device("calib").firstStreamId());
+        assertEquals(0, plan.device("calib").upstreamProducers());
+        assertEquals(List.of(), plan.device("source").routes());
+    }
+
+    @Test
+    void shouldRenderMergedOptionsAsConciseJson() throws IOException
+    {
+        final Plan plan = plan("""
+            devices { fwd { use = test-filter, inputs = ["in:TST/DATA?lifetime=optional"], options.threshold = 0.75 } }
+            """);
+
+        assertEquals("{\"threshold\":0.75}", plan.device("fwd").options());
+    }
+
+    private static List<String> names(final Plan plan)
+    {
+        return plan.devices().stream().map(PlannedDevice::name).toList();
+    }
+}

@@ -1,0 +1,139 @@
+package org.jdpl.transport;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.concurrent.BackoffIdleStrategy;
+
+/**
+ * The Aeron media driver of one run, started inside the Driver process. It runs in SHARED threading
+ * mode with a backing-off idle strategy (a run has more processes than cores), keeps term files
+ * sparse and small enough for many streams, and deletes its directory when it starts and when it
+ * is closed.
+ */
+public final class EmbeddedMediaDriver implements AutoCloseable
+{
+    /** Settings; the defaults suit a run of many small device processes on few cores. */
+    public static final class Context
+    {
+        public static final int DEFAULT_IPC_TERM_LENGTH_BYTES = 16 * 1024 * 1024;
+        /** The largest IPC fragment Aeron allows; fewer fragments per large message. */
+        public static final int DEFAULT_IPC_MTU_BYTES = 65504;
+        public static final long DEFAULT_CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+
+        private Path aeronDir;
+        private int ipcTermLengthBytes = DEFAULT_IPC_TERM_LENGTH_BYTES;
+        private int ipcMtuBytes = DEFAULT_IPC_MTU_BYTES;
+        private long clientLivenessTimeoutNs = DEFAULT_CLIENT_LIVENESS_TIMEOUT_NS;
+
+        /** The media driver's directory (usually {@code /dev/shm/jdpl-<run>/aeron}); required. */
+        public Context aeronDir(final Path aeronDir)
+        {
+            this.aeronDir = aeronDir;
+            return this;
+        }
+
+        public Path aeronDir()
+        {
+            return aeronDir;
+        }
+
+        /** Term length of IPC streams: a power of two, 64 KiB .. 1 GiB; a message may be 1/8 of it. */
+        public Context ipcTermLengthBytes(final int lengthBytes)
+        {
+            this.ipcTermLengthBytes = lengthBytes;
+            return this;
+        }
+
+        public int ipcTermLengthBytes()
+        {
+            return ipcTermLengthBytes;
+        }
+
+        public Context ipcMtuBytes(final int mtuBytes)
+        {
+            this.ipcMtuBytes = mtuBytes;
+            return this;
+        }
+
+        public int ipcMtuBytes()
+        {
+            return ipcMtuBytes;
+        }
+
+        /** How long a silent client (a dead device) keeps its publications and subscriptions. */
+        public Context clientLivenessTimeoutNs(final long timeoutNs)
+        {
+            this.clientLivenessTimeoutNs = timeoutNs;
+            return this;
+        }
+
+        public long clientLivenessTimeoutNs()
+        {
+            return clientLivenessTimeoutNs;
+        }
+
+        void conclude()
+        {
+            if (aeronDir == null)
+            {
+                throw new IllegalArgumentException("EmbeddedMediaDriver needs an aeronDir");
+            }
+            if (Integer.bitCount(ipcTermLengthBytes) != 1 || ipcTermLengthBytes < 64 * 1024)
+            {
+                throw new IllegalArgumentException(
+                    "IPC term length " + ipcTermLengthBytes + " must be a power of two of at least 64 KiB");
+            }
+        }
+    }
+
+    private final MediaDriver mediaDriver;
+    private final Path aeronDir;
+
+    private EmbeddedMediaDriver(final MediaDriver mediaDriver, final Path aeronDir)
+    {
+        this.mediaDriver = mediaDriver;
+        this.aeronDir = aeronDir;
+    }
+
+    /** Starts a media driver with default settings in {@code aeronDir}. */
+    public static EmbeddedMediaDriver launch(final Path aeronDir)
+    {
+        return launch(new Context().aeronDir(aeronDir));
+    }
+
+    public static EmbeddedMediaDriver launch(final Context context)
+    {
+        context.conclude();
+        // The driver refuses a publication unblock timeout not above the client liveness timeout.
+        final long unblockTimeoutNs = Math.max(
+            context.clientLivenessTimeoutNs() * 2, new MediaDriver.Context().publicationUnblockTimeoutNs());
+        final MediaDriver.Context driverContext = new MediaDriver.Context()
+            .aeronDirectoryName(context.aeronDir().toString())
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new BackoffIdleStrategy())
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .warnIfDirectoryExists(false)
+            .termBufferSparseFile(true)
+            .ipcTermBufferLength(context.ipcTermLengthBytes())
+            .ipcMtuLength(context.ipcMtuBytes())
+            .clientLivenessTimeoutNs(context.clientLivenessTimeoutNs())
+            .publicationUnblockTimeoutNs(unblockTimeoutNs);
+        return new EmbeddedMediaDriver(MediaDriver.launch(driverContext), context.aeronDir());
+    }
+
+    /** Where clients connect ({@code Aeron.Context.aeronDirectoryName}). */
+    public Path aeronDir()
+    {
+        return aeronDir;
+    }
+
+    @Override
+    public void close()
+    {
+        mediaDriver.close();
+    }
+}

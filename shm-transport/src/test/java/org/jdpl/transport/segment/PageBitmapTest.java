@@ -1,0 +1,98 @@
+package org.jdpl.transport.segment;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The two-level bitmap against a plain BitSet model, over random claims and frees of every shape. */
+class PageBitmapTest
+{
+    private static final long PAGE = 4096;
+    private static final int PAGES = 1000;
+
+    private ShmDirectory directory;
+
+    @BeforeEach
+    void createDirectory()
+    {
+        directory = ShmDirectory.create();
+    }
+
+    @AfterEach
+    void removeDirectory() throws IOException
+    {
+        directory.close();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldAgreeWithASimpleModelOverRandomClaimsAndFrees()
+    {
+        try (PayloadSegment segment = PayloadSegment.create(directory.resolve("model.segment"),
+            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(PAGES * PAGE)))
+        {
+            final PageBitmap bitmap = new PageBitmap(segment.memory(), SegmentLayout.readHeader(segment.memory(), segment.path()));
+            final BitSet model = new BitSet(PAGES);
+            final List<long[]> live = new ArrayList<>();
+            final Random random = new Random(7);
+            for (int step = 0; step < 5000; step++)
+            {
+                if (live.isEmpty() || random.nextInt(3) > 0)
+                {
+                    final long pages = random.nextInt(4) == 0 ? 60 + random.nextInt(260) : 1 + random.nextInt(20);
+                    final long first = bitmap.claim(pages);
+                    final long expected = firstFit(model, (int)pages);
+                    assertEquals(expected, first, "step " + step + ": first fit for " + pages + " pages");
+                    if (first >= 0)
+                    {
+                        model.set((int)first, (int)(first + pages));
+                        live.add(new long[] {first, pages});
+                    }
+                }
+                else
+                {
+                    final long[] block = live.remove(random.nextInt(live.size()));
+                    bitmap.free(block[0], block[1]);
+                    model.clear((int)block[0], (int)(block[0] + block[1]));
+                }
+                for (int page = 0; page < PAGES; page += 1 + random.nextInt(7))
+                {
+                    assertEquals(model.get(page), bitmap.isUsed(page), "step " + step + ", page " + page);
+                }
+            }
+            for (final long[] block : live)
+            {
+                bitmap.free(block[0], block[1]);
+            }
+            assertEquals(0, bitmap.claim(PAGES), "everything free again is one run");
+            assertTrue(bitmap.isUsed(PAGES - 1));
+            assertEquals(-1, bitmap.claim(1));
+        }
+    }
+
+    private static long firstFit(final BitSet used, final int pages)
+    {
+        int start = used.nextClearBit(0);
+        while (start + pages <= PAGES)
+        {
+            final int nextUsed = used.nextSetBit(start);
+            if (nextUsed < 0 || nextUsed >= start + pages)
+            {
+                return start;
+            }
+            start = used.nextClearBit(nextUsed);
+        }
+        return -1;
+    }
+}

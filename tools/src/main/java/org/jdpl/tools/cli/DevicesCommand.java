@@ -1,0 +1,128 @@
+package org.jdpl.tools.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.typesafe.config.ConfigUtil;
+import org.jdpl.framework.catalog.DeviceType;
+import org.jdpl.framework.device.OptionSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dpl devices [--json]}: the device types on the class path, with inputs, outputs and options. */
+@Command(
+    name = "devices",
+    mixinStandardHelpOptions = true,
+    description = "List the device types: description, default inputs and outputs, options with type, default, range and help.")
+public final class DevicesCommand implements Callable<Integer>
+{
+    @Option(names = "--json", description = "Print the catalog as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException
+    {
+        final List<Map<String, Object>> types = new ArrayList<>();
+        for (final DeviceType type : TopologyFilesMixin.catalog().types())
+        {
+            types.add(describe(type));
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        if (types.isEmpty() && !json)
+        {
+            out.println("no device types on the class path (each device module registers its types with ServiceLoader)");
+        }
+        else if (json)
+        {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(types));
+        }
+        else
+        {
+            types.forEach(type -> printType(type, out));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static Map<String, Object> describe(final DeviceType type)
+    {
+        final Map<String, Object> described = new LinkedHashMap<>();
+        described.put("type", type.name());
+        described.put("description", type.factory().description());
+        described.put("inputs", type.factory().inputs());
+        described.put("outputs", type.factory().outputs());
+        final List<Map<String, Object>> options = new ArrayList<>();
+        for (final OptionSpec option : type.options())
+        {
+            final Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", option.name());
+            o.put("type", option.type().text());
+            o.put("default", type.defaults().getValue(ConfigUtil.quoteString(option.name())).unwrapped());
+            o.put("min", Double.isInfinite(option.min()) ? null : number(option.min()));
+            o.put("max", Double.isInfinite(option.max()) ? null : number(option.max()));
+            o.put("help", option.help());
+            options.add(o);
+        }
+        described.put("options", options);
+        return described;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printType(final Map<String, Object> type, final PrintWriter out)
+    {
+        out.println(type.get("type") + " - " + type.get("description"));
+        out.println("  inputs:  " + list((List<String>)type.get("inputs")));
+        out.println("  outputs: " + list((List<String>)type.get("outputs")));
+        final List<Map<String, Object>> options = (List<Map<String, Object>>)type.get("options");
+        if (options.isEmpty())
+        {
+            out.println("  options: (none)");
+        }
+        else
+        {
+            out.println("  options:");
+        }
+        for (final Map<String, Object> option : options)
+        {
+            out.printf("    %-16s %-15s default %-10s %-14s %s%n", option.get("name"), option.get("type"), option.get("default"),
+                range(option.get("min"), option.get("max")), option.get("help"));
+        }
+        out.println();
+    }
+
+    private static String list(final List<String> specs)
+    {
+        return specs.isEmpty() ? "(none)" : String.join(", ", specs);
+    }
+
+    private static String range(final Object min, final Object max)
+    {
+        if (min == null && max == null)
+        {
+            return "";
+        }
+        if (max == null)
+        {
+            return ">= " + min;
+        }
+        return min == null ? "<= " + max : min + ".." + max;
+    }
+
+    /** A whole-valued bound as a long, so that it prints as {@code 1000}, not {@code 1000.0}. */
+    private static Object number(final double value)
+    {
+        return value == Math.rint(value) && Math.abs(value) < 1e18 ? (Object)(long)value : (Object)value;
+    }
+}

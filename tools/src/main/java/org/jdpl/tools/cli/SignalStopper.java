@@ -1,0 +1,52 @@
+package org.jdpl.tools.cli;
+
+import org.jdpl.framework.driver.Driver;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGINT/SIGTERM during {@code dpl run}: the first asks the run to stop gracefully (sources end
+ * their stream, the rest drains), the second kills every device. Restores the previous handlers
+ * on close.
+ */
+final class SignalStopper implements AutoCloseable
+{
+    private static final String[] SIGNALS = {"INT", "TERM"};
+
+    private final Driver driver;
+    private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
+    private int received;
+
+    SignalStopper(final Driver driver)
+    {
+        this.driver = driver;
+        for (int i = 0; i < SIGNALS.length; i++)
+        {
+            previous[i] = Signal.handle(new Signal(SIGNALS[i]), this::onSignal);
+        }
+    }
+
+    private synchronized void onSignal(final Signal signal)
+    {
+        received++;
+        if (received == 1)
+        {
+            System.err.println("dpl run: SIG" + signal.getName() + ": stopping; the sources end their stream (again to kill)");
+            driver.requestStop();
+        }
+        else
+        {
+            System.err.println("dpl run: SIG" + signal.getName() + " again: killing every device");
+            driver.requestKill();
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        for (int i = 0; i < SIGNALS.length; i++)
+        {
+            Signal.handle(new Signal(SIGNALS[i]), previous[i]);
+        }
+    }
+}
