@@ -21,6 +21,12 @@ public final class TrackFinder
     private static final int MAX_HITS = 64;
     /** Weight of the beam line as a pseudo-hit in the circle fits: makes short-lever-arm (forward) seeds usable. */
     private static final double ORIGIN_WEIGHT = 1.0;
+    /** Search window added for multiple scattering at 1 GeV/c, mm. */
+    private static final double MS_WINDOW_MM_GEV = 0.5;
+    /** Largest normalised squared residual of an extra hit in a layer already holding one. */
+    private static final double OVERLAP_SCORE_MAX = 0.1;
+    /** Window scale of the second pass, with the final helix. */
+    private static final double FINAL_PASS_SCALE = 1.5;
 
     private final FinderConfig config;
     private final LayerIndex layers = new LayerIndex();
@@ -105,6 +111,7 @@ public final class TrackFinder
     private int extend(final EventSpacepoints sp)
     {
         int n = 0;
+        int layersWithHits = 0;
         final int crossed = orderLayers();
         for (int k = 0; k < crossed; k++)
         {
@@ -112,7 +119,9 @@ public final class TrackFinder
             if (added > 0)
             {
                 n += added;
-                if (n >= 3)
+                layersWithHits++;
+                // Hits of one or two layers (overlapping modules) do not define a helix: keep the seed's until three.
+                if (layersWithHits >= 3)
                 {
                     if (!fitter.fit(sp, candidateHits, n, originWeight(n), helix))
                     {
@@ -130,7 +139,7 @@ public final class TrackFinder
         final int again = orderLayers();
         for (int k = 0; k < again; k++)
         {
-            n += collect(sp, layerOrder[k], n, 1.0);
+            n += collect(sp, layerOrder[k], n, FINAL_PASS_SCALE);
         }
         if (n < 3 || !fitter.fit(sp, candidateHits, n, originWeight(n), helix))
         {
@@ -223,7 +232,8 @@ public final class TrackFinder
             {
                 sameModule |= sp.moduleId[candidateHits[k]] == sp.moduleId[hit];
             }
-            if (!sameModule && n + added < MAX_HITS)
+            // A second hit in a layer (overlapping modules) must sit close to the helix: wide windows would steal neighbours' hits.
+            if (!sameModule && n + added < MAX_HITS && (added == 0 || foundScore[a] <= OVERLAP_SCORE_MAX))
             {
                 candidateHits[n + added++] = hit;
             }
@@ -257,7 +267,9 @@ public final class TrackFinder
         final double dx = sp.x[i] - helix.xc;
         final double dy = sp.y[i] - helix.yc;
         final double across = Math.hypot(dx, dy) - helix.radius;
-        final double acrossWindow = f * (volume <= 9 ? 0.5 : 1.0);
+        // Multiple scattering grows as 1/p: widen every window for soft tracks.
+        final double scattering = MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
+        final double acrossWindow = f * ((volume <= 9 ? 0.5 : volume <= 14 ? 1.0 : 2.0) + scattering);
         if (Math.abs(across) > acrossWindow)
         {
             return -1;
@@ -272,7 +284,7 @@ public final class TrackFinder
                 return -1;
             }
             along = sp.z[i] - helix.z(s);
-            alongWindow = f * (volume == 8 ? 1.0 : volume == 13 ? 2.5 : 10);
+            alongWindow = f * ((volume == 8 ? 1.0 : volume == 13 ? 2.5 : 10) + 2 * scattering);
         }
         else
         {
@@ -284,7 +296,7 @@ public final class TrackFinder
             final double alpha = Math.atan2(dy, dx);
             final double alphaPred = helix.alpha0 + helix.h * s / helix.radius;
             along = helix.radius * Helix.wrap(alpha - alphaPred);
-            alongWindow = f * (volume <= 9 ? 1.0 : volume <= 14 ? 2.5 : 10);
+            alongWindow = f * ((volume <= 9 ? 1.0 : volume <= 14 ? 2.5 : 10) + 2 * scattering);
         }
         if (Math.abs(along) > alongWindow)
         {

@@ -19,6 +19,6 @@ public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, dou
 {
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.3, 2.0, 3, 400, 27, 250, 10, 0.02, 4, 14);
+        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 4, 14);
     }
 }

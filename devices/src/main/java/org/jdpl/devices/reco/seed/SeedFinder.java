@@ -15,11 +15,14 @@ import org.jdpl.devices.reco.fit.Helix;
  */
 public final class SeedFinder
 {
-    private static final int PHI_BINS = 32;
+    private static final int PHI_BINS = 64;
 
     private final SeedConfig config;
     private final double radiusMin;
-    private int[][] bins = new int[PHI_BINS][64];
+    private final int[][] bins = new int[PHI_BINS][64];
+    private final double[][] binR = new double[PHI_BINS][64];
+    /** Phi bins searched on each side: enough for the largest phi opening of a doublet at pt-min. */
+    private final int neighbours;
     private final int[] binSize = new int[PHI_BINS];
     private int[] bottoms = new int[256];
     private int[] tops = new int[256];
@@ -31,6 +34,8 @@ public final class SeedFinder
     {
         this.config = config;
         this.radiusMin = config.ptMin() / (Helix.PT_PER_TESLA_MM * config.bFieldTesla());
+        final double largestOpening = Math.asin(Math.min(1, config.deltaRMax() / (2 * radiusMin))) + 0.02;
+        this.neighbours = Math.min(PHI_BINS / 2, (int)Math.ceil(largestOpening / (2 * Math.PI / PHI_BINS)));
         bestB = new int[config.seedsPerMiddle()];
         bestT = new int[config.seedsPerMiddle()];
         bestQ = new double[config.seedsPerMiddle()];
@@ -48,9 +53,14 @@ public final class SeedFinder
                 if (binSize[bin] == bins[bin].length)
                 {
                     bins[bin] = Arrays.copyOf(bins[bin], 2 * binSize[bin]);
+                    binR[bin] = Arrays.copyOf(binR[bin], 2 * binSize[bin]);
                 }
                 bins[bin][binSize[bin]++] = i;
             }
+        }
+        for (int bin = 0; bin < PHI_BINS; bin++)
+        {
+            sortByRadius(sp, bin);
         }
         for (int bin = 0; bin < PHI_BINS; bin++)
         {
@@ -61,21 +71,35 @@ public final class SeedFinder
         }
     }
 
+    private void sortByRadius(final EventSpacepoints sp, final int bin)
+    {
+        final int n = binSize[bin];
+        final long[] keys = new long[n];
+        for (int k = 0; k < n; k++)
+        {
+            keys[k] = (long)(sp.r[bins[bin][k]] * 1000) << 24 | bins[bin][k];
+        }
+        Arrays.sort(keys);
+        for (int k = 0; k < n; k++)
+        {
+            bins[bin][k] = (int)(keys[k] & 0xffffff);
+            binR[bin][k] = sp.r[bins[bin][k]];
+        }
+    }
+
     private void seedsForMiddle(final EventSpacepoints sp, final int m, final int bin, final SeedBuffer out)
     {
         int nb = 0;
         int nt = 0;
-        for (int db = -1; db <= 1; db++)
+        final double rm = sp.r[m];
+        for (int db = -neighbours; db <= neighbours; db++)
         {
             final int b = Math.floorMod(bin + db, PHI_BINS);
-            for (int k = 0; k < binSize[b]; k++)
+            final int n = binSize[b];
+            for (int k = lowerBound(b, rm - config.deltaRMax()); k < n && binR[b][k] <= rm - config.deltaRMin(); k++)
             {
                 final int o = bins[b][k];
-                if (!compatibleDoublet(sp, o, m) && !compatibleDoublet(sp, m, o))
-                {
-                    continue;
-                }
-                if (sp.r[o] < sp.r[m])
+                if (compatibleDoublet(sp, o, m))
                 {
                     if (nb == bottoms.length)
                     {
@@ -83,7 +107,11 @@ public final class SeedFinder
                     }
                     bottoms[nb++] = o;
                 }
-                else
+            }
+            for (int k = lowerBound(b, rm + config.deltaRMin()); k < n && binR[b][k] <= rm + config.deltaRMax(); k++)
+            {
+                final int o = bins[b][k];
+                if (compatibleDoublet(sp, m, o))
                 {
                     if (nt == tops.length)
                     {
@@ -109,6 +137,25 @@ public final class SeedFinder
         {
             out.add(bestB[k], m, bestT[k], bestQ[k]);
         }
+    }
+
+    private int lowerBound(final int bin, final double r)
+    {
+        int lo = 0;
+        int hi = binSize[bin];
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            if (binR[bin][mid] < r)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private int keepBest(final int b, final int t, final double q, final int kept)
@@ -139,7 +186,7 @@ public final class SeedFinder
     private boolean compatibleDoublet(final EventSpacepoints sp, final int a, final int b)
     {
         final double dr = sp.r[b] - sp.r[a];
-        if (dr < config.deltaRMin() || dr > config.deltaRMax() || sp.layerKey(a) == sp.layerKey(b))
+        if (sp.layerKey(a) == sp.layerKey(b))
         {
             return false;
         }
