@@ -25,6 +25,8 @@ public final class TrackFinder
     private static final double MS_WINDOW_MM_GEV = 0.5;
     /** Largest normalised squared residual of an extra hit in a layer already holding one. */
     private static final double OVERLAP_SCORE_MAX = 0.1;
+    /** Hits the helix is refitted to while a candidate grows. */
+    private static final int RECENT_HITS = 8;
     /** Window scale of the second pass, with the final helix. */
     private static final double FINAL_PASS_SCALE = 1.5;
 
@@ -36,6 +38,8 @@ public final class TrackFinder
     private final int[] layerOrder = new int[64];
     private final double[] layerArc = new double[64];
     private final int[] found = new int[MAX_HITS];
+    private final int[] recentHits = new int[RECENT_HITS];
+    private final boolean[] layerHasHits = new boolean[64];
     private final double[] foundScore = new double[MAX_HITS];
     private int[] seedOrder = new int[1024];
     private boolean[] claimed = new boolean[1024];
@@ -113,20 +117,19 @@ public final class TrackFinder
         int n = 0;
         int layersWithHits = 0;
         final int crossed = orderLayers();
+        java.util.Arrays.fill(layerHasHits, 0, layers.layers, false);
         for (int k = 0; k < crossed; k++)
         {
             final int added = collect(sp, layerOrder[k], n, 2.0);
             if (added > 0)
             {
                 n += added;
+                layerHasHits[layerOrder[k]] = true;
                 layersWithHits++;
                 // Hits of one or two layers (overlapping modules) do not define a helix: keep the seed's until three.
-                if (layersWithHits >= 3)
+                if (layersWithHits >= 3 && !fitRecent(sp, n))
                 {
-                    if (!fitter.fit(sp, candidateHits, n, originWeight(n), helix))
-                    {
-                        return 0;
-                    }
+                    return 0;
                 }
             }
         }
@@ -134,18 +137,34 @@ public final class TrackFinder
         {
             return 0;
         }
-        // Second pass with the final helix.
-        n = 0;
+        // Second pass over the layers left empty, with the helix of all hits: catches inner hits a rough early helix missed.
         final int again = orderLayers();
         for (int k = 0; k < again; k++)
         {
-            n += collect(sp, layerOrder[k], n, FINAL_PASS_SCALE);
+            if (!layerHasHits[layerOrder[k]])
+            {
+                n += collect(sp, layerOrder[k], n, FINAL_PASS_SCALE);
+            }
         }
-        if (n < 3 || !fitter.fit(sp, candidateHits, n, originWeight(n), helix))
+        if (!fitter.fit(sp, candidateHits, n, originWeight(n), helix))
         {
             return 0;
         }
         return n;
+    }
+
+    /**
+     * Refits the helix to the most recent hits only: the field of the real detector weakens towards the
+     * end-caps, so one helix does not fit a whole forward track; a local one predicts the next layer.
+     */
+    private boolean fitRecent(final EventSpacepoints sp, final int n)
+    {
+        if (n <= RECENT_HITS)
+        {
+            return fitter.fit(sp, candidateHits, n, originWeight(n), helix);
+        }
+        System.arraycopy(candidateHits, n - RECENT_HITS, recentHits, 0, RECENT_HITS);
+        return fitter.fit(sp, recentHits, RECENT_HITS, 0, helix);
     }
 
     /** Short candidates lean on the beam line; long ones mostly on their hits, so displaced tracks survive. */
@@ -269,7 +288,9 @@ public final class TrackFinder
         final double across = Math.hypot(dx, dy) - helix.radius;
         // Multiple scattering grows as 1/p: widen every window for soft tracks.
         final double scattering = MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
-        final double acrossWindow = f * ((volume <= 9 ? 0.5 : volume <= 14 ? 1.0 : 2.0) + scattering);
+        // The real field weakens towards the end-caps: outer disks sit further from any one helix.
+        final double acrossBase = volume <= 9 ? 0.5 : sp.isBarrel(i) ? (volume == 13 ? 1.0 : 2.0) : volume <= 14 ? 2.0 : 5.0;
+        final double acrossWindow = f * (acrossBase + scattering);
         if (Math.abs(across) > acrossWindow)
         {
             return -1;

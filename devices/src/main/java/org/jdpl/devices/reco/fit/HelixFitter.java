@@ -76,6 +76,24 @@ public final class HelixFitter
         return volume <= 9 ? 0.05 : volume <= 14 ? 0.35 : 3.0;
     }
 
+    /**
+     * Weight of a hit in the circle fit, relative to a pixel hit: disk strips measure r coarsely (their
+     * strips run radially), which leaks into the transverse position when the track is not radial.
+     */
+    static double circleWeight(final EventSpacepoints sp, final int i)
+    {
+        final int volume = sp.volume(i);
+        if (volume <= 9)
+        {
+            return 1;
+        }
+        if (sp.isBarrel(i))
+        {
+            return volume == 13 ? 0.7 : 0.4;
+        }
+        return volume <= 14 ? 0.2 : 0.02;
+    }
+
     private static boolean fitCircle(final EventSpacepoints sp, final int[] hits, final int n, final double originWeight, final Helix out)
     {
         double sw = originWeight;
@@ -93,15 +111,16 @@ public final class HelixFitter
             final double x = sp.x[i];
             final double y = sp.y[i];
             final double q = x * x + y * y;
-            sw += 1;
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-            syy += y * y;
-            sq += q;
-            sqx += q * x;
-            sqy += q * y;
+            final double w = circleWeight(sp, i);
+            sw += w;
+            sx += w * x;
+            sy += w * y;
+            sxx += w * x * x;
+            sxy += w * x * y;
+            syy += w * y * y;
+            sq += w * q;
+            sqx += w * q * x;
+            sqy += w * q * y;
         }
         // Normal equations of min sum (q + D x + E y + F)^2 for (D, E, F).
         final double a11 = sxx;
