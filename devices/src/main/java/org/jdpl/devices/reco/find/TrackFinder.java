@@ -289,7 +289,7 @@ public final class TrackFinder
         // Multiple scattering grows as 1/p: widen every window for soft tracks.
         final double scattering = MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
         // The real field weakens towards the end-caps: outer disks sit further from any one helix.
-        final double acrossBase = volume <= 9 ? 0.5 : sp.isBarrel(i) ? (volume == 13 ? 1.0 : 2.0) : volume <= 14 ? 2.0 : 5.0;
+        final double acrossBase = volume <= 9 ? 0.5 : sp.isBarrel(i) ? (volume == 13 ? 1.5 : 3.0) : volume <= 14 ? 3.0 : 6.0;
         final double acrossWindow = f * (acrossBase + scattering);
         if (Math.abs(across) > acrossWindow)
         {
@@ -317,7 +317,7 @@ public final class TrackFinder
             final double alpha = Math.atan2(dy, dx);
             final double alphaPred = helix.alpha0 + helix.h * s / helix.radius;
             along = helix.radius * Helix.wrap(alpha - alphaPred);
-            alongWindow = f * ((volume <= 9 ? 1.0 : volume <= 14 ? 2.5 : 10) + 2 * scattering);
+            alongWindow = f * ((volume <= 9 ? 1.0 : volume <= 14 ? 4 : 15) + 2 * scattering);
         }
         if (Math.abs(along) > alongWindow)
         {

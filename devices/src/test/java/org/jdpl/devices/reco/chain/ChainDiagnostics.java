@@ -76,6 +76,41 @@ final class ChainDiagnostics
                     b[1] = trackSize.get(t);
                 }
             }));
+            // hits of particles whose best track is good but which are not on it, by volume
+            final Map<Long, Integer> trackOfHit = new HashMap<>();
+            for (int r = th.eventStart(e); r < th.eventEnd(e); r++)
+            {
+                trackOfHit.put(th.getLong(TrackHits.HIT_ID, r), th.getInt(TrackHits.TRACK, r));
+            }
+            final Map<Long, Integer> bestTrack = new HashMap<>();
+            trackContent.forEach((t, content) -> content.forEach((p, c) ->
+            {
+                if (2 * c > trackSize.get(t) && 2 * c > hitsOf.get(p))
+                {
+                    bestTrack.put(p, t);
+                }
+            }));
+            final Map<Long, Integer> volumeOfHit = new HashMap<>();
+            for (int r = sp.eventStart(e); r < sp.eventEnd(e); r++)
+            {
+                volumeOfHit.put(sp.getLong(Spacepoints.HIT_ID, r), org.jdpl.devices.reco.geometry.ModuleId.volume(sp.getInt(Spacepoints.MODULE_ID, r)));
+            }
+            final Map<String, Double> missing = new java.util.TreeMap<>();
+            final Map<Long, Double> missingOf = new HashMap<>();
+            for (int r = truth.eventStart(e); r < truth.eventEnd(e); r++)
+            {
+                final long p = truth.getLong(Truth.PARTICLE_ID, r);
+                final long hit = truth.getLong(Truth.HIT_ID, r);
+                if (bestTrack.containsKey(p) && !bestTrack.get(p).equals(trackOfHit.get(hit)))
+                {
+                    final String why = trackOfHit.containsKey(hit) ? "other-track" : "unassigned";
+                    missing.merge("vol" + volumeOfHit.getOrDefault(hit, -1) + "-" + why, truth.getFloat(Truth.WEIGHT, r) / total, Double::sum);
+                    missingOf.merge(p, (double)truth.getFloat(Truth.WEIGHT, r) / total, Double::sum);
+                }
+            }
+            System.out.println("missing hits of good tracks, weight by volume: " + missing);
+            missingOf.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(6)
+                .forEach(x -> System.out.println("  most missing: particle " + x.getKey() + " weight " + x.getValue()));
             double noSeed = 0;
             double badTrack = 0;
             int nNoSeed = 0;
