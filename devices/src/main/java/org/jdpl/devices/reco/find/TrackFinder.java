@@ -24,7 +24,7 @@ public final class TrackFinder
     /** Search window added for multiple scattering at 1 GeV/c, mm. */
     private static final double MS_WINDOW_MM_GEV = 0.5;
     /** Largest normalised squared residual of an extra hit in a layer already holding one. */
-    private static final double OVERLAP_SCORE_MAX = 0.1;
+    private static final double OVERLAP_SCORE_MAX = 0.2;
     /** Hits the helix is refitted to while a candidate grows. */
     private static final int RECENT_HITS = 8;
     /** Window scale of the second pass, with the final helix. */
@@ -289,7 +289,7 @@ public final class TrackFinder
         // Multiple scattering grows as 1/p: widen every window for soft tracks.
         final double scattering = MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
         // The real field weakens towards the end-caps: outer disks sit further from any one helix.
-        final double acrossBase = volume <= 9 ? 0.5 : sp.isBarrel(i) ? (volume == 13 ? 1.5 : 3.0) : volume <= 14 ? 3.0 : 6.0;
+        final double acrossBase = volume <= 9 ? 0.5 : sp.isBarrel(i) ? (volume == 13 ? 2.0 : 4.0) : volume <= 14 ? 4.0 : 8.0;
         final double acrossWindow = f * (acrossBase + scattering);
         if (Math.abs(across) > acrossWindow)
         {
