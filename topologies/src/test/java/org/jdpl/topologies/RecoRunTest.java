@@ -47,7 +47,7 @@ class RecoRunTest
 
         assertEquals(0, result.exitCode(), result::describe);
         assertEquals(1, result.metric("scorer.events"));
-        assertTrue(result.metric("scorer.score") > 0.6, result::describe);
+        assertTrue(result.metric("scorer.score") > 0.89, result::describe);
         RunFixture.assertNothingLeft(result);
     }
 }

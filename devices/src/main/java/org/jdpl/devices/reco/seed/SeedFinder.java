@@ -26,6 +26,8 @@ public final class SeedFinder
     private final int[] binSize = new int[PHI_BINS];
     private int[] bottoms = new int[256];
     private int[] tops = new int[256];
+    private double[] cotBottom = new double[256];
+    private double[] cotTop = new double[256];
     private final int[] bestB;
     private final int[] bestT;
     private final double[] bestQ;
@@ -121,11 +123,34 @@ public final class SeedFinder
                 }
             }
         }
+        if (cotBottom.length < nb)
+        {
+            cotBottom = new double[2 * nb];
+        }
+        if (cotTop.length < nt)
+        {
+            cotTop = new double[2 * nt];
+        }
+        for (int ib = 0; ib < nb; ib++)
+        {
+            cotBottom[ib] = (sp.z[m] - sp.z[bottoms[ib]]) / (rm - sp.r[bottoms[ib]]);
+        }
+        for (int it = 0; it < nt; it++)
+        {
+            cotTop[it] = (sp.z[tops[it]] - sp.z[m]) / (sp.r[tops[it]] - rm);
+        }
         int kept = 0;
         for (int ib = 0; ib < nb; ib++)
         {
+            final double cot = cotBottom[ib];
+            // Cheap straight-line slope check first; the arc-length one below is exact (arcs exceed chords by < 10 %).
+            final double allowed = config.cotTolerance() * (1 + cot * cot) + 0.1 * Math.abs(cot) + 0.01;
             for (int it = 0; it < nt; it++)
             {
+                if (Math.abs(cotTop[it] - cot) > allowed)
+                {
+                    continue;
+                }
                 final double q = tripletQuality(sp, bottoms[ib], m, tops[it]);
                 if (q >= 0)
                 {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Runs the chain's algorithms on simulated events at the default multiplicity. */
 class SimulatedChainTest
 {
-    static final double SCORE_FLOOR = 0.0;
+    /** Measured 0.995 on these five events (2026-11-22), minus a small margin. */
+    static final double SCORE_FLOOR = 0.97;
 
     @Test
     void shouldScoreSimulatedEventsAboveTheFloor()

@@ -53,7 +53,7 @@ class TrackmlEventFilesTest
             final ScoreTally tally = new ScoreTally();
             steps.score(out[0], null, in.get(Kind.TRUTH), in.get(Kind.PARTICLES), tally);
             System.out.println("hits-only sample event: " + tally);
-            assertTrue(tally.score() > 0.5, tally.toString());
+            assertTrue(tally.score() > 0.85, tally.toString());
         }
     }
 
