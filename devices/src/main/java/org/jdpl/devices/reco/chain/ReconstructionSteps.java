@@ -57,18 +57,27 @@ public final class ReconstructionSteps
     private final Table truthIn = new Table(Truth.LAYOUT);
     private final Table particlesIn = new Table(Particles.LAYOUT);
 
-    public ReconstructionSteps(final SeedConfig seedConfig, final FinderConfig finderConfig, final double efficiencyPtMin,
-        final int efficiencyMinHits)
+    public ReconstructionSteps(final SeedConfig seedConfig, final FinderConfig finderConfig, final double uniformFieldHalfLengthMm,
+        final double efficiencyPtMin, final int efficiencyMinHits)
     {
         seedFinder = new SeedFinder(seedConfig);
         trackFinder = new TrackFinder(finderConfig);
-        trackFitter = new TrackFitter(finderConfig.bFieldTesla());
+        trackFitter = new TrackFitter(finderConfig.bFieldTesla(), uniformFieldHalfLengthMm);
         scorer = new TrackmlScorer(efficiencyPtMin, efficiencyMinHits);
     }
 
+    /** The TrackML field weakens beyond about |z| = 1200 mm. */
+    public static final double TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM = 1200;
+
     public static ReconstructionSteps withDefaults()
     {
-        return new ReconstructionSteps(SeedConfig.defaults(), FinderConfig.defaults(), 1.0, 4);
+        return withDefaults(TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM);
+    }
+
+    /** Defaults, with the |z| up to which the field is taken as uniform in the fit. */
+    public static ReconstructionSteps withDefaults(final double uniformFieldHalfLengthMm)
+    {
+        return new ReconstructionSteps(SeedConfig.defaults(), FinderConfig.defaults(), uniformFieldHalfLengthMm, 1.0, 4);
     }
 
     /** Cells (with their modules' geometry) and pre-made hits to spacepoints. */

@@ -14,7 +14,8 @@ final class SeederDevice implements Device
     @Override
     public void init(final InitContext ctx)
     {
-        steps = new ReconstructionSteps(SeederFactory.config(ctx.options()), FinderConfig.defaults(), 1.0, 4);
+        steps = new ReconstructionSteps(SeederFactory.config(ctx.options()), FinderConfig.defaults(),
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4);
     }
 
     @Override

@@ -14,7 +14,8 @@ final class TrackFinderDevice implements Device
     @Override
     public void init(final InitContext ctx)
     {
-        steps = new ReconstructionSteps(SeedConfig.defaults(), TrackFinderFactory.config(ctx.options()), 1.0, 4);
+        steps = new ReconstructionSteps(SeedConfig.defaults(), TrackFinderFactory.config(ctx.options()),
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4);
     }
 
     @Override

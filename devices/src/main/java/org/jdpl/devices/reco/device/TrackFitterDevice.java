@@ -17,7 +17,8 @@ final class TrackFitterDevice implements Device
     {
         final FinderConfig finder = FinderConfig.defaults();
         steps = new ReconstructionSteps(SeedConfig.defaults(),
-            new FinderConfig(finder.minHits(), finder.windowScale(), ctx.options().getDouble("bfield")), 1.0, 4);
+            new FinderConfig(finder.minHits(), finder.windowScale(), ctx.options().getDouble("bfield")),
+            ctx.options().getDouble("uniform-field-half-length"), 1.0, 4);
     }
 
     @Override

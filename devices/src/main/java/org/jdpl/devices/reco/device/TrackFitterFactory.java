@@ -37,7 +37,9 @@ public final class TrackFitterFactory implements DeviceFactory
     @Override
     public List<OptionSpec> options()
     {
-        return List.of(OptionSpec.ranged("bfield", OptionType.DOUBLE, 0.1, 10, "solenoid field, tesla"));
+        return List.of(OptionSpec.ranged("bfield", OptionType.DOUBLE, 0.1, 10, "solenoid field, tesla"),
+            OptionSpec.ranged("uniform-field-half-length", OptionType.DOUBLE, 1, 1e6,
+                "mm; the curvature comes from the hits within this |z| when there are four (TrackML: the field weakens beyond ~1200)"));
     }
 
     @Override

@@ -28,7 +28,8 @@ final class TrackmlScorerDevice implements Device
     @Override
     public void init(final InitContext ctx)
     {
-        steps = new ReconstructionSteps(SeedConfig.defaults(), FinderConfig.defaults(), ctx.options().getDouble("efficiency-pt-min"),
+        steps = new ReconstructionSteps(SeedConfig.defaults(), FinderConfig.defaults(),
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, ctx.options().getDouble("efficiency-pt-min"),
             ctx.options().getInt("efficiency-min-hits"));
     }
 

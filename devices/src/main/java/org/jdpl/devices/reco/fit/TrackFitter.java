@@ -17,14 +17,21 @@ public final class TrackFitter
     private static final double SCATTERING_TERM = 0.01;
 
     private final double bFieldTesla;
+    private final double uniformFieldHalfLengthMm;
     private final HelixFitter fitter = new HelixFitter();
     private final Helix helix = new Helix();
     private final double[] values = new double[Tracks.CHI2_NDF - Tracks.PT + 1];
     private int[] hits = new int[64];
+    private int[] centralHits = new int[64];
 
-    public TrackFitter(final double bFieldTesla)
+    /**
+     * @param uniformFieldHalfLengthMm the curvature is measured from the hits within this |z| when at least four
+     *                                 are (the TrackML field weakens towards the end-caps; about 1200 mm)
+     */
+    public TrackFitter(final double bFieldTesla, final double uniformFieldHalfLengthMm)
     {
         this.bFieldTesla = bFieldTesla;
+        this.uniformFieldHalfLengthMm = uniformFieldHalfLengthMm;
     }
 
     /** Fits the tracks of event {@code event} of {@code trackHits} (rows grouped by track) into {@code out}. */
@@ -41,6 +48,7 @@ public final class TrackFitter
                 if (n == hits.length)
                 {
                     hits = java.util.Arrays.copyOf(hits, 2 * n);
+                    centralHits = new int[2 * n];
                 }
                 hits[n++] = trackHits.getInt(TrackHits.SPACEPOINT, row) - sp.firstRow;
                 row++;
@@ -52,7 +60,17 @@ public final class TrackFitter
     /** Fits one track of hits[0..n) (event indices); returns false when no helix fits. */
     public boolean fitTrack(final EventSpacepoints sp, final int track, final int n, final TrackParameterBuffer out)
     {
-        if (!fitter.fit(sp, hits, n, 0, helix))
+        // The field weakens towards the end-caps: measure the curvature where it is close to nominal when enough hits are there.
+        int central = 0;
+        for (int k = 0; k < n; k++)
+        {
+            if (Math.abs(sp.z[hits[k]]) < uniformFieldHalfLengthMm)
+            {
+                centralHits[central++] = hits[k];
+            }
+        }
+        final boolean useCentral = central >= 4 && central < n;
+        if (!fitter.fit(sp, useCentral ? centralHits : hits, useCentral ? central : n, 0, helix))
         {
             return false;
         }

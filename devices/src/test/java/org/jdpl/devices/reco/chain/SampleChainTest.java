@@ -31,7 +31,7 @@ class SampleChainTest
         try (Arena arena = Arena.ofConfined())
         {
             final Map<Kind, MemorySegment> in = SampleData.write(arena, List.of(event), DetectorFile.read(DetectorFile.find(dir)));
-            final ScoreTally tally = run(arena, in, "sample");
+            final ScoreTally tally = run(arena, in, "sample", ReconstructionSteps.withDefaults());
             if (System.getenv("JDPL_DIAGNOSTICS") != null)
             {
                 ChainDiagnostics.explain(arena, in);
@@ -40,9 +40,8 @@ class SampleChainTest
         }
     }
 
-    static ScoreTally run(final Arena arena, final Map<Kind, MemorySegment> in, final String what)
+    static ScoreTally run(final Arena arena, final Map<Kind, MemorySegment> in, final String what, final ReconstructionSteps steps)
     {
-        final ReconstructionSteps steps = ReconstructionSteps.withDefaults();
         final MemorySegment[] out = new MemorySegment[1];
         final java.util.function.LongFunction<MemorySegment> allocate = size -> out[0] = arena.allocate(size, 8);
         ScoreTally tally = null;

@@ -36,7 +36,7 @@ class SimulatedChainTest
         try (Arena arena = Arena.ofConfined())
         {
             final Map<Kind, MemorySegment> in = SampleData.write(arena, events, simulator.geometry());
-            final ScoreTally tally = SampleChainTest.run(arena, in, "simulated");
+            final ScoreTally tally = SampleChainTest.run(arena, in, "simulated", ReconstructionSteps.withDefaults(1e6));
             if (System.getenv("JDPL_DIAGNOSTICS") != null)
             {
                 ChainDiagnostics.explain(arena, in);
