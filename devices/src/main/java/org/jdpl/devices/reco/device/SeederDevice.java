@@ -21,7 +21,10 @@ final class SeederDevice implements Device
     @Override
     public void process(final ProcessingContext ctx)
     {
+        final long startNs = System.nanoTime();
         final Outputs outputs = ctx.outputs();
         steps.seed(ctx.inputs().get("spacepoints").payload(), size -> outputs.make("seeds", size));
+        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
+        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
     }
 }

@@ -21,7 +21,10 @@ final class TrackFinderDevice implements Device
     @Override
     public void process(final ProcessingContext ctx)
     {
+        final long startNs = System.nanoTime();
         final Outputs outputs = ctx.outputs();
         steps.findTracks(ctx.inputs().get("spacepoints").payload(), ctx.inputs().get("seeds").payload(), size -> outputs.make("trackhits", size));
+        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
+        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
     }
 }

@@ -24,7 +24,10 @@ final class TrackFitterDevice implements Device
     @Override
     public void process(final ProcessingContext ctx)
     {
+        final long startNs = System.nanoTime();
         final Outputs outputs = ctx.outputs();
         steps.fitTracks(ctx.inputs().get("spacepoints").payload(), ctx.inputs().get("trackhits").payload(), size -> outputs.make("tracks", size));
+        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
+        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
     }
 }

@@ -48,6 +48,7 @@ final class TrackmlReaderDevice implements Device
     @Override
     public void process(final ProcessingContext ctx)
     {
+        final long startNs = System.nanoTime();
         final List<SourceEvent> events = new ArrayList<>(perTimeframe);
         while (events.size() < perTimeframe && next < eventIds.size())
         {
@@ -65,5 +66,7 @@ final class TrackmlReaderDevice implements Device
         {
             ctx.control().endOfStream();
         }
+        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
+        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
     }
 }
