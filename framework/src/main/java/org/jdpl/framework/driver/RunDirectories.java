@@ -48,6 +48,7 @@ public final class RunDirectories implements AutoCloseable
             createPrivate(runDir);
             createPrivate(runDir.resolve("logs"));
             createPrivate(runDir.resolve("reports"));
+            RunOwner.current(runDir).write(shmDir);
         }
         catch (final IOException ex)
         {
