@@ -40,6 +40,12 @@ class CrashPolicyRunTest
         final double received = result.metric("sink.received");
         assertTrue(received > 1000 && received < 3000, "timeslices before and after the crash arrive; those the dead process held do not: " + received);
         assertEquals(3000, received + result.metric("sink.missing"));
+        assertEquals(3000, result.timeslices("produced"));
+        assertEquals((long)received, result.timeslices("completed"));
+        assertEquals(3000 - (long)received, result.timeslices("lost"), "what the dead process held is lost, not dropped");
+        final JsonNode loss = result.summary().path("timeslices").path("losses").get(0);
+        assertEquals("fwd#0", loss.path("device").asText());
+        assertEquals("in flight when this device died", loss.path("reason").asText());
         assertEquals(0, result.metric("sink.duplicates") + result.metric("sink.corrupt"));
         RunFixture.assertNothingLeft(result);
     }
@@ -89,6 +95,9 @@ class CrashPolicyRunTest
         assertTrue(result.summary().path("incidents").get(0).asText().contains("device 'qc'"), result.summary().toString());
         assertTrue(result.summary().path("incidents").get(0).asText().contains("expendable: the run goes on without it"));
         assertTrue(result.metric("qcsink.received") < 2000, "qcsink ends with what qc sent before it died");
+        assertEquals(2000, result.timeslices("produced"));
+        assertEquals(2000 - result.timeslices("completed"), result.timeslices("lost"), "whatever did not reach qcsink is lost at qc");
+        assertEquals("qc#0", result.summary().path("timeslices").path("losses").get(0).path("device").asText());
         RunFixture.assertNothingLeft(result);
     }
 }

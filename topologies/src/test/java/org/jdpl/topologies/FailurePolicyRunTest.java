@@ -41,6 +41,11 @@ class FailurePolicyRunTest
         assertEquals(1000, result.timeslices("produced"));
         assertEquals(990, result.timeslices("completed"));
         assertEquals(10, result.timeslices("dropped"));
+        assertEquals(0, result.timeslices("lost"));
+        final JsonNode loss = result.summary().path("timeslices").path("losses").get(0);
+        assertEquals(99, loss.path("timeslice").asLong());
+        assertEquals("fwd#0", loss.path("device").asText());
+        assertTrue(loss.path("reason").asText().startsWith("process threw (on-error = skip-timeframe)"), loss.toString());
         assertTrue(result.out().contains("timeslice 99 dropped (on-error = skip-timeframe)"), result.out());
         RunFixture.assertNothingLeft(result);
     }

@@ -146,6 +146,14 @@ final class DeviceProcess
     private void pumpOutput(final Path logFile, final PrintWriter console)
     {
         final String prefix = "[" + label() + "] ";
+        try
+        {
+            RunDirectories.createPrivateFile(logFile);
+        }
+        catch (final IOException ex)
+        {
+            tail.add("(log file " + logFile + " could not be created: " + ex.getMessage() + ")");
+        }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))
         {

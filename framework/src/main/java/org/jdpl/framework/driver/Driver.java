@@ -97,8 +97,8 @@ public final class Driver
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
-                s.failure(), s.casualties(), (System.nanoTime() - startNs) / 1e9);
-            SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
+                s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
+            writeSummary(summary, RunLayout.summary(dirs.runDir()));
             return summary;
         }
         finally
@@ -142,6 +142,19 @@ public final class Driver
         {
             idle.idle(s.doWork());
         }
+    }
+
+    private static void writeSummary(final RunSummary summary, final java.nio.file.Path file)
+    {
+        try
+        {
+            RunDirectories.createPrivateFile(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + file + ": " + ex.getMessage(), ex);
+        }
+        SummaryPrinter.writeJson(summary, file);
     }
 
     private static void writeManifest(final RunManifest manifest)

@@ -85,6 +85,15 @@ public final class RunDirectories implements AutoCloseable
         deleteTree(shmDir);
     }
 
+    /** Creates {@code file} readable by the user only (0600) unless it exists; run files may hold anything a device logs. */
+    static void createPrivateFile(final Path file) throws IOException
+    {
+        if (!Files.exists(file))
+        {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
     private static void createPrivate(final Path dir) throws IOException
     {
         Files.createDirectories(dir);

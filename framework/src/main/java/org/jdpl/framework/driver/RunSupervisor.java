@@ -30,6 +30,7 @@ final class RunSupervisor implements Agent
     private final boolean[] seenExit;
     private final RestartHistory[] restarts;
     private final List<String> casualties = new ArrayList<>();
+    private final List<String> crashes = new ArrayList<>();
 
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
@@ -137,6 +138,12 @@ final class RunSupervisor implements Agent
         return List.copyOf(casualties);
     }
 
+    /** Devices that died during the run ({@code name#replica}), in order. */
+    List<String> crashes()
+    {
+        return List.copyOf(crashes);
+    }
+
     /** How many times the i-th process slot was restarted. */
     int restarts(final int index)
     {
@@ -179,6 +186,7 @@ final class RunSupervisor implements Agent
         {
             return;
         }
+        crashes.add(p.label());
         final FailurePolicy policy = p.planned().failurePolicy();
         switch (policy.onCrash())
         {

@@ -35,16 +35,14 @@ final class SummaryBuilder
         final RunStatus status,
         final String failure,
         final List<String> incidents,
+        final List<String> crashes,
         final double wallSeconds)
     {
         final List<DeviceSummary> devices = new ArrayList<>();
         final Map<String, Double> metrics = new TreeMap<>();
-        long produced = -1;
-        long completed = -1;
+        final TimesliceAccounting accounting = new TimesliceAccounting(plan, crashes);
         for (final PlannedDevice device : plan.devices())
         {
-            long deviceOut = 0;
-            long deviceIn = 0;
             for (final DeviceProcess p : processes)
             {
                 if (!p.device().equals(device.name()))
@@ -53,25 +51,14 @@ final class SummaryBuilder
                 }
                 final DeviceReport report = readReport(runDir, p);
                 devices.add(summarise(device, p, report));
+                accounting.add(device.name(), report);
                 if (report != null)
                 {
-                    deviceOut += report.timeslicesOut();
-                    deviceIn += report.timeslicesIn();
                     addMetrics(metrics, device.name(), report.metrics());
                 }
             }
-            if (device.isSource())
-            {
-                produced = Math.max(produced, deviceOut);
-            }
-            if (device.isSink() && !device.isSource())
-            {
-                completed = completed < 0 ? deviceIn : Math.min(completed, deviceIn);
-            }
         }
-        produced = Math.max(produced, 0);
-        completed = Math.max(completed, 0);
-        final TimesliceTotals totals = new TimesliceTotals(produced, completed, Math.max(0, produced - completed));
+        final TimesliceTotals totals = accounting.totals();
         return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics);
     }
 

@@ -294,6 +294,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         if (callProcess(timeslice, inputs))
         {
             counters.timeslicesIn++;
+            if (planned.isSink())
+            {
+                counters.ledger.completed(timeslice);
+            }
             outputs.sendMade(timeslice);
         }
     }
@@ -317,6 +321,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             }
             counters.errors++;
             counters.timeslicesDropped++;
+            counters.ledger.dropped(timeslice, "process threw (on-error = skip-timeframe): " + failure.getCause());
             LOG.warn("{}: timeslice {} dropped (on-error = skip-timeframe): {}", who, timeslice, failure.getMessage());
             return false;
         }
@@ -355,7 +360,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             planned.name(), context.replica(), clean ? "STOPPED" : "FAILED",
             counters.timeslicesIn, counters.timeslicesOut, counters.bytesIn, counters.bytesOut,
             counters.timeslicesDropped, counters.errors + (clean ? 0 : 1), counters.backPressureNanos, failure,
-            metrics.snapshot());
+            metrics.snapshot(), counters.ledger.completedRanges(), counters.ledger.drops());
         try
         {
             RunFiles.writeReport(context.reportFile(), report);

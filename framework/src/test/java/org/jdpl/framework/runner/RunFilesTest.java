@@ -13,6 +13,7 @@ import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.TimesliceDrop;
 import org.jdpl.framework.run.RunManifest;
 import org.jdpl.framework.spec.DataSpec;
 import org.jdpl.framework.spec.InputSpec;
@@ -44,7 +45,8 @@ class RunFilesTest
     void shouldRoundTripAReport() throws Exception
     {
         final DeviceReport report = new DeviceReport("sink", 1, "STOPPED", 10, 0, 640, 0, 1, 2, 3, null,
-            Map.of("received", 10.0, "score", Double.NaN, "limit", Double.POSITIVE_INFINITY));
+            Map.of("received", 10.0, "score", Double.NaN, "limit", Double.POSITIVE_INFINITY),
+            List.of(0L, 4L, 6L, 9L), List.of(new TimesliceDrop(5, "incomplete at end of stream: an input never arrived")));
         final Path file = dir.resolve("reports").resolve("sink.1.json");
         RunFiles.writeReport(file, report);
         assertEquals(report, RunFiles.readReport(file));
