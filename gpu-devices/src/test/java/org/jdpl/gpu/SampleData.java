@@ -15,12 +15,18 @@ public final class SampleData
     {
     }
 
+    /** The sample event's cells, read by {@link TrackMlCells}. */
+    public static CellTable cells()
+    {
+        return TrackMlCells.read(directory(), "event000000001");
+    }
+
     /**
      * The sample from {@code jdpl.sampleData}; in a git worktree that path (relative to the
      * checkout) misses, so the nearest {@code shared/data/trackml-sample} above the working
      * directory is tried too.
      */
-    public static CellTable cells()
+    public static Path directory()
     {
         final String property = System.getProperty("jdpl.sampleData");
         Path dir = property == null ? null : Path.of(property);
@@ -29,6 +35,6 @@ public final class SampleData
             dir = up.resolve("shared/data/trackml-sample");
         }
         assumeTrue(dir != null && Files.isDirectory(dir), "skipped: no TrackML sample (system property jdpl.sampleData=" + property + ")");
-        return TrackMlCells.read(dir, "event000000001");
+        return dir;
     }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
+import org.jdpl.devices.reco.event.SourceEvent;
+
 /**
  * The cells of one timeframe, column by column, sorted by (module, ch0, ch1): the order the
  * labelling kernels rely on to find a cell's neighbours by scanning near it.
@@ -44,6 +46,14 @@ public final class CellTable
             table.value[k] = value[i];
         }
         return table;
+    }
+
+    /** The cells of an event of the reconstruction chain's sources (the TrackML reader, the simulator). */
+    public static CellTable of(final SourceEvent event)
+    {
+        final int n = event.cellCount;
+        return of(Arrays.copyOf(event.cellModule, n), Arrays.copyOf(event.cellCh0, n), Arrays.copyOf(event.cellCh1, n),
+            Arrays.copyOf(event.cellValue, n));
     }
 
     public int size()

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+
+import org.jdpl.devices.reco.io.TrackmlEventFiles;
 import org.jdpl.gpu.GpuContext;
 import org.jdpl.gpu.OpenClAvailable;
 import org.jdpl.gpu.PoolExhaustedException;
@@ -57,6 +60,21 @@ class ClusterEquivalenceTest
         try (GpuContext context = OpenClAvailable.openFirstDevice())
         {
             matchOnSample(context, cells);
+        }
+    }
+
+    @Test
+    void shouldMatchTheReferenceOnTheSampleAsTheChainsReaderReadsIt()
+    {
+        final Path dir = SampleData.directory();
+        final TrackmlEventFiles files = TrackmlEventFiles.scan(dir);
+        final CellTable cells = CellTable.of(files.read(files.eventIds().getFirst()));
+        final CellClusters expected = ReferenceClusterer.cluster(cells);
+        assertEquals(ReferenceClusterer.cluster(sample()).clusterCount(), expected.clusterCount(),
+            "the chain's reader and ours see the same clusters, whatever their module numbering");
+        try (GpuContext context = OpenClAvailable.openFirstDevice(); ClusterRig rig = ClusterRig.open(context, cells.size()))
+        {
+            ClusterComparison.assertAgree(expected, rig.cluster(0, cells), ReferenceClusterer.CENTROID_TOLERANCE, "OpenCL, chain reader");
         }
     }
 
