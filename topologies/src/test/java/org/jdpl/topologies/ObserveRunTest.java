@@ -74,8 +74,12 @@ class ObserveRunTest
         {
             awaitRunning(dpl);
             final String runId = runId(dpl.output());
-            RunFixture.await("the Driver to journal the sink's RUNNING state", 30_000,
-                () -> logs(runId, runs, "--device", "sink").contains("state -> RUNNING"));
+            RunFixture.await("the journal to hold the start, the sink's RUNNING state and the source's log line", 30_000, () ->
+            {
+                final String journal = logs(runId, runs);
+                return journal.contains("[sink#0] state -> RUNNING") &&
+                    journal.lines().anyMatch(l -> l.contains("[source#0]") && l.contains("running (0 input(s)"));
+            });
             final List<ProcessHandle> devices = dpl.descendants();
 
             dpl.killForcibly();
@@ -93,7 +97,9 @@ class ObserveRunTest
         }
         finally
         {
-            ShmCleaner.removeRunsOf(dir.resolve("runs"));
+            // a Driver killed with SIGKILL cannot remove its shared memory; `dpl clean` does
+            final ConsoleBuffer out = new ConsoleBuffer();
+            Dpl.execute(new PrintWriter(out, true), new PrintWriter(out, true), "clean");
         }
     }
 

@@ -28,7 +28,6 @@ import org.jdpl.transport.EmbeddedMediaDriver;
  */
 public final class Driver
 {
-    private static final String DEVICE_MAIN = "org.jdpl.framework.runner.DeviceMain";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DriverContext ctx;
@@ -72,7 +71,8 @@ public final class Driver
             RunCountersFile counters = RunCountersFile.create(RunLayout.counters(dirs.shmDir()), plan.devices());
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
-            ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId()))
+            ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
+            EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
@@ -82,10 +82,12 @@ public final class Driver
             journal.event("run " + dirs.runId() + " started by pid " + manifest.driverPid() + ": " + plan.devices().size() +
                 " devices, " + plan.processCount() + " processes");
 
-            final String spawnFailure = spawnAll(plan, manifest, processes, journal);
+            final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir(), journal);
+            final String spawnFailure = spawnAll(plan, launcher, processes);
             final ProcessSampler sampler = new ProcessSampler(processes, counters, plan, journal, SystemNanoClock.INSTANCE);
             final RunProgress progress = new RunProgress(ctx.progress(), counters, plan, ctx.console(), SystemNanoClock.INSTANCE);
-            final RunSupervisor s = new RunSupervisor(processes, control, SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
+            final RunSupervisor s = new RunSupervisor(processes, launcher, control, endOfStream,
+                SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
             supervisor = s;
             if (spawnFailure != null)
             {
@@ -106,10 +108,10 @@ public final class Driver
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
-                s.failure(), (System.nanoTime() - startNs) / 1e9);
+                s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
                 (s.failure() != null ? ": " + s.failure() : ""));
-            SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
+            writeSummary(summary, RunLayout.summary(dirs.runDir()));
             return summary;
         }
         finally
@@ -126,29 +128,15 @@ public final class Driver
     }
 
     /** Starts every replica; returns why one could not be started, or null. */
-    private String spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes, final RunJournal journal)
+    private static String spawnAll(final Plan plan, final DeviceLauncher launcher, final List<DeviceProcess> processes)
     {
-        final String manifestPath = RunLayout.manifest(java.nio.file.Path.of(manifest.runDir())).toString();
-        final List<String> flags = JvmFlags.load();
         for (final PlannedDevice device : plan.devices())
         {
             for (int r = 0; r < device.replicas(); r++)
             {
-                final List<String> command = new ArrayList<>();
-                command.add(ctx.javaCommand());
-                command.addAll(flags);
-                command.addAll(ctx.deviceJvmOptions());
-                command.add("-Djdpl.device=" + device.name() + "#" + r);
-                command.add("-cp");
-                command.add(ctx.classPath());
-                command.add(DEVICE_MAIN);
-                command.add(manifestPath);
-                command.add(device.name());
-                command.add(Integer.toString(r));
                 try
                 {
-                    processes.add(DeviceProcess.start(device.name(), r, command,
-                        RunLayout.log(java.nio.file.Path.of(manifest.runDir()), device.name(), r), ctx.console(), journal));
+                    processes.add(launcher.start(device, r, 0));
                 }
                 catch (final UncheckedIOException ex)
                 {
@@ -172,6 +160,19 @@ public final class Driver
                 journal.event("stop requested: the sources end their stream");
             }
         }
+    }
+
+    private static void writeSummary(final RunSummary summary, final java.nio.file.Path file)
+    {
+        try
+        {
+            RunDirectories.createPrivateFile(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + file + ": " + ex.getMessage(), ex);
+        }
+        SummaryPrinter.writeJson(summary, file);
     }
 
     private static void writeManifest(final RunManifest manifest)

@@ -26,6 +26,8 @@ final class ProcessSampler implements Agent
 
     private final List<DeviceProcess> processes;
     private final ReplicaCounters[] counters;
+    /** The process each slot was last seen with: the supervisor replaces a restarted one. */
+    private final DeviceProcess[] known;
     private final DeviceState[] lastState;
     private final long[] lastCpuTicks;
     private final boolean[] exitSeen;
@@ -43,14 +45,14 @@ final class ProcessSampler implements Agent
         this.lastState = new DeviceState[processes.size()];
         this.lastCpuTicks = new long[processes.size()];
         this.exitSeen = new boolean[processes.size()];
+        this.known = new DeviceProcess[processes.size()];
         for (int i = 0; i < processes.size(); i++)
         {
             final DeviceProcess p = processes.get(i);
             final int deviceIndex = plan.devices().indexOf(plan.device(p.device()));
             counters[i] = ReplicaCounters.find(file, deviceIndex, p.replica(), plan.device(p.device()).routes().size());
-            counters[i].set(CounterType.PID, p.pid());
             lastState[i] = DeviceState.CREATED;
-            lastCpuTicks[i] = -1;
+            track(i, p);
         }
         this.lastSampleNs = clock.nanoTime() - INTERVAL_NS;
     }
@@ -90,10 +92,26 @@ final class ProcessSampler implements Agent
         doWork();
     }
 
+    /** Starts following {@code p} in slot {@code i} (at the start, or after a restart). */
+    private void track(final int i, final DeviceProcess p)
+    {
+        known[i] = p;
+        exitSeen[i] = false;
+        lastCpuTicks[i] = -1;
+        counters[i].set(CounterType.PID, p.pid());
+        counters[i].set(CounterType.RESTARTS, p.restarts());
+        counters[i].set(CounterType.EXIT_CODE, CounterType.NO_EXIT);
+    }
+
     private void sample(final int i, final double seconds)
     {
         final DeviceProcess p = processes.get(i);
         final ReplicaCounters c = counters[i];
+        if (p != known[i])
+        {
+            track(i, p);
+            journal.event(p.label() + " restarted as pid " + p.pid() + " (restart " + p.restarts() + ")");
+        }
         if (p.pollExited())
         {
             if (!exitSeen[i])

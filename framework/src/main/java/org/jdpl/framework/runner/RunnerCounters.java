@@ -46,4 +46,5 @@ final class RunnerCounters
     {
         processingNanos.recordValue(Math.min(Math.max(nanos, 1), MAX_RECORDED_NANOS));
     }
+    final TimesliceLedger ledger = new TimesliceLedger();
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.spec.DataSpec;
@@ -25,9 +26,9 @@ class RunCountersFileTest
     {
         final PlannedDevice source = new PlannedDevice("source", "counter-source", 1, Completion.ALL, "{timeslices = 5}",
             List.of(), List.of(OutputSpec.parse("out:TST/DATA/0")), 0, 0,
-            List.of(new Route("out", DataSpec.parse("TST/DATA/0"), "sink", "in", 2, 100)), "backoff", "t.conf:1");
+            List.of(new Route("out", DataSpec.parse("TST/DATA/0"), "sink", "in", 2, 100)), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
         final PlannedDevice sink = new PlannedDevice("sink", "checksum-sink", 2, Completion.ALL, "{}",
-            List.of(InputSpec.parse("in:TST/DATA/0")), List.of(), 100, 1, List.of(), "backoff", "t.conf:2");
+            List.of(InputSpec.parse("in:TST/DATA/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:2");
         return List.of(source, sink);
     }
 

@@ -10,6 +10,7 @@ import org.jdpl.framework.counters.ReplicaSample;
 import org.jdpl.framework.counters.RouteSample;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -35,7 +36,7 @@ class CountersPublisherTest
         // two outputs; the second feeds the only route, so route 0 carries output 1's counts
         final PlannedDevice device = new PlannedDevice("reco", "forwarder", 1, Completion.ALL, "{}",
             List.of(InputSpec.parse("in:TST/RAW/0")), List.of(OutputSpec.parse("qc:TST/QC/0"), OutputSpec.parse("out:TST/TRK/0")),
-            100, 1, List.of(new Route("out", DataSpec.parse("TST/TRK/0"), "sink", "in", 1, 200)), "backoff", "t.conf:1");
+            100, 1, List.of(new Route("out", DataSpec.parse("TST/TRK/0"), "sink", "in", 1, 200)), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
         final Plan plan = new Plan(List.of(device), 10, 1024, List.of());
         final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, plan);
         try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), plan.devices()))
@@ -71,7 +72,7 @@ class CountersPublisherTest
     void shouldDoNothingWithoutACountersFile()
     {
         final PlannedDevice device = new PlannedDevice("src", "counter-source", 1, Completion.ALL, "{}", List.of(),
-            List.of(), 0, 0, List.of(), "backoff", "t.conf:1");
+            List.of(), 0, 0, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
         final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1,
             new Plan(List.of(device), 10, 1024, List.of()));
         final RunnerCounters counters = new RunnerCounters();

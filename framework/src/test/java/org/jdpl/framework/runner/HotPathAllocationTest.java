@@ -82,7 +82,8 @@ class HotPathAllocationTest
                 exchange(20_000, count, payloadBytes, output, offerer, subscription, fragments, assembler);
                 final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
                 System.out.printf("%d messages of %d B: %d bytes allocated%n", count, payloadBytes, allocated);
-                assertTrue(allocated < count / 10, allocated + " bytes allocated for " + count + " messages of " + payloadBytes + " B");
+                // One object per message is >= 16 B a message; a few KiB of JIT and idle-strategy noise is not.
+                assertTrue(allocated < count * 4, allocated + " bytes allocated for " + count + " messages of " + payloadBytes + " B");
             }
             assertEquals(0, counters.errors);
         }

@@ -9,6 +9,7 @@ import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.counters.ReplicaCounters;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -30,9 +31,9 @@ class RunViewTest
     {
         final PlannedDevice source = new PlannedDevice("source", "counter-source", 1, Completion.ALL, "{timeslices = 100}",
             List.of(), List.of(OutputSpec.parse("out:TST/DATA/0")), 0, 0,
-            List.of(new Route("out", DataSpec.parse("TST/DATA/0"), "sink", "in", 2, 100)), "backoff", "t.conf:1");
+            List.of(new Route("out", DataSpec.parse("TST/DATA/0"), "sink", "in", 2, 100)), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
         final PlannedDevice sink = new PlannedDevice("sink", "checksum-sink", 2, Completion.ALL, "{}",
-            List.of(InputSpec.parse("in:TST/DATA/0")), List.of(), 100, 1, List.of(), "backoff", "t.conf:2");
+            List.of(InputSpec.parse("in:TST/DATA/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:2");
         return new Plan(List.of(source, sink), 10, 1024, List.of("t.conf"));
     }
 
