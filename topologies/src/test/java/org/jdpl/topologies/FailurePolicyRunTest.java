@@ -1,8 +1,10 @@
 package org.jdpl.topologies;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jdpl.tools.Dpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,11 @@ class FailurePolicyRunTest
         assertEquals("fwd#0", loss.path("device").asText());
         assertTrue(loss.path("reason").asText().startsWith("process threw (on-error = skip-timeframe)"), loss.toString());
         assertTrue(result.out().contains("timeslice 99 dropped (on-error = skip-timeframe)"), result.out());
+        final ConsoleBuffer journal = new ConsoleBuffer();
+        assertEquals(0, Dpl.execute(new PrintWriter(journal, true), new PrintWriter(journal, true),
+            "logs", result.summary().path("run").asText(), "--runs-dir", fixture.runsDir().toString()));
+        assertTrue(journal.toString().contains("timeslice 99 not completed, at fwd#0: process threw (on-error = skip-timeframe)"),
+            "the run journal accounts for the loss too:\n" + journal);
         RunFixture.assertNothingLeft(result);
     }
 

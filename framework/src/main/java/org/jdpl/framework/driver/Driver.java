@@ -109,6 +109,7 @@ public final class Driver
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
                 s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
+            journalAccounting(journal, summary.timeslices(), s.casualties());
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
                 (s.failure() != null ? ": " + s.failure() : ""));
             writeSummary(summary, RunLayout.summary(dirs.runDir()));
@@ -159,6 +160,25 @@ public final class Driver
                 stopJournaled = true;
                 journal.event("stop requested: the sources end their stream");
             }
+        }
+    }
+
+    /** Every incident and every listed loss goes to the journal too, so a finished run can be inspected without its summary. */
+    private static void journalAccounting(final RunJournal journal, final TimesliceTotals totals, final List<String> incidents)
+    {
+        for (final String incident : incidents)
+        {
+            journal.event("incident: " + incident);
+        }
+        journal.event("timeslices: " + totals.produced() + " produced, " + totals.completed() + " completed, " +
+            totals.dropped() + " dropped, " + totals.lost() + " lost");
+        for (final TimesliceLoss loss : totals.losses())
+        {
+            journal.event("timeslice " + loss.timeslice() + " not completed, at " + loss.device() + ": " + loss.reason());
+        }
+        if (totals.lossesNotListed() > 0)
+        {
+            journal.event(totals.lossesNotListed() + " more timeslices not completed (not listed)");
         }
     }
 
