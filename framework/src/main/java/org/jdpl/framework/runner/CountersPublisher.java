@@ -42,6 +42,7 @@ final class CountersPublisher implements AutoCloseable
     private long lastPercentilesNs;
     private long lastPublishNs;
     private long busyCycles;
+    private long seenProcessEndNs;
 
     private CountersPublisher(final RunnerCounters counters, final RunCountersFile file, final ReplicaCounters shared, final int[] routeOutput)
     {
@@ -116,15 +117,21 @@ final class CountersPublisher implements AutoCloseable
      * Called once per duty cycle with the work it did. Reading a clock costs 25-100 ns on a virtual
      * machine, more than a busy cycle of a light device, so a run of busy cycles reads it only every
      * {@link #BUSY_CYCLES_PER_CLOCK_READ}th time; an idle cycle (about to back off anyway) and the
-     * one after it always do, which is what the idle time needs.
+     * one after it always do, which is what the idle time needs. A cycle that called process has a
+     * fresh reading already (the end of the call) and always publishes when due: a heavy device
+     * may run busy cycles of seconds each.
      */
     void onDutyCycle(final int work)
     {
-        if (work > 0 && !lastCycleIdle && (++busyCycles & (BUSY_CYCLES_PER_CLOCK_READ - 1)) != 0)
+        final long processEndNs = counters.lastProcessEndNs;
+        final boolean processed = processEndNs != seenProcessEndNs;
+        seenProcessEndNs = processEndNs;
+        final boolean busyRun = work > 0 && !lastCycleIdle;
+        if (busyRun && !processed && (++busyCycles & (BUSY_CYCLES_PER_CLOCK_READ - 1)) != 0)
         {
             return;
         }
-        final long nowNs = System.nanoTime();
+        final long nowNs = busyRun && processed ? processEndNs : System.nanoTime();
         if (lastCycleIdle)
         {
             counters.idleNanos += nowNs - lastCycleNs;

@@ -325,7 +325,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         try
         {
             device.process(call);
-            counters.recordProcessing(System.nanoTime() - startNs);
+            counters.recordProcessing(startNs, System.nanoTime());
             return true;
         }
         catch (final Exception | LinkageError | AssertionError e)

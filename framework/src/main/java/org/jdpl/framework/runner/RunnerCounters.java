@@ -42,9 +42,13 @@ final class RunnerCounters
         outputBytes[output] += payloadBytes;
     }
 
-    void recordProcessing(final long nanos)
+    /** One process call from {@code startNs} to {@code endNs}; the end doubles as a fresh clock reading for the publisher. */
+    void recordProcessing(final long startNs, final long endNs)
     {
-        processingNanos.recordValue(Math.min(Math.max(nanos, 1), MAX_RECORDED_NANOS));
+        processingNanos.recordValue(Math.min(Math.max(endNs - startNs, 1), MAX_RECORDED_NANOS));
+        lastProcessEndNs = endNs;
     }
+
+    long lastProcessEndNs;
     final TimesliceLedger ledger = new TimesliceLedger();
 }

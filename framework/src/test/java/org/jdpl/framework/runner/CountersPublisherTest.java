@@ -50,7 +50,7 @@ class CountersPublisherTest
                 counters.timeslicesIn++;
                 counters.outputSent(0, 10);
                 counters.outputSent(1, 1000);
-                counters.recordProcessing(i * 1_000L);
+                counters.recordProcessing(0, i * 1_000L);
             }
             publisher.flush();
 
@@ -64,6 +64,33 @@ class CountersPublisherTest
             assertTrue(p99 >= 98_000 && p99 <= 100_500, "p99 of 1..100 us: " + p99);
             assertTrue(sample.get(CounterType.HEARTBEAT_MS) > 0);
             assertEquals(0, counters.processingNanos.getTotalCount(), "percentiles are of recent calls: the histogram restarts");
+            publisher.close();
+        }
+    }
+
+    @Test
+    void shouldPublishWhileAHeavyDeviceRunsOnlyBusyCycles() throws Exception
+    {
+        final PlannedDevice device = new PlannedDevice("seeder", "forwarder", 1, Completion.ALL, "{}",
+            List.of(InputSpec.parse("in:TST/RAW/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
+        final Plan plan = new Plan(List.of(device), 10, 1024, List.of());
+        final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, plan);
+        try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), plan.devices()))
+        {
+            final RunnerCounters counters = new RunnerCounters();
+            final CountersPublisher publisher = CountersPublisher.attach(counters, manifest, device, 0);
+            publisher.onDutyCycle(1);
+            // Each busy cycle is one process call of 0.6 s (times are given, not waited for): never an idle cycle.
+            final long startNs = System.nanoTime();
+            for (int i = 1; i <= 3; i++)
+            {
+                counters.timeslicesIn++;
+                counters.recordProcessing(startNs + (i - 1) * 600_000_000L, startNs + i * 600_000_000L);
+                publisher.onDutyCycle(1);
+            }
+
+            assertEquals(3, CountersSnapshot.read(file).replica("seeder", 0).get(CounterType.TIMESLICES_IN),
+                "published without waiting for 64 busy cycles or an idle one");
             publisher.close();
         }
     }
