@@ -67,7 +67,8 @@ public final class Driver
         try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir());
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
-            ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId()))
+            ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
+            SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
@@ -90,12 +91,16 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s);
+            supervise(s, segment);
 
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
                 s.failure(), (System.nanoTime() - startNs) / 1e9);
+            if (segment != null)
+            {
+                summary.metrics().putAll(segment.finish());
+            }
             SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
             return summary;
         }
@@ -146,12 +151,12 @@ public final class Driver
         return null;
     }
 
-    private static void supervise(final RunSupervisor s)
+    private static void supervise(final RunSupervisor s, final SegmentKeeper segment)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         while (!s.isDone())
         {
-            idle.idle(s.doWork());
+            idle.idle(s.doWork() + (segment == null ? 0 : segment.doWork()));
         }
     }
 

@@ -177,6 +177,29 @@ public final class PayloadSegment implements AutoCloseable
         }
     }
 
+    /**
+     * Gives the processes in {@code holders} a hold on a block this process holds (received, or
+     * allocated and published), beside its own, before the reference is sent on: forwarding without
+     * a copy. This process still {@link #release}s its own hold. Returns false, changing nothing,
+     * when one of {@code holders} already holds the block (send a copy then).
+     */
+    public boolean share(final long ref, final long holders)
+    {
+        if ((holders & ~BlockTable.HOLDER_MASK) != 0)
+        {
+            throw new IllegalArgumentException("holder mask " + Long.toHexString(holders) + " names slots beyond " +
+                (SegmentLayout.MAX_PROCESSES - 1));
+        }
+        final long firstPage = checkedPage(ref);
+        final long state = blocks.state(firstPage);
+        if (BlockTable.isHeld(state) && (state & BlockTable.bit(slot)) == 0)
+        {
+            throw new IllegalStateException(BlockRef.toString(ref) + " in " + file.path() + " cannot be shared by slot " +
+                slot + ", which does not hold it.");
+        }
+        return blocks.share(firstPage, slot, holders) != BlockTable.NOT_HELD;
+    }
+
     /** Drops this process's hold on a block; the last holder's release frees its pages. */
     public void release(final long ref)
     {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         GraphCommand.class,
         DevicesCommand.class,
+        BenchCommand.class,
     })
 public final class DplCommand implements Runnable
 {
