@@ -37,25 +37,46 @@ public final class DurableChannels
         return queueDir.resolveSibling(queueDir.getFileName() + ".ack");
     }
 
-    /** The durable queues a consumer replica reads: one per producer replica and output that reaches it durably. */
-    public static List<Path> queuesInto(final Plan plan, final Path runDir, final String consumer, final int consumerReplica)
+    /**
+     * One durable queue into a consumer replica.
+     *
+     * @param countsEndOfStream whether this queue's end of stream is the one its producer replica's
+     *                          counts for: a producer replica sends one end of stream on every
+     *                          stream and queue, and the consumer must count one per producer replica
+     */
+    public record Inbound(Path queueDir, boolean countsEndOfStream)
     {
-        final List<Path> queues = new ArrayList<>();
+    }
+
+    /** The durable queues a consumer replica reads: one per producer replica and output that reaches it durably. */
+    public static List<Inbound> queuesInto(final Plan plan, final Path runDir, final String consumer, final int consumerReplica)
+    {
+        final List<Inbound> queues = new ArrayList<>();
         for (final PlannedDevice producer : plan.devices())
         {
             final List<String> labels = new ArrayList<>();
+            boolean alsoOverSharedMemory = false;
             for (final Route route : producer.routes())
             {
-                if (route.durable() && route.consumer().equals(consumer) && !labels.contains(route.outputLabel()))
+                if (!route.consumer().equals(consumer))
+                {
+                    continue;
+                }
+                if (!route.durable())
+                {
+                    alsoOverSharedMemory = true;
+                }
+                else if (!labels.contains(route.outputLabel()))
                 {
                     labels.add(route.outputLabel());
                 }
             }
-            for (final String label : labels)
+            for (int i = 0; i < labels.size(); i++)
             {
                 for (int r = 0; r < producer.replicas(); r++)
                 {
-                    queues.add(queueDir(runDir, producer.name(), r, label, consumer, consumerReplica));
+                    queues.add(new Inbound(queueDir(runDir, producer.name(), r, labels.get(i), consumer, consumerReplica),
+                        !alsoOverSharedMemory && i == 0));
                 }
             }
         }

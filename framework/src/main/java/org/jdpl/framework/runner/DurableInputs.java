@@ -8,6 +8,8 @@ import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.run.DurableChannels;
+import org.jdpl.transport.MessageDecoder;
+import org.jdpl.transport.WireError;
 import org.jdpl.transport.durable.AckFile;
 import org.jdpl.transport.durable.DurableMessageHandler;
 import org.jdpl.transport.durable.DurableReader;
@@ -29,11 +31,13 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
     {
         private final DurableReader reader;
         private final AckFile acks;
+        private final boolean countsEndOfStream;
 
-        private Queue(final DurableReader reader, final AckFile acks)
+        private Queue(final DurableReader reader, final AckFile acks, final boolean countsEndOfStream)
         {
             this.reader = reader;
             this.acks = acks;
+            this.countsEndOfStream = countsEndOfStream;
         }
 
         void acknowledge(final long index, final long timeslice)
@@ -45,6 +49,7 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
     private final Queue[] queues;
     private final MessageReceiver receiver;
     private final TimesliceAssembler assembler;
+    private final MessageDecoder decoder = new MessageDecoder();
     private Queue current;
 
     private DurableInputs(final Queue[] queues, final MessageReceiver receiver, final TimesliceAssembler assembler)
@@ -64,22 +69,23 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
         final MessageReceiver receiver,
         final TimesliceAssembler assembler)
     {
-        final List<Path> dirs = DurableChannels.queuesInto(plan, runDir, device, replica);
-        if (dirs.isEmpty())
+        final List<DurableChannels.Inbound> inbound = DurableChannels.queuesInto(plan, runDir, device, replica);
+        if (inbound.isEmpty())
         {
             return null;
         }
         final List<Queue> queues = new ArrayList<>();
         try
         {
-            for (final Path dir : dirs)
+            for (final DurableChannels.Inbound in : inbound)
             {
+                final Path dir = in.queueDir();
                 final AckFile acks = AckFile.open(DurableChannels.ackFile(dir));
                 if (acks.index() != DurableReader.START)
                 {
                     LOG.info("{}: resuming durable queue {} after timeslice {}", who, dir.getFileName(), acks.timeslice());
                 }
-                queues.add(new Queue(DurableReader.open(dir, acks.index()), acks));
+                queues.add(new Queue(DurableReader.open(dir, acks.index()), acks, in.countsEndOfStream()));
             }
         }
         catch (final RuntimeException ex)
@@ -109,6 +115,11 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
+        if (!current.countsEndOfStream && decoder.check(buffer, offset, length) == WireError.NONE &&
+            decoder.dataHeader().isEndOfStream())
+        {
+            return; // its producer's end of stream is counted from another stream or queue
+        }
         assembler.origin(current, index);
         try
         {
