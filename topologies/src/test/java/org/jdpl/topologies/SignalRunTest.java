@@ -39,8 +39,9 @@ class SignalRunTest
         try (DplProcess dpl = DplProcess.start("run", topology.toString(), "--summary-json", summaryFile.toString(),
             "--runs-dir", dir.resolve("runs").toString()))
         {
-            RunFixture.await("the sink to be running", 60_000, () -> dpl.output().lines()
-                .anyMatch(l -> l.startsWith("[sink#0]") && l.contains("running")));
+            // The source must be running too, or the stop may reach it before its first timeslice.
+            RunFixture.await("the sink and the source to be running", 60_000, () -> dpl.output().lines()
+                .filter(l -> (l.startsWith("[sink#0]") || l.startsWith("[source#0]")) && l.contains("running")).count() >= 2);
 
             dpl.signal("INT");
             final int exit = dpl.waitFor(60);

@@ -34,6 +34,11 @@ final class BenchSource implements Device
         payloadBytes = ctx.options().getBytes("payload-bytes");
         intervalNs = ctx.options().getLong("interval-us") * 1000;
         warmup = ctx.options().getLong("warmup");
+        if (timeslices < 1 || payloadBytes < MIN_BYTES || intervalNs < 0 || warmup < 0)
+        {
+            throw new IllegalArgumentException("bench-source '" + ctx.info().name() + "': timeslices (" + timeslices +
+                ") must be >= 1, payload-bytes (" + payloadBytes + ") >= " + MIN_BYTES + ", interval-us and warmup >= 0");
+        }
     }
 
     @Override

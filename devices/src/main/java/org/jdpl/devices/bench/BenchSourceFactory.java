@@ -40,11 +40,11 @@ public final class BenchSourceFactory implements DeviceFactory
     public List<OptionSpec> options()
     {
         return List.of(
-            OptionSpec.ranged("timeslices", OptionType.LONG, 1, Long.MAX_VALUE, "how many timeslices to send"),
-            OptionSpec.ranged("payload-bytes", OptionType.BYTES, BenchSource.MIN_BYTES, Long.MAX_VALUE, "payload size"),
-            OptionSpec.ranged("interval-us", OptionType.LONG, 0, Long.MAX_VALUE,
+            OptionSpec.of("timeslices", OptionType.LONG, "how many timeslices to send (at least 1)"),
+            OptionSpec.of("payload-bytes", OptionType.BYTES, "payload size (at least " + BenchSource.MIN_BYTES + " B)"),
+            OptionSpec.of("interval-us", OptionType.LONG,
                 "time between two sends (one hand-off at a time for latency); 0 = as fast as taken"),
-            OptionSpec.ranged("warmup", OptionType.LONG, 0, Long.MAX_VALUE, "first timeslices marked as warm-up (not measured)"));
+            OptionSpec.of("warmup", OptionType.LONG, "first timeslices marked as warm-up (not measured)"));
     }
 
     @Override

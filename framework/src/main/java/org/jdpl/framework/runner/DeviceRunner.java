@@ -195,15 +195,23 @@ public final class DeviceRunner implements Agent, AutoCloseable
         }
         call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
         controlReceiver = new ControlReceiver(who, call);
-        segment = SegmentPlumbing.open(context, watch);
-        outputs = SendingOutputs.wire(context.manifest(), context.replica(), planned, channels,
-            new Offerer(who, counters, context.idleStrategy(), watch), counters, segment);
-        call.outputs(outputs);
-        if (!planned.isSource())
+        try
         {
-            inputs = new InputSide(who, planned, counters, segment)
-                .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica());
+            segment = SegmentPlumbing.open(context, watch);
+            outputs = SendingOutputs.wire(context.manifest(), context.replica(), planned, channels,
+                new Offerer(who, counters, context.idleStrategy(), watch), counters, segment);
+            if (!planned.isSource())
+            {
+                inputs = new InputSide(who, planned, counters, segment)
+                    .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica());
+            }
         }
+        catch (final RuntimeException e)
+        {
+            throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() +
+                "): cannot open its payload segment or durable channels: " + e.getMessage(), e);
+        }
+        call.outputs(outputs);
         try
         {
             device = context.type().factory().create();

@@ -14,6 +14,15 @@ final class DurableQueues
      */
     static final long BLOCK_SIZE_BYTES = 256L << 20;
 
+    static
+    {
+        // Chronicle's start-up announcement (release notes, e-mail) is not for our users' logs.
+        if (System.getProperty("chronicle.announcer.disable") == null)
+        {
+            System.setProperty("chronicle.announcer.disable", "true");
+        }
+    }
+
     private DurableQueues()
     {
     }

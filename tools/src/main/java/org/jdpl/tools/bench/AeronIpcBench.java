@@ -28,19 +28,20 @@ public final class AeronIpcBench
 {
     private static final String RESULT = "RESULT ";
     private static final int STREAM_ID = 10;
-    private static final int MESSAGE_BYTES = 64;
+    /** The baseline message size. */
+    static final int SMALL_MESSAGE_BYTES = 64;
 
     private AeronIpcBench()
     {
     }
 
     /** Runs publisher and subscriber processes over a media driver in {@code shmDir}; returns messages per second. */
-    static double run(final Path shmDir, final long messages)
+    static double run(final Path shmDir, final long messages, final int messageBytes)
     {
-        try (EmbeddedMediaDriver media = EmbeddedMediaDriver.launch(shmDir.resolve("aeron")))
+        try (EmbeddedMediaDriver media = EmbeddedMediaDriver.launch(shmDir.resolve("aeron-" + messageBytes)))
         {
-            final Process subscriber = start("subscribe", media.aeronDir(), messages);
-            final Process publisher = start("publish", media.aeronDir(), messages);
+            final Process subscriber = start("subscribe", media.aeronDir(), messages, messageBytes);
+            final Process publisher = start("publish", media.aeronDir(), messages, messageBytes);
             try (BufferedReader out = new BufferedReader(new InputStreamReader(subscriber.getInputStream(), StandardCharsets.UTF_8)))
             {
                 String line;
@@ -74,11 +75,12 @@ public final class AeronIpcBench
         final String mode = args[0];
         final String aeronDir = args[1];
         final long messages = Long.parseLong(args[2]);
+        final int messageBytes = Integer.parseInt(args[3]);
         try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir)))
         {
             if ("publish".equals(mode))
             {
-                publish(aeron, messages);
+                publish(aeron, messages, messageBytes);
             }
             else
             {
@@ -88,11 +90,11 @@ public final class AeronIpcBench
         System.exit(0);
     }
 
-    private static void publish(final Aeron aeron, final long messages)
+    private static void publish(final Aeron aeron, final long messages, final int messageBytes)
     {
         try (Publication publication = aeron.addPublication("aeron:ipc", STREAM_ID))
         {
-            final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(MESSAGE_BYTES));
+            final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(messageBytes));
             while (!publication.isConnected())
             {
                 Thread.onSpinWait();
@@ -100,7 +102,7 @@ public final class AeronIpcBench
             for (long i = 0; i < messages; i++)
             {
                 buffer.putLong(0, i);
-                while (publication.offer(buffer, 0, MESSAGE_BYTES) < 0)
+                while (publication.offer(buffer, 0, messageBytes) < 0)
                 {
                     Thread.onSpinWait();
                 }
@@ -140,7 +142,8 @@ public final class AeronIpcBench
         }
     }
 
-    private static Process start(final String mode, final Path aeronDir, final long messages) throws IOException
+    private static Process start(final String mode, final Path aeronDir, final long messages, final int messageBytes)
+        throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -151,6 +154,7 @@ public final class AeronIpcBench
         command.add(mode);
         command.add(aeronDir.toString());
         command.add(Long.toString(messages));
+        command.add(Integer.toString(messageBytes));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jdpl.transport.MessageLayout;
+
 /**
  * {@code dpl bench transport}: every step in real processes, baselines in the same invocation.
  * <ol type="a">
@@ -23,6 +25,9 @@ import java.util.Map;
  */
 public final class TransportBench
 {
+    /** A jdpl message of a 64-byte payload on the wire: the O2 header block, then the payload. */
+    private static final int JDPL_SMALL_MESSAGE_BYTES = MessageLayout.PAYLOAD_OFFSET + 64;
+
     private final TransportBenchSettings settings;
     private final PrintWriter progress;
     private final Map<String, Double> results = new LinkedHashMap<>();
@@ -41,7 +46,11 @@ public final class TransportBench
         boolean ok = false;
         try (TopologyBench topologies = new TopologyBench(benchDir))
         {
-            step("(a) raw Aeron IPC, 64 B", () -> results.put("aeron.msgsPerSec", AeronIpcBench.run(shmDir, settings.smallMessages())));
+            step("(a) raw Aeron IPC, 64 B", () -> results.put("aeron.msgsPerSec",
+                AeronIpcBench.run(shmDir, settings.smallMessages(), AeronIpcBench.SMALL_MESSAGE_BYTES)));
+            // The same with jdpl's wire size (O2 headers + 64 B): what the headers alone cost.
+            step("(a') raw Aeron IPC, " + JDPL_SMALL_MESSAGE_BYTES + " B", () -> results.put("aeron.wireSize.msgsPerSec",
+                AeronIpcBench.run(shmDir, settings.smallMessages(), JDPL_SMALL_MESSAGE_BYTES)));
             step("(b) jdpl source -> sink, 64 B", () -> small(topologies));
             for (final long size : settings.handoffSizes())
             {
