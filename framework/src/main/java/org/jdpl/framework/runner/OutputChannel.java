@@ -8,6 +8,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.MessageEncoder;
 import org.jdpl.transport.MessageLayout;
+import org.jdpl.transport.segment.PayloadSegment;
 
 /**
  * One output label: a reusable send buffer whose header block is written once, the payload region
@@ -69,7 +70,8 @@ final class OutputChannel
     OutputChannel segment(final SegmentAccess segment, final long inlineMaxBytes, final long[][] routeHolders)
     {
         this.segment = segment;
-        this.inlineMaxBytes = inlineMaxBytes;
+        // A payload too large for one IPC message goes through the segment whatever the threshold says.
+        this.inlineMaxBytes = Math.min(inlineMaxBytes, maxPayloadBytes);
         this.routeHolders = routeHolders;
         return this;
     }
@@ -110,8 +112,9 @@ final class OutputChannel
         if (sizeBytes < 0 || sizeBytes > maxPayloadBytes)
         {
             throw new IllegalArgumentException("device '" + device + "', output '" + label() + "': a payload of " + sizeBytes +
-                " bytes does not fit in one message (at most " + maxPayloadBytes + " bytes until the payload segment " +
-                "carries large payloads); make smaller payloads or raise the IPC term length of the run");
+                " bytes does not fit in one message (at most " + maxPayloadBytes + " bytes) and this run has no payload " +
+                "segment (it has more device processes than a segment has slots, " + (PayloadSegment.maxProcesses() - 1) +
+                "); make smaller payloads or run fewer processes");
         }
         final long messageBytes = MessageLayout.PAYLOAD_OFFSET + sizeBytes;
         if (messageBytes > memory.byteSize())
