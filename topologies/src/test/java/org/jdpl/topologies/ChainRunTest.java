@@ -39,6 +39,7 @@ class ChainRunTest
         assertEquals(3000, result.timeslices("produced"));
         assertEquals(3000, result.timeslices("completed"));
         assertEquals(0, result.timeslices("dropped"));
+        assertEquals(0, result.timeslices("lost"));
         RunFixture.assertNothingLeft(result);
     }
 

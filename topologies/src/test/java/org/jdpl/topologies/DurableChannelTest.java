@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,7 +96,7 @@ class DurableChannelTest
         }
         finally
         {
-            ShmCleaner.remove(shmDir);
+            removeTree(shmDir);
         }
 
         replayAsASource(queue);
@@ -139,6 +141,21 @@ class DurableChannelTest
         final Path file = DurableChannels.ackFile(queue);
         RunFixture.await("the sink's acknowledgement file", 60_000, () -> Files.exists(file));
         return AckFile.open(file);
+    }
+
+    private static void removeTree(final Path root) throws IOException
+    {
+        if (!Files.exists(root))
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root))
+        {
+            for (final Path p : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private String log(final String name)

@@ -65,6 +65,19 @@ final class RunFixture
         return new RunResult(exit, out.toString(), err.toString(), RunResult.readSummary(summaryFile()));
     }
 
+    /** The first replica of {@code name} in a run's summary. */
+    static JsonNode deviceOf(final RunResult result, final String name)
+    {
+        for (final JsonNode device : result.summary().path("devices"))
+        {
+            if (device.path("name").asText().equals(name))
+            {
+                return device;
+            }
+        }
+        throw new AssertionError("no device '" + name + "' in " + result.summary());
+    }
+
     /** Device processes of runs started by this JVM that are still alive. */
     static List<ProcessHandle> liveDevices()
     {

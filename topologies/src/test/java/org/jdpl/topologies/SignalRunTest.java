@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.io.PrintWriter;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jdpl.tools.Dpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,8 +78,13 @@ class SignalRunTest
             // devices notice a dead Driver within 5 s and exit by themselves
             RunFixture.await("every device to exit after the Driver died", 15_000,
                 () -> devices.stream().noneMatch(ProcessHandle::isAlive));
-            // a Driver killed with SIGKILL cannot clean up its shared memory; `dpl clean` is for that
-            org.jdpl.topologies.ShmCleaner.remove(Path.of("/dev/shm", "jdpl-" + runId));
+            // a Driver killed with SIGKILL cannot remove its shared memory; `dpl clean` does
+            final Path shm = Path.of("/dev/shm", "jdpl-" + runId);
+            assertTrue(Files.exists(shm));
+            final ConsoleBuffer out = new ConsoleBuffer();
+            assertEquals(0, Dpl.execute(new PrintWriter(out, true), new PrintWriter(out, true), "clean"));
+            assertTrue(out.toString().contains("removing " + shm), out.toString());
+            assertFalse(Files.exists(shm), shm + " still there after dpl clean");
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jdpl.framework.device.Device;
 import org.jdpl.framework.device.DeviceFactory;
 import org.jdpl.framework.device.OptionSpec;
-import org.jdpl.framework.device.ProcessingContext;
+import org.jdpl.framework.device.OptionType;
 
 /** {@code forwarder}: passes every payload on unchanged, as a pipeline stage for tests and benchmarks. */
 public final class ForwarderFactory implements DeviceFactory
@@ -13,6 +13,8 @@ public final class ForwarderFactory implements DeviceFactory
     public static final String TYPE = "forwarder";
     static final String INPUT = "in";
     static final String OUTPUT = "out";
+    static final String FAIL_EVERY = "fail-every";
+    static final String CRASH_AT_TIMESLICE = "crash-at-timeslice";
 
     @Override
     public String type()
@@ -41,12 +43,16 @@ public final class ForwarderFactory implements DeviceFactory
     @Override
     public List<OptionSpec> options()
     {
-        return List.of();
+        return List.of(
+            OptionSpec.ranged(FAIL_EVERY, OptionType.LONG, 0, Long.MAX_VALUE,
+                "for failure tests: throw from process on every n-th timeslice (ids n-1, 2n-1, ...); 0 = never"),
+            OptionSpec.ranged(CRASH_AT_TIMESLICE, OptionType.LONG, -1, Long.MAX_VALUE,
+                "for failure tests: kill the process (exit status 70, no cleanup) on this timeslice; -1 = never"));
     }
 
     @Override
     public Device create()
     {
-        return (final ProcessingContext ctx) -> ctx.outputs().forward(OUTPUT, ctx.inputs().get(INPUT));
+        return new Forwarder();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.runner.DeviceOutcome;
@@ -38,7 +39,7 @@ class JoinTest
                 source("source-b", "out:TST/B/0", 1000, route("out", "TST/B/0", "join", 2, 100)),
                 new PlannedDevice("join", "test-pair-check", 2, completion, "{}",
                     List.of(InputSpec.parse("a:TST/A"), InputSpec.parse("b:TST/B")), List.of(), 100, 2, List.of(),
-                    "backoff", "test.conf:3"));
+                    "backoff", FailurePolicy.DEFAULT, "test.conf:3"));
             final DeviceRunner[] joins = {rig.start("join", 0), rig.start("join", 1)};
             rig.start("source-a", 0);
             rig.start("source-b", 0);
@@ -63,6 +64,6 @@ class JoinTest
     {
         return new PlannedDevice(name, "counter-source", 1, Completion.ALL,
             "{timeslices = " + TIMESLICES + ", payload-bytes = " + payloadBytes + "}",
-            List.of(), List.of(OutputSpec.parse(output)), 0, 0, List.of(route), "backoff", "test.conf:1");
+            List.of(), List.of(OutputSpec.parse(output)), 0, 0, List.of(route), "backoff", FailurePolicy.DEFAULT, "test.conf:1");
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -64,7 +65,7 @@ final class RunRig implements AutoCloseable
     {
         return new PlannedDevice(name, type, replicas, Completion.ALL, options,
             inputs.stream().map(InputSpec::parse).toList(), outputs.stream().map(OutputSpec::parse).toList(),
-            firstStreamId, upstreamProducers, routes, "backoff", "test.conf:1");
+            firstStreamId, upstreamProducers, routes, "backoff", FailurePolicy.DEFAULT, "test.conf:1");
     }
 
     static Route route(final String output, final String spec, final String consumer, final int consumerReplicas, final int firstStreamId)

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+
+import org.jdpl.framework.plan.PlannedDevice;
 
 /**
  * One spawned device JVM: its process, and a pump that copies its output to the Driver's console
@@ -19,32 +22,42 @@ final class DeviceProcess
 {
     private static final int TAIL_LINES = 20;
 
+    private final PlannedDevice planned;
     private final String device;
     private final int replica;
+    private final int restarts;
     private final Process process;
     private final LogTail tail = new LogTail(TAIL_LINES);
     private final Thread pump;
     private volatile boolean exited;
     private volatile int exitCode;
 
-    private DeviceProcess(final String device, final int replica, final Process process, final Path logFile, final PrintWriter console)
+    private DeviceProcess(
+        final PlannedDevice planned, final int replica, final int restarts, final Process process, final Path logFile, final PrintWriter console)
     {
-        this.device = device;
+        this.planned = planned;
+        this.device = planned.name();
         this.replica = replica;
+        this.restarts = restarts;
         this.process = process;
         this.pump = Thread.ofVirtual().name("log-" + label()).start(() -> pumpOutput(logFile, console));
     }
 
     static DeviceProcess start(
-        final String device, final int replica, final List<String> command, final Path logFile, final PrintWriter console)
+        final PlannedDevice planned, final int replica, final int restarts, final List<String> command, final Path logFile,
+        final PrintWriter console)
     {
+        final String device = planned.name();
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (Boolean.getBoolean("jdpl.debug")) { console.println("[driver] " + String.join(" ", command)); }
+        if (Boolean.getBoolean("jdpl.debug"))
+        {
+            console.println("[driver] " + String.join(" ", command));
+        }
         builder.environment().put("JDPL_DEVICE", device);
         builder.environment().put("JDPL_REPLICA", Integer.toString(replica));
         try
         {
-            return new DeviceProcess(device, replica, builder.start(), logFile, console);
+            return new DeviceProcess(planned, replica, restarts, builder.start(), logFile, console);
         }
         catch (final IOException ex)
         {
@@ -55,6 +68,17 @@ final class DeviceProcess
     String device()
     {
         return device;
+    }
+
+    PlannedDevice planned()
+    {
+        return planned;
+    }
+
+    /** How many times this replica was started before this process. */
+    int restarts()
+    {
+        return restarts;
     }
 
     int replica()
@@ -122,8 +146,16 @@ final class DeviceProcess
     private void pumpOutput(final Path logFile, final PrintWriter console)
     {
         final String prefix = "[" + label() + "] ";
+        try
+        {
+            RunDirectories.createPrivateFile(logFile);
+        }
+        catch (final IOException ex)
+        {
+            tail.add("(log file " + logFile + " could not be created: " + ex.getMessage() + ")");
+        }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))
+            BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))
         {
             String line;
             while ((line = reader.readLine()) != null)

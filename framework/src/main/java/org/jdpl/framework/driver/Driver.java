@@ -26,7 +26,6 @@ import org.jdpl.transport.EmbeddedMediaDriver;
  */
 public final class Driver
 {
-    private static final String DEVICE_MAIN = "org.jdpl.framework.runner.DeviceMain";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DriverContext ctx;
@@ -68,6 +67,7 @@ public final class Driver
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
+            EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan);
             SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
@@ -76,8 +76,10 @@ public final class Driver
             ctx.console().printf("run %s: %d devices, %d processes; logs in %s%n",
                 dirs.runId(), plan.devices().size(), plan.processCount(), dirs.runDir().resolve("logs"));
 
-            final String spawnFailure = spawnAll(plan, manifest, processes);
-            final RunSupervisor s = new RunSupervisor(processes, control, SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
+            final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir());
+            final String spawnFailure = spawnAll(plan, launcher, processes);
+            final RunSupervisor s = new RunSupervisor(processes, launcher, control, endOfStream,
+                SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
             supervisor = s;
             if (spawnFailure != null)
             {
@@ -96,12 +98,12 @@ public final class Driver
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
-                s.failure(), (System.nanoTime() - startNs) / 1e9);
+                s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
             if (segment != null)
             {
                 summary.metrics().putAll(segment.finish());
             }
-            SummaryPrinter.writeJson(summary, RunLayout.summary(dirs.runDir()));
+            writeSummary(summary, RunLayout.summary(dirs.runDir()));
             return summary;
         }
         finally
@@ -118,29 +120,16 @@ public final class Driver
     }
 
     /** Starts every replica; returns why one could not be started, or null. */
-    private String spawnAll(final Plan plan, final RunManifest manifest, final List<DeviceProcess> processes)
+    /** Starts every replica; returns why one could not be started, or null. */
+    private static String spawnAll(final Plan plan, final DeviceLauncher launcher, final List<DeviceProcess> processes)
     {
-        final String manifestPath = RunLayout.manifest(java.nio.file.Path.of(manifest.runDir())).toString();
-        final List<String> flags = JvmFlags.load();
         for (final PlannedDevice device : plan.devices())
         {
             for (int r = 0; r < device.replicas(); r++)
             {
-                final List<String> command = new ArrayList<>();
-                command.add(ctx.javaCommand());
-                command.addAll(flags);
-                command.addAll(ctx.deviceJvmOptions());
-                command.add("-Djdpl.device=" + device.name() + "#" + r);
-                command.add("-cp");
-                command.add(ctx.classPath());
-                command.add(DEVICE_MAIN);
-                command.add(manifestPath);
-                command.add(device.name());
-                command.add(Integer.toString(r));
                 try
                 {
-                    processes.add(DeviceProcess.start(device.name(), r, command,
-                        RunLayout.log(java.nio.file.Path.of(manifest.runDir()), device.name(), r), ctx.console()));
+                    processes.add(launcher.start(device, r, 0));
                 }
                 catch (final UncheckedIOException ex)
                 {
@@ -156,8 +145,23 @@ public final class Driver
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         while (!s.isDone())
         {
-            idle.idle(s.doWork() + (segment == null ? 0 : segment.doWork()));
+            // The keeper goes first: a dead process's segment slot is reclaimed before the supervisor restarts it.
+            final int reclaimed = segment == null ? 0 : segment.doWork();
+            idle.idle(reclaimed + s.doWork());
         }
+    }
+
+    private static void writeSummary(final RunSummary summary, final java.nio.file.Path file)
+    {
+        try
+        {
+            RunDirectories.createPrivateFile(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + file + ": " + ex.getMessage(), ex);
+        }
+        SummaryPrinter.writeJson(summary, file);
     }
 
     private static void writeManifest(final RunManifest manifest)

@@ -48,6 +48,7 @@ public final class RunDirectories implements AutoCloseable
             createPrivate(runDir);
             createPrivate(runDir.resolve("logs"));
             createPrivate(runDir.resolve("reports"));
+            RunOwner.current(runDir).write(shmDir);
         }
         catch (final IOException ex)
         {
@@ -82,6 +83,15 @@ public final class RunDirectories implements AutoCloseable
     public void close()
     {
         deleteTree(shmDir);
+    }
+
+    /** Creates {@code file} readable by the user only (0600) unless it exists; run files may hold anything a device logs. */
+    static void createPrivateFile(final Path file) throws IOException
+    {
+        if (!Files.exists(file))
+        {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
     }
 
     private static void createPrivate(final Path dir) throws IOException

@@ -12,6 +12,7 @@ public record RunSummary(
     RunStatus status,
     double wallSeconds,
     String failure,
+    List<String> incidents,
     String runDir,
     List<DeviceSummary> devices,
     TimesliceTotals timeslices,

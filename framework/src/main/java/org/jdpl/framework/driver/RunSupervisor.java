@@ -1,25 +1,36 @@
 package org.jdpl.framework.driver;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
+import org.jdpl.framework.plan.FailurePolicy;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.run.DeviceExitCode;
 
 /**
- * Watches the device processes of a run and applies the stop policy: the first process that ends
- * badly fails the run and the others are terminated (SIGTERM, then SIGKILL after a grace period);
- * a stop request asks the sources to end their stream, escalating the same way if they do not.
- * Requests come from other threads (signal handlers) through volatile flags.
+ * Watches the device processes of a run and applies each device's failure policy when one ends
+ * badly: {@code stop} fails the run and the others are terminated (SIGTERM, then SIGKILL after a
+ * grace period); {@code restart} starts the replica again within {@code restart.max} per window;
+ * {@code expendable} lets the run go on, ending the stream on the dead device's behalf. A stop
+ * request asks the sources to end their stream, escalating the same way if they do not. Requests
+ * come from other threads (signal handlers) through volatile flags.
  */
 final class RunSupervisor implements Agent
 {
     private final List<DeviceProcess> processes;
+    private final DeviceLauncher launcher;
     private final ControlPublisher control;
+    private final EndOfStreamProxy endOfStream;
     private final NanoClock clock;
     private final long stopGraceNs;
     private final long killGraceNs;
     private final boolean[] seenExit;
+    private final RestartHistory[] restarts;
+    private final List<String> casualties = new ArrayList<>();
+    private final List<String> crashes = new ArrayList<>();
 
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
@@ -32,17 +43,26 @@ final class RunSupervisor implements Agent
 
     RunSupervisor(
         final List<DeviceProcess> processes,
+        final DeviceLauncher launcher,
         final ControlPublisher control,
+        final EndOfStreamProxy endOfStream,
         final NanoClock clock,
         final long stopGraceNs,
         final long killGraceNs)
     {
         this.processes = processes;
+        this.launcher = launcher;
         this.control = control;
+        this.endOfStream = endOfStream;
         this.clock = clock;
         this.stopGraceNs = stopGraceNs;
         this.killGraceNs = killGraceNs;
         this.seenExit = new boolean[processes.size()];
+        this.restarts = new RestartHistory[processes.size()];
+        for (int i = 0; i < restarts.length; i++)
+        {
+            restarts[i] = new RestartHistory();
+        }
         this.running = processes.size();
     }
 
@@ -55,8 +75,8 @@ final class RunSupervisor implements Agent
     @Override
     public int doWork()
     {
-        int work = pollExits();
         final long now = clock.nanoTime();
+        int work = pollExits(now);
         if (killRequested && !killed)
         {
             killAll();
@@ -112,6 +132,24 @@ final class RunSupervisor implements Agent
         return failure;
     }
 
+    /** Expendable devices that died, and restarted ones, with why: for the summary. */
+    List<String> casualties()
+    {
+        return List.copyOf(casualties);
+    }
+
+    /** Devices that died during the run ({@code name#replica}), in order. */
+    List<String> crashes()
+    {
+        return List.copyOf(crashes);
+    }
+
+    /** How many times the i-th process slot was restarted. */
+    int restarts(final int index)
+    {
+        return restarts[index].total();
+    }
+
     /** Called when the run cannot go on for a reason of the Driver's own (a device failed to start). */
     void fail(final String reason)
     {
@@ -121,7 +159,7 @@ final class RunSupervisor implements Agent
         }
     }
 
-    private int pollExits()
+    private int pollExits(final long now)
     {
         int work = 0;
         for (int i = 0; i < processes.size(); i++)
@@ -132,22 +170,76 @@ final class RunSupervisor implements Agent
                 seenExit[i] = true;
                 running--;
                 work++;
-                onExit(p);
+                onExit(i, p, now);
             }
         }
         return work;
     }
 
-    private void onExit(final DeviceProcess p)
+    private void onExit(final int index, final DeviceProcess p, final long now)
     {
         // A source told to stop ends with STOPPED; processes the Driver terminated end however they end.
         final boolean expected = p.exitCode() == DeviceExitCode.OK ||
             p.exitCode() == DeviceExitCode.STOPPED && stopRequested ||
             terminateSentNs >= 0 || killed;
-        if (!expected && failure == null)
+        if (expected || failure != null)
         {
-            failure = describeDeath(p);
+            return;
         }
+        crashes.add(p.label());
+        final FailurePolicy policy = p.planned().failurePolicy();
+        switch (policy.onCrash())
+        {
+            case STOP -> failure = describeDeath(p);
+            case RESTART -> restart(index, p, policy, now);
+            case EXPENDABLE ->
+            {
+                casualties.add(describeDeath(p).lines().findFirst().orElse("") + "; expendable: the run goes on without it");
+                endOfStream.sendOnBehalfOf(p.device());
+            }
+        }
+    }
+
+    private void restart(final int index, final DeviceProcess dead, final FailurePolicy policy, final long now)
+    {
+        if (!restarts[index].tryRestart(now, policy.restartMax(), policy.restartWindowMs() * 1_000_000L))
+        {
+            failure = describeDeath(dead) + "\n  it was restarted " + policy.restartMax() + " time(s) within " +
+                policy.restartWindowMs() / 1000.0 + " s already (restart.max); the run stops";
+            return;
+        }
+        casualties.add(describeDeath(dead).lines().findFirst().orElse("") + "; restarted (" + restarts[index].total() + " of at most " +
+            policy.restartMax() + " per " + policy.restartWindowMs() / 1000.0 + " s)");
+        final DeviceProcess fresh = launcher.start(dead.planned(), dead.replica(), restarts[index].total());
+        processes.set(index, fresh);
+        seenExit[index] = false;
+        running++;
+        resendEndedProducers(dead.planned(), dead.replica());
+    }
+
+    /** The new process missed the end of stream of producers that have already ended: send it again for them. */
+    private void resendEndedProducers(final PlannedDevice consumer, final int replica)
+    {
+        for (int i = 0; i < processes.size(); i++)
+        {
+            final DeviceProcess p = processes.get(i);
+            if (seenExit[i] && feeds(p.planned(), consumer))
+            {
+                endOfStream.sendTo(consumer, replica);
+            }
+        }
+    }
+
+    private static boolean feeds(final PlannedDevice producer, final PlannedDevice consumer)
+    {
+        for (final Route route : producer.routes())
+        {
+            if (route.consumer().equals(consumer.name()))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describeDeath(final DeviceProcess p)

@@ -33,6 +33,7 @@ final class SegmentKeeper implements Agent, AutoCloseable
     private final List<DeviceProcess> processes;
     private int[] processSlots = new int[0];
     private boolean[] processReclaimed = new boolean[0];
+    private DeviceProcess[] tracked = new DeviceProcess[0];
     private long reclaimedBlocks;
 
     private SegmentKeeper(final PayloadSegment segment, final Plan plan, final List<DeviceProcess> processes)
@@ -75,7 +76,11 @@ final class SegmentKeeper implements Agent, AutoCloseable
         return "segment-keeper";
     }
 
-    /** Reclaims the slot of each process that exited since the last call. */
+    /**
+     * Reclaims the slot of each process that exited since the last call. A process the supervisor
+     * already replaced (restarted) before this saw it exit is reclaimed at once: its successor JVM
+     * takes far longer to start and attach than one duty cycle.
+     */
     @Override
     public int doWork()
     {
@@ -83,7 +88,18 @@ final class SegmentKeeper implements Agent, AutoCloseable
         int work = 0;
         for (int i = 0; i < processSlots.length; i++)
         {
-            if (!processReclaimed[i] && processes.get(i).pollExited())
+            final DeviceProcess p = processes.get(i);
+            if (p != tracked[i])
+            {
+                if (tracked[i] != null && !processReclaimed[i])
+                {
+                    reclaimedBlocks += segment.reclaim(processSlots[i]);
+                    work++;
+                }
+                tracked[i] = p;
+                processReclaimed[i] = false;
+            }
+            if (!processReclaimed[i] && p.pollExited())
             {
                 processReclaimed[i] = true;
                 reclaimedBlocks += segment.reclaim(processSlots[i]);
@@ -134,6 +150,7 @@ final class SegmentKeeper implements Agent, AutoCloseable
         }
         final int[] newSlots = Arrays.copyOf(processSlots, n);
         final boolean[] newReclaimed = Arrays.copyOf(processReclaimed, n);
+        tracked = Arrays.copyOf(tracked, n);
         for (int i = processSlots.length; i < n; i++)
         {
             final DeviceProcess p = processes.get(i);

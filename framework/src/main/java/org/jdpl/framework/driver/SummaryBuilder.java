@@ -34,16 +34,15 @@ final class SummaryBuilder
         final List<DeviceProcess> processes,
         final RunStatus status,
         final String failure,
+        final List<String> incidents,
+        final List<String> crashes,
         final double wallSeconds)
     {
         final List<DeviceSummary> devices = new ArrayList<>();
         final Map<String, Double> metrics = new TreeMap<>();
-        long produced = -1;
-        long completed = -1;
+        final TimesliceAccounting accounting = new TimesliceAccounting(plan, crashes);
         for (final PlannedDevice device : plan.devices())
         {
-            long deviceOut = 0;
-            long deviceIn = 0;
             for (final DeviceProcess p : processes)
             {
                 if (!p.device().equals(device.name()))
@@ -52,26 +51,15 @@ final class SummaryBuilder
                 }
                 final DeviceReport report = readReport(runDir, p);
                 devices.add(summarise(device, p, report));
+                accounting.add(device.name(), report);
                 if (report != null)
                 {
-                    deviceOut += report.timeslicesOut();
-                    deviceIn += report.timeslicesIn();
                     addMetrics(metrics, device.name(), report.metrics());
                 }
             }
-            if (device.isSource())
-            {
-                produced = Math.max(produced, deviceOut);
-            }
-            if (device.isSink() && !device.isSource())
-            {
-                completed = completed < 0 ? deviceIn : Math.min(completed, deviceIn);
-            }
         }
-        produced = Math.max(produced, 0);
-        completed = Math.max(completed, 0);
-        final TimesliceTotals totals = new TimesliceTotals(produced, completed, Math.max(0, produced - completed));
-        return new RunSummary(runId, status, wallSeconds, failure, runDir.toString(), devices, totals, metrics);
+        final TimesliceTotals totals = accounting.totals();
+        return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics);
     }
 
     private static DeviceSummary summarise(final PlannedDevice device, final DeviceProcess p, final DeviceReport r)
@@ -82,7 +70,7 @@ final class SummaryBuilder
             r == null ? 0 : r.timeslicesIn(), r == null ? 0 : r.timeslicesOut(),
             r == null ? 0 : r.bytesIn(), r == null ? 0 : r.bytesOut(),
             r == null ? 0 : r.timeslicesDropped(), r == null ? (p.exitCode() == 0 ? 0 : 1) : r.errors(),
-            0, r == null ? 0 : r.backPressureNanos() / 1e9);
+            p.restarts(), r == null ? 0 : r.backPressureNanos() / 1e9);
     }
 
     /** Replicas of one device add up: their metrics count disjoint timeslices. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Writes a {@link RunSummary} as a console table and as JSON. */
 public final class SummaryPrinter
 {
+    private static final int LOSSES_SHOWN = 5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryPrinter()
@@ -49,7 +50,18 @@ public final class SummaryPrinter
                 d.bytesIn() / 1e6, d.bytesOut() / 1e6, d.errors());
         }
         final TimesliceTotals t = summary.timeslices();
-        out.printf(Locale.ROOT, "timeslices: %d produced, %d completed, %d dropped%n", t.produced(), t.completed(), t.dropped());
+        out.printf(Locale.ROOT, "timeslices: %d produced, %d completed, %d dropped, %d lost%n", t.produced(), t.completed(), t.dropped(), t.lost());
+        final int shown = Math.min(t.losses().size(), LOSSES_SHOWN);
+        for (int i = 0; i < shown; i++)
+        {
+            final TimesliceLoss loss = t.losses().get(i);
+            out.printf(Locale.ROOT, "  timeslice %d at %s: %s%n", loss.timeslice(), loss.device(), loss.reason());
+        }
+        final long more = t.losses().size() - shown + t.lossesNotListed();
+        if (more > 0)
+        {
+            out.printf(Locale.ROOT, "  ... and %d more (all listed in summary.json, up to %d)%n", more, TimesliceAccounting.MAX_LISTED);
+        }
         if (!summary.metrics().isEmpty())
         {
             final StringBuilder line = new StringBuilder("metrics:");
@@ -58,6 +70,10 @@ public final class SummaryPrinter
                 line.append(' ').append(e.getKey()).append('=').append(format(e.getValue()));
             }
             out.println(line);
+        }
+        for (final String incident : summary.incidents())
+        {
+            out.println("incident: " + incident);
         }
         if (summary.failure() != null)
         {

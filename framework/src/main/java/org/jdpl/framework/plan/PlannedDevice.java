@@ -19,6 +19,7 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param upstreamProducers how many producer replicas send to each replica (each sends one end of stream)
  * @param routes            where each output goes
  * @param idleStrategy      {@code backoff} (default) or {@code busy-spin}
+ * @param failurePolicy     what happens when it crashes or throws
  * @param origin            where the device is declared ({@code file.conf:12}), for messages
  */
 public record PlannedDevice(
@@ -33,6 +34,7 @@ public record PlannedDevice(
     int upstreamProducers,
     List<Route> routes,
     String idleStrategy,
+    FailurePolicy failurePolicy,
     String origin)
 {
     public boolean isSource()

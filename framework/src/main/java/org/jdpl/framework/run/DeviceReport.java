@@ -1,5 +1,6 @@
 package org.jdpl.framework.run;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param backPressureNanos  time spent waiting on full channels
  * @param failure            what went wrong when FAILED, else null
  * @param metrics            the device's own metrics
+ * @param completedRanges    for a sink: the timeslice ids it completed, as inclusive ranges flattened (from, to, from, to...)
+ * @param drops              timeslices it dropped, with the reason (at most a few thousand listed)
  */
 public record DeviceReport(
     String device,
@@ -27,6 +30,8 @@ public record DeviceReport(
     long errors,
     long backPressureNanos,
     String failure,
-    Map<String, Double> metrics)
+    Map<String, Double> metrics,
+    List<Long> completedRanges,
+    List<TimesliceDrop> drops)
 {
 }

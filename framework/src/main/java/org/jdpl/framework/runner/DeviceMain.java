@@ -2,6 +2,7 @@ package org.jdpl.framework.runner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -130,7 +131,7 @@ public final class DeviceMain
         {
             return;
         }
-        final DeviceReport report = new DeviceReport(name, replica, "FAILED", 0, 0, 0, 0, 0, 1, 0, failure, Map.of());
+        final DeviceReport report = new DeviceReport(name, replica, "FAILED", 0, 0, 0, 0, 0, 1, 0, failure, Map.of(), List.of(), List.of());
         try
         {
             RunFiles.writeReport(RunLayout.report(Path.of(manifest.runDir()), name, replica), report);

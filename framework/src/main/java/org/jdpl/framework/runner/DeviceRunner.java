@@ -12,6 +12,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
 import org.jdpl.framework.device.Device;
 import org.jdpl.framework.device.Inputs;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
@@ -303,22 +304,39 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private void processTimeslice(final long timeslice, final Inputs inputs)
     {
-        callProcess(timeslice, inputs);
-        counters.timeslicesIn++;
-        outputs.sendMade(timeslice);
+        if (callProcess(timeslice, inputs))
+        {
+            counters.timeslicesIn++;
+            if (planned.isSink())
+            {
+                counters.ledger.completed(timeslice);
+            }
+            outputs.sendMade(timeslice);
+        }
     }
 
-    private void callProcess(final long timeslice, final Inputs inputs)
+    /** False when process threw and the policy drops the timeframe (on-error = skip-timeframe). */
+    private boolean callProcess(final long timeslice, final Inputs inputs)
     {
         call.prepare(timeslice, inputs);
         try
         {
             device.process(call);
+            return true;
         }
         catch (final Exception | LinkageError | AssertionError e)
         {
             outputs.discardMade();
-            throw new DeviceCallException(planned.name(), "process", timeslice, e);
+            final DeviceCallException failure = new DeviceCallException(planned.name(), "process", timeslice, e);
+            if (planned.failurePolicy().onError() != FailurePolicy.OnError.SKIP_TIMEFRAME)
+            {
+                throw failure;
+            }
+            counters.errors++;
+            counters.timeslicesDropped++;
+            counters.ledger.dropped(timeslice, "process threw (on-error = skip-timeframe): " + failure.getCause());
+            LOG.warn("{}: timeslice {} dropped (on-error = skip-timeframe): {}", who, timeslice, failure.getMessage());
+            return false;
         }
     }
 
@@ -356,7 +374,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             planned.name(), context.replica(), clean ? "STOPPED" : "FAILED",
             counters.timeslicesIn, counters.timeslicesOut, counters.bytesIn, counters.bytesOut,
             counters.timeslicesDropped, counters.errors + (clean ? 0 : 1), counters.backPressureNanos, failure,
-            metrics.snapshot());
+            metrics.snapshot(), counters.ledger.completedRanges(), counters.ledger.drops());
         try
         {
             RunFiles.writeReport(context.reportFile(), report);

@@ -28,11 +28,13 @@ final class InputSide implements AutoCloseable
     private final TimesliceAssembler assembler;
     private final MessageReceiver receiver;
     private final FragmentAssembler fragmentAssembler;
+    private final RunnerCounters counters;
     private DurableInputs durable;
 
     InputSide(final String who, final PlannedDevice device, final RunnerCounters counters, final SegmentAccess segment)
     {
         this.who = who;
+        this.counters = counters;
         this.upstreamProducers = device.upstreamProducers();
         final List<InputSpec> inputs = device.inputs();
         final String[] labels = new String[inputs.size()];
@@ -103,6 +105,10 @@ final class InputSide implements AutoCloseable
         }
         LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{}", who, pending, ids,
             pending > DROPPED_IDS_LOGGED ? ", ..." : "");
+        for (int i = 0; i < pending; i++)
+        {
+            counters.ledger.dropped(assembler.pendingTimeslice(i), "incomplete at end of stream: an input never arrived");
+        }
         return assembler.dropPending();
     }
 

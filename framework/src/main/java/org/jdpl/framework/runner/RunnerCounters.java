@@ -14,4 +14,5 @@ final class RunnerCounters
     long errors;
     long backPressureNanos;
     long connectWaitNanos;
+    final TimesliceLedger ledger = new TimesliceLedger();
 }

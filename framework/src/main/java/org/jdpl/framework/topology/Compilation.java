@@ -19,13 +19,13 @@ public record Compilation(Plan plan, List<Problem> problems, Config config)
         return problems.isEmpty();
     }
 
-    /** The problems, one line each, for printing. */
+    /** The problems, one line each, without a final line break (for {@code println}). */
     public String problemReport()
     {
         final StringBuilder report = new StringBuilder();
         for (final Problem problem : problems)
         {
-            report.append(problem).append('\n');
+            report.append(report.isEmpty() ? "" : "\n").append(problem);
         }
         return report.toString();
     }

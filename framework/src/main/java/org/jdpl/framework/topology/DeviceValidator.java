@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
@@ -15,6 +16,7 @@ import com.typesafe.config.ConfigValueType;
 import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.framework.spec.SpecParser;
@@ -24,6 +26,8 @@ final class DeviceValidator
 {
     private static final List<String> COMPLETIONS = List.of("all", "any", "ordered");
     private static final List<String> IDLE_STRATEGIES = List.of("backoff", "busy-spin");
+    private static final List<String> ON_CRASH = List.of("stop", "restart", "expendable");
+    private static final List<String> ON_ERROR = List.of("fail", "skip-timeframe");
     private static final SpecListReader<InputSpec> INPUTS = new SpecListReader<>("input", SpecParser::parseInput, InputSpec::label);
     private static final SpecListReader<OutputSpec> OUTPUTS = new SpecListReader<>("output", SpecParser::parseOutput, OutputSpec::label);
 
@@ -54,9 +58,10 @@ final class DeviceValidator
         }
         checkKeys(name, device);
         final DeviceType type = type(name, device, origin);
-        final int replicas = pipeline(name, device.get(TopologyKeys.PIPELINE));
+        final int replicas = pipeline(name, device);
         final String completion = choice(name, device.get(TopologyKeys.COMPLETION), TopologyKeys.COMPLETION, COMPLETIONS);
         final String idle = choice(name, device.get(TopologyKeys.IDLE), TopologyKeys.IDLE, IDLE_STRATEGIES);
+        final FailurePolicy policy = failurePolicy(name, device);
         if (type == null)
         {
             return null;
@@ -70,7 +75,7 @@ final class DeviceValidator
         {
             return null;
         }
-        return new TopologyDevice(name, type.name(), replicas, Completion.valueOf(completion.toUpperCase(Locale.ROOT)), idle, options,
+        return new TopologyDevice(name, type.name(), replicas, Completion.valueOf(completion.toUpperCase(Locale.ROOT)), idle, policy, options,
             inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin);
     }
 
@@ -136,20 +141,32 @@ final class DeviceValidator
         return OptionValidator.validate(name, type, object, problems);
     }
 
-    private int pipeline(final String name, final ConfigValue value)
+    private int pipeline(final String name, final ConfigObject device)
     {
+        final ConfigValue value = device.get(TopologyKeys.PIPELINE);
         if (value == null)
         {
             return 1;
         }
         final String where = Locations.of(value.origin());
-        final Object raw = value.unwrapped();
-        if (raw instanceof String s && "auto".equals(s))
+        if ("auto".equals(value.unwrapped()))
         {
             problems.add(new Problem(where, "device '" + name + "': pipeline = auto is not supported yet", "give a number of replicas, e.g. pipeline = 2"));
             return 1;
         }
-        if (!(raw instanceof Integer n))
+        final double n;
+        try
+        {
+            // getNumber also takes "3", as an environment substitution gives it.
+            n = device.toConfig().getNumber(TopologyKeys.PIPELINE).doubleValue();
+        }
+        catch (final ConfigException.WrongType | ConfigException.BadValue e)
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline must be a whole number of replicas, got " +
+                OptionValidator.describe(value), "e.g. pipeline = 2"));
+            return 1;
+        }
+        if (n != Math.rint(n) || n > Integer.MAX_VALUE)
         {
             problems.add(new Problem(where, "device '" + name + "': pipeline must be a whole number of replicas, got " +
                 OptionValidator.describe(value), "e.g. pipeline = 2"));
@@ -157,10 +174,60 @@ final class DeviceValidator
         }
         if (n < 1)
         {
-            problems.add(new Problem(where, "device '" + name + "': pipeline = " + n + " is less than 1", "pipeline is the number of replicas, at least 1"));
+            problems.add(new Problem(where, "device '" + name + "': pipeline = " + OptionValidator.number(n) + " is less than 1",
+                "pipeline is the number of replicas, at least 1"));
             return 1;
         }
-        return n;
+        return (int)n;
+    }
+
+    private FailurePolicy failurePolicy(final String name, final ConfigObject device)
+    {
+        final String onCrash = choice(name, device.get(TopologyKeys.ON_CRASH), TopologyKeys.ON_CRASH, ON_CRASH);
+        final String onError = choice(name, device.get(TopologyKeys.ON_ERROR), TopologyKeys.ON_ERROR, ON_ERROR);
+        int restartMax = FailurePolicy.DEFAULT.restartMax();
+        long restartWindowMs = FailurePolicy.DEFAULT.restartWindowMs();
+        final ConfigValue restart = device.get(TopologyKeys.RESTART);
+        if (restart instanceof ConfigObject block)
+        {
+            for (final Map.Entry<String, ConfigValue> entry : block.entrySet())
+            {
+                if (!TopologyKeys.RESTART_KEYS.contains(entry.getKey()))
+                {
+                    problems.add(new Problem(Locations.of(entry.getValue().origin()), "device '" + name + "': unknown key 'restart." +
+                        entry.getKey() + "'", DidYouMean.hint(entry.getKey(), TopologyKeys.RESTART_KEYS, "restart keys")));
+                }
+            }
+            final Config config = block.toConfig();
+            try
+            {
+                if (config.hasPath(TopologyKeys.RESTART_MAX))
+                {
+                    restartMax = config.getInt(TopologyKeys.RESTART_MAX);
+                }
+                if (config.hasPath(TopologyKeys.RESTART_WINDOW))
+                {
+                    restartWindowMs = config.getDuration(TopologyKeys.RESTART_WINDOW).toMillis();
+                }
+            }
+            catch (final ConfigException e)
+            {
+                problems.add(new Problem(Locations.of(e.origin() != null ? e.origin() : block.origin()), "device '" + name +
+                    "': bad restart setting: " + ConfigMessages.clean(e), "e.g. restart { max = 3, window = 60s }"));
+            }
+            if (restartMax < 1 || restartWindowMs <= 0)
+            {
+                problems.add(new Problem(Locations.of(block.origin()), "device '" + name + "': restart.max must be at least 1 " +
+                    "and restart.window positive", "e.g. restart { max = 3, window = 60s }"));
+            }
+        }
+        else if (restart != null)
+        {
+            problems.add(new Problem(Locations.of(restart.origin()), "device '" + name + "': restart must be a block, not " +
+                OptionValidator.describe(restart), "e.g. restart { max = 3, window = 60s }"));
+        }
+        return new FailurePolicy(FailurePolicy.OnCrash.valueOf(onCrash.toUpperCase(Locale.ROOT)), restartMax, restartWindowMs,
+            FailurePolicy.OnError.valueOf(onError.toUpperCase(Locale.ROOT).replace('-', '_')));
     }
 
     private String choice(final String name, final ConfigValue value, final String key, final List<String> choices)

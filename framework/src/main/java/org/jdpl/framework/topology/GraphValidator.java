@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.spec.DataSpec;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
@@ -35,6 +36,7 @@ final class GraphValidator
         validator.checkProducers();
         validator.checkInputs();
         validator.checkOutputsPerConsumer();
+        validator.checkExpendableProducers();
         CycleFinder.report(devices, validator.edges, problems);
     }
 
@@ -122,6 +124,34 @@ final class GraphValidator
                             "narrow the matchers so that each message goes to one input"));
                     }
                 }
+            }
+        }
+    }
+
+    /** A device that needs its inputs cannot live on expendable producers alone: their crash would starve it. */
+    private void checkExpendableProducers()
+    {
+        for (final TopologyDevice consumer : devices)
+        {
+            if (consumer.failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE)
+            {
+                continue;
+            }
+            final Set<String> producers = new LinkedHashSet<>();
+            boolean allExpendable = true;
+            for (final Wiring.Edge edge : edges)
+            {
+                if (edge.consumer() == consumer)
+                {
+                    producers.add(edge.producer().name());
+                    allExpendable &= edge.producer().failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE;
+                }
+            }
+            if (!producers.isEmpty() && allExpendable)
+            {
+                problems.add(new Problem(consumer.origin(), "device '" + consumer.name() + "' consumes only from expendable device(s) '" +
+                    String.join("', '", producers) + "'; when they crash it starves",
+                    "make '" + consumer.name() + "' expendable too (on-crash = expendable), or its producers not expendable"));
             }
         }
     }

@@ -24,10 +24,4 @@ final class Locations
         final String shown = file.startsWith("./") ? file.substring(2) : file;
         return origin.lineNumber() > 0 ? shown + ":" + origin.lineNumber() : shown;
     }
-
-    static String file(final String location)
-    {
-        final int colon = location.lastIndexOf(':');
-        return colon < 0 ? location : location.substring(0, colon);
-    }
 }

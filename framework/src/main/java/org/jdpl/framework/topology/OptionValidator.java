@@ -148,7 +148,7 @@ final class OptionValidator
 
     static String number(final double value)
     {
-        return value == Math.rint(value) && Math.abs(value) < 1e18 ? Long.toString((long)value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) <= 0x1p63 ? Long.toString((long)value) : Double.toString(value);
     }
 
     private static String exampleHint(final DeviceType type, final OptionSpec spec)

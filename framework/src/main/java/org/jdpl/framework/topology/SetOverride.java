@@ -81,9 +81,13 @@ record SetOverride(String path, ConfigValue value, String text)
                 "write <device>.<option>=value or <device>.pipeline=value, e.g. " + first + ".pipeline=2"));
             return null;
         }
-        final String rest = ConfigUtil.joinPath(parts.subList(1, parts.size()));
-        final String device = TopologyKeys.DEVICES + "." + ConfigUtil.quoteString(first);
-        return TopologyKeys.DEVICE_LEVEL.contains(parts.get(1)) ? device + "." + rest : device + "." + TopologyKeys.OPTIONS + "." + rest;
+        final List<String> full = new ArrayList<>(List.of(TopologyKeys.DEVICES, first));
+        if (!TopologyKeys.DEVICE_LEVEL.contains(parts.get(1)))
+        {
+            full.add(TopologyKeys.OPTIONS);
+        }
+        full.addAll(parts.subList(1, parts.size()));
+        return ConfigUtil.joinPath(full);
     }
 
     private static ConfigValue parseValue(final String text, final String where, final List<Problem> problems)

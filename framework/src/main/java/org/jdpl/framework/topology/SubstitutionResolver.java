@@ -105,8 +105,17 @@ final class SubstitutionResolver
         }
         final String name = names.isEmpty() ? text : names.get(0);
         final String variables = names.isEmpty() ? text : "${" + String.join("}, ${", names) + "}";
-        return new Problem(Locations.of(value.origin()), "cannot resolve " + variables + ": no variable '" + name + "' is set",
-            "set it in the environment (export " + name + "=...) or under vars { " + name + " = ... }; ${?" + name +
-                "} makes it optional");
+        final String where = Locations.of(value.origin());
+        final String message = "cannot resolve " + variables + ": no variable '" + name + "' is set";
+        if (name.startsWith(TopologyKeys.VARS + "."))
+        {
+            return new Problem(where, message, "define it under vars { " + name.substring(TopologyKeys.VARS.length() + 1) + " = ... }");
+        }
+        if (name.contains("."))
+        {
+            return new Problem(where, message, "a dotted name refers to a path in the topology: check the path, or use a vars { } entry");
+        }
+        return new Problem(where, message, "set it in the environment (export " + name + "=...) or under vars { " + name + " = ... }; ${?" +
+            name + "} makes it optional");
     }
 }

@@ -2,6 +2,8 @@ package org.jdpl.framework.topology;
 
 import java.util.List;
 
+import org.jdpl.framework.plan.FailurePolicy;
+
 import com.typesafe.config.Config;
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.spec.InputSpec;
@@ -28,6 +30,7 @@ record TopologyDevice(
     int replicas,
     Completion completion,
     String idleStrategy,
+    FailurePolicy failurePolicy,
     Config options,
     List<InputSpec> inputs,
     List<String> inputOrigins,

@@ -1,5 +1,6 @@
 package org.jdpl.framework.topology;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,17 @@ final class TopologyLoader
         final List<String> sources = new ArrayList<>();
         final Map<String, String> deviceOrigins = new LinkedHashMap<>();
         Config merged = ConfigFactory.empty();
+        final List<Path> seen = new ArrayList<>();
         for (final Path file : files)
         {
             sources.add(file.toString());
+            if (givenBefore(file, seen))
+            {
+                problems.add(new Problem(file.toString(), "the file is given twice", "give each topology file once"));
+                complete = false;
+                continue;
+            }
+            seen.add(file);
             Config config = parse(file, problems);
             if (config == null)
             {
@@ -58,6 +67,25 @@ final class TopologyLoader
             return new LoadedTopology(ConfigFactory.empty(), removed, deviceOrigins, sources, false);
         }
         return new LoadedTopology(resolved, removed, deviceOrigins, sources, complete && removed.isEmpty());
+    }
+
+    private static boolean givenBefore(final Path file, final List<Path> seen)
+    {
+        for (final Path earlier : seen)
+        {
+            try
+            {
+                if (Files.isSameFile(earlier, file))
+                {
+                    return true;
+                }
+            }
+            catch (final IOException e)
+            {
+                // Either is missing: reported when it is parsed, and not the same file as the other.
+            }
+        }
+        return false;
     }
 
     private static Config parse(final Path file, final List<Problem> problems)
@@ -136,21 +164,40 @@ final class TopologyLoader
             {
                 continue;
             }
-            try
+            final List<String> parts = ConfigUtil.splitPath(override.path());
+            final String scalar = scalarOnTheWay(config, parts);
+            if (scalar != null)
             {
-                config = config.withValue(override.path(), override.value());
-                final List<String> parts = ConfigUtil.splitPath(override.path());
-                if (parts.size() > 1 && parts.get(0).equals(TopologyKeys.DEVICES))
-                {
-                    deviceOrigins.putIfAbsent(parts.get(1), SetOverride.location(text));
-                }
+                problems.add(new Problem(SetOverride.location(text), "cannot set '" + override.path() + "': '" + scalar +
+                    "' is a value, not a block { }", "set '" + scalar + "' itself, or a key inside a block"));
+                continue;
             }
-            catch (final ConfigException e)
+            config = config.withValue(override.path(), override.value());
+            if (parts.size() > 1 && parts.get(0).equals(TopologyKeys.DEVICES))
             {
-                problems.add(new Problem(SetOverride.location(text), "cannot set '" + override.path() + "': " + ConfigMessages.clean(e),
-                    "a key cannot go inside a value that is not an object { }"));
+                deviceOrigins.putIfAbsent(parts.get(1), SetOverride.location(text));
             }
         }
         return config;
+    }
+
+    /** The first proper prefix of {@code parts} that holds a value other than a block, or null. */
+    private static String scalarOnTheWay(final Config config, final List<String> parts)
+    {
+        ConfigObject at = config.root();
+        for (int i = 0; i < parts.size() - 1; i++)
+        {
+            final ConfigValue value = at.get(parts.get(i));
+            if (value == null)
+            {
+                return null;
+            }
+            if (!(value instanceof ConfigObject object))
+            {
+                return ConfigUtil.joinPath(parts.subList(0, i + 1));
+            }
+            at = object;
+        }
+        return null;
     }
 }

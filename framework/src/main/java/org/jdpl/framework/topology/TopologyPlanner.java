@@ -59,6 +59,7 @@ final class TopologyPlanner
                 upstreamProducers(device, edges),
                 routes(device, edges, firstStreamIds, topology.durable()),
                 device.idleStrategy(),
+                device.failurePolicy(),
                 device.origin()));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),

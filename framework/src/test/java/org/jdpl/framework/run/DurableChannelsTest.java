@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -46,6 +47,6 @@ class DurableChannelsTest
     private static PlannedDevice producer(final String name, final int replicas, final Route... routes)
     {
         return new PlannedDevice(name, "test-source", replicas, Completion.ALL, "{}", List.<InputSpec>of(),
-            List.of(OutputSpec.parse("x:TST/X/0")), 0, 0, List.of(routes), "backoff", "t.conf:1");
+            List.of(OutputSpec.parse("x:TST/X/0")), 0, 0, List.of(routes), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
     }
 }

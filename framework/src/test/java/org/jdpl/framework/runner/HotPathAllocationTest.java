@@ -93,8 +93,9 @@ class HotPathAllocationTest
                 timeslice += warmup;
                 // A late recompilation can allocate a little once; an allocation per message shows in every round.
                 final long count = payloadBytes < 1000 ? 100_000 : 5_000;
+                // One object per message is >= 16 B a message; a few KiB of JIT and idle-strategy noise is not.
                 long fewest = Long.MAX_VALUE;
-                for (int round = 0; round < 3 && fewest >= count / 10; round++)
+                for (int round = 0; round < 3 && fewest >= count * 4; round++)
                 {
                     final long before = threads.getCurrentThreadAllocatedBytes();
                     exchange(timeslice, count, payloadBytes, output, offerer, subscription, fragments, assembler);
@@ -103,7 +104,7 @@ class HotPathAllocationTest
                     System.out.printf("%d messages of %d B: %d bytes allocated%n", count, payloadBytes, allocated);
                     fewest = Math.min(fewest, allocated);
                 }
-                assertTrue(fewest < count / 10, fewest + " bytes allocated for " + count + " messages of " + payloadBytes + " B");
+                assertTrue(fewest < count * 4, fewest + " bytes allocated for " + count + " messages of " + payloadBytes + " B");
             }
             assertEquals(0, counters.errors);
             assertEquals(segment.refsOut(), segment.refsIn());

@@ -86,6 +86,25 @@ class CompositionAndOverrideTest
     }
 
     @Test
+    void shouldTakeNumbersFromTheEnvironmentWhereNumbersAreExpected() throws IOException
+    {
+        final Path file = TopologyTestSupport.write(dir, "env.conf", """
+            devices {
+              source { use = test-source, options { timeslices = ${COUNT} } }
+              fwd    { use = test-filter, pipeline = ${REPLICAS} }
+              sink   { use = test-sink }
+            }
+            """);
+
+        final Compilation result = TopologyCompiler.compile(List.of(file), List.of(), TopologyTestSupport.CATALOG,
+            java.util.Map.of("COUNT", "7", "REPLICAS", "3"));
+
+        assertTrue(result.ok(), result::problemReport);
+        assertEquals(3, result.plan().device("fwd").replicas());
+        assertEquals(7, result.config().getInt("devices.source.options.timeslices"));
+    }
+
+    @Test
     void shouldLetTheLastOverrideOfAKeyWin() throws IOException
     {
         final Path file = TopologyTestSupport.write(dir, "chain.conf", CHAIN);

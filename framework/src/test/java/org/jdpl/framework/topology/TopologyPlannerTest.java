@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -72,6 +73,24 @@ class TopologyPlannerTest
         assertEquals(1003, source.routes().get(0).streamIdFor(5), "timeslice 5 goes to replica 5 mod 3 = 2");
         assertTrue(source.isSource());
         assertTrue(sink.isSink());
+    }
+
+    @Test
+    void shouldCarryEachDevicesFailurePolicyIntoThePlan() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              source { use = test-source }
+              fwd    { use = test-filter, on-crash = restart, restart { max = 5, window = 10s }, on-error = skip-timeframe }
+              qc     { use = test-sink, on-crash = expendable, inputs = ["in:TST/DATA"] }
+              sink   { use = test-sink }
+            }
+            """);
+
+        assertEquals(FailurePolicy.DEFAULT, plan.device("source").failurePolicy());
+        assertEquals(new FailurePolicy(FailurePolicy.OnCrash.RESTART, 5, 10_000, FailurePolicy.OnError.SKIP_TIMEFRAME),
+            plan.device("fwd").failurePolicy());
+        assertEquals(FailurePolicy.OnCrash.EXPENDABLE, plan.device("qc").failurePolicy().onCrash());
     }
 
     @Test

@@ -94,12 +94,38 @@ public final class DevicesCommand implements Callable<Integer>
         {
             out.println("  options:");
         }
+        final List<String[]> rows = new ArrayList<>();
         for (final Map<String, Object> option : options)
         {
-            out.printf("    %-16s %-15s default %-10s %-14s %s%n", option.get("name"), option.get("type"), option.get("default"),
-                range(option.get("min"), option.get("max")), option.get("help"));
+            rows.add(new String[] {String.valueOf(option.get("name")), String.valueOf(option.get("type")),
+                "default " + option.get("default"), range(option.get("min"), option.get("max")), String.valueOf(option.get("help"))});
         }
+        printColumns(rows, out);
         out.println();
+    }
+
+    /** Rows padded to their widest cell per column, so that options of one type line up. */
+    private static void printColumns(final List<String[]> rows, final PrintWriter out)
+    {
+        final int columns = rows.isEmpty() ? 0 : rows.get(0).length;
+        final int[] widths = new int[columns];
+        java.util.Arrays.fill(widths, 1); // a column empty in every row still needs a width for %-Ns
+        for (final String[] row : rows)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        for (final String[] row : rows)
+        {
+            final StringBuilder line = new StringBuilder("   ");
+            for (int c = 0; c < columns; c++)
+            {
+                line.append(' ').append(c == columns - 1 ? row[c] : String.format("%-" + widths[c] + "s", row[c]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
     }
 
     private static String list(final List<String> specs)
@@ -123,6 +149,6 @@ public final class DevicesCommand implements Callable<Integer>
     /** A whole-valued bound as a long, so that it prints as {@code 1000}, not {@code 1000.0}. */
     private static Object number(final double value)
     {
-        return value == Math.rint(value) && Math.abs(value) < 1e18 ? (Object)(long)value : (Object)value;
+        return value == Math.rint(value) && Math.abs(value) <= 0x1p63 ? (Object)(long)value : (Object)value;
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         RunCommand.class,
+        CleanCommand.class,
         ValidateCommand.class,
         GraphCommand.class,
         DevicesCommand.class,

@@ -2,21 +2,17 @@ package org.jdpl.tools.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
 import org.jdpl.framework.driver.RunSetupException;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.topology.Compilation;
-import org.jdpl.framework.topology.TopologyCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,12 +29,8 @@ final class RunCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Topology files (HOCON); several compose into one.")
-    List<Path> files = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-        description = "Override a setting: source.timeslices=10, fwd.pipeline=2, devices.sink.options.x=y, shm.segment-size=1G")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    TopologyFilesMixin topology;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the run summary as JSON to FILE.")
     Path summaryJson;
@@ -52,7 +44,7 @@ final class RunCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final Compilation compilation = TopologyCompiler.compile(files, sets, DeviceCatalog.load());
+        final Compilation compilation = topology.compile();
         if (!compilation.ok())
         {
             err.println(compilation.problemReport());

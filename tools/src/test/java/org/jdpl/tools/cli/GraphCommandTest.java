@@ -45,6 +45,17 @@ class GraphCommandTest
     }
 
     @Test
+    void shouldSubstituteFromTheProcessEnvironment() throws Exception
+    {
+        final DplRun run = DplRun.run("graph", DplRun.TOPOLOGIES + "with-environment.conf", "--format", "json");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        final JsonNode options = new ObjectMapper().readTree(new ObjectMapper().readTree(run.out()).get("devices").get(0).get("options").asText());
+        assertEquals(System.getenv().getOrDefault("HOME", "") + "/data", options.get("path").asText());
+        assertEquals("src", options.get("label").asText(), "an unset optional substitution keeps the default");
+    }
+
+    @Test
     void shouldPrintProblemsOnStderrAndFail()
     {
         final DplRun run = DplRun.run("graph", DplRun.TOPOLOGIES + "unknown-option.conf");

@@ -1,0 +1,2 @@
+/** The reconstruction steps over whole timeframe tables, one method per device, for in-process use and tests. */
+package org.jdpl.devices.reco.chain;

@@ -1,0 +1,30 @@
+package org.jdpl.devices.reco.device;
+
+import org.jdpl.devices.reco.chain.ReconstructionSteps;
+import org.jdpl.devices.reco.find.FinderConfig;
+import org.jdpl.framework.device.Device;
+import org.jdpl.framework.device.InitContext;
+import org.jdpl.framework.device.Outputs;
+import org.jdpl.framework.device.ProcessingContext;
+
+final class SeederDevice implements Device
+{
+    private ReconstructionSteps steps;
+
+    @Override
+    public void init(final InitContext ctx)
+    {
+        steps = new ReconstructionSteps(SeederFactory.config(ctx.options()), FinderConfig.defaults(),
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4);
+    }
+
+    @Override
+    public void process(final ProcessingContext ctx)
+    {
+        final long startNs = System.nanoTime();
+        final Outputs outputs = ctx.outputs();
+        steps.seed(ctx.inputs().get("spacepoints").payload(), size -> outputs.make("seeds", size));
+        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
+        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+    }
+}

@@ -1,0 +1,74 @@
+package org.jdpl.devices.reco.device;
+
+import org.jdpl.devices.reco.chain.ReconstructionSteps;
+import org.jdpl.devices.reco.find.FinderConfig;
+import org.jdpl.devices.reco.score.ScoreTally;
+import org.jdpl.devices.reco.seed.SeedConfig;
+import org.jdpl.framework.device.Device;
+import org.jdpl.framework.device.EndOfStreamContext;
+import org.jdpl.framework.device.InitContext;
+import org.jdpl.framework.device.Metrics;
+import org.jdpl.framework.device.ProcessingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores each timeframe (weights normalised over its events) and keeps run totals (normalised over
+ * all events). The metrics {@code score}, {@code efficiency}, {@code fakeRate}, {@code duplicateRate},
+ * {@code ptResolution} hold the running totals; {@code timeframeScore} the last timeframe's score.
+ */
+final class TrackmlScorerDevice implements Device
+{
+    private static final Logger LOG = LoggerFactory.getLogger(TrackmlScorerDevice.class);
+
+    private final ScoreTally timeframe = new ScoreTally();
+    private final ScoreTally total = new ScoreTally();
+    private ReconstructionSteps steps;
+
+    @Override
+    public void init(final InitContext ctx)
+    {
+        steps = new ReconstructionSteps(SeedConfig.defaults(), FinderConfig.defaults(),
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, ctx.options().getDouble("efficiency-pt-min"),
+            ctx.options().getInt("efficiency-min-hits"));
+    }
+
+    @Override
+    public void process(final ProcessingContext ctx)
+    {
+        final long startNs = System.nanoTime();
+        timeframe.reset();
+        steps.score(ctx.inputs().get("trackhits").payload(), ctx.inputs().get("tracks").payload(), ctx.inputs().get("truth").payload(),
+            ctx.inputs().get("particles").payload(), timeframe);
+        total.add(timeframe);
+        publish(ctx.metrics());
+        ctx.metrics().set("timeframeScore", timeframe.score());
+        LOG.info("{} timeslice {}: {}", ctx.info().name(), ctx.timeslice(), timeframe);
+        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
+        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+    }
+
+    @Override
+    public void endOfStream(final EndOfStreamContext ctx)
+    {
+        publish(ctx.metrics());
+        LOG.info("{} total: {}", ctx.info().name(), total);
+    }
+
+    /** The run's totals so far. */
+    ScoreTally total()
+    {
+        return total;
+    }
+
+    private void publish(final Metrics metrics)
+    {
+        metrics.set("score", total.score());
+        metrics.set("efficiency", total.efficiency());
+        metrics.set("fakeRate", total.fakeRate());
+        metrics.set("duplicateRate", total.duplicateRate());
+        metrics.set("ptResolution", total.ptResolution());
+        metrics.set("events", total.events());
+        metrics.set("tracks", total.tracks());
+    }
+}

@@ -1,0 +1,132 @@
+package org.jdpl.framework.driver;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.TimesliceDrop;
+
+/**
+ * Accounts for every timeslice of a run from the device reports: sources produced ids
+ * {@code 0 .. n-1}; a timeslice is completed when every sink device completed it; otherwise it was
+ * dropped by a device that says why, or lost with a device that died (the crashes the supervisor
+ * saw). A loss with neither is reported as unexplained, so that nothing disappears silently.
+ */
+final class TimesliceAccounting
+{
+    static final int MAX_LISTED = 1_000;
+
+    private final Plan plan;
+    private final Map<String, List<DeviceReport>> reports = new HashMap<>();
+    private final List<String> crashes;
+
+    /** @param crashes devices that died during the run, as {@code name#replica}, in order */
+    TimesliceAccounting(final Plan plan, final List<String> crashes)
+    {
+        this.plan = plan;
+        this.crashes = crashes;
+    }
+
+    void add(final String device, final DeviceReport report)
+    {
+        if (report != null)
+        {
+            reports.computeIfAbsent(device, d -> new ArrayList<>()).add(report);
+        }
+    }
+
+    TimesliceTotals totals()
+    {
+        long produced = 0;
+        for (final PlannedDevice device : plan.devices())
+        {
+            if (device.isSource())
+            {
+                long out = 0;
+                for (final DeviceReport r : reports.getOrDefault(device.name(), List.of()))
+                {
+                    out += r.timeslicesOut();
+                }
+                produced = Math.max(produced, out);
+            }
+        }
+        final int n = (int)Math.min(produced, Integer.MAX_VALUE - 1);
+        final BitSet completed = completedBySinks(n);
+        final Map<Long, TimesliceLoss> dropped = droppedByDevices(completed, n);
+
+        final List<TimesliceLoss> losses = new ArrayList<>();
+        long lost = 0;
+        long listedOrNot = 0;
+        final String lostWhere = crashes.isEmpty() ? "?" : String.join(", ", crashes);
+        final String lostWhy = crashes.isEmpty() ? "unexplained: no device reported dropping it and none died (please report this)" :
+            "in flight when " + (crashes.size() == 1 ? "this device" : "these devices") + " died";
+        for (int t = completed.nextClearBit(0); t < n; t = completed.nextClearBit(t + 1))
+        {
+            TimesliceLoss loss = dropped.get((long)t);
+            if (loss == null)
+            {
+                lost++;
+                loss = new TimesliceLoss(t, lostWhere, lostWhy);
+            }
+            listedOrNot++;
+            if (losses.size() < MAX_LISTED)
+            {
+                losses.add(loss);
+            }
+        }
+        final long completedCount = completed.cardinality();
+        return new TimesliceTotals(produced, completedCount, listedOrNot - lost, lost, losses, listedOrNot - losses.size());
+    }
+
+    /** Ids every sink device completed (a sink's replicas together); all produced ids when there is no sink. */
+    private BitSet completedBySinks(final int n)
+    {
+        final BitSet all = new BitSet(n);
+        all.set(0, n);
+        for (final PlannedDevice device : plan.devices())
+        {
+            if (!device.isSink() || device.isSource())
+            {
+                continue;
+            }
+            final BitSet sink = new BitSet(n);
+            for (final DeviceReport r : reports.getOrDefault(device.name(), List.of()))
+            {
+                final List<Long> ranges = r.completedRanges() == null ? List.of() : r.completedRanges();
+                for (int i = 0; i + 1 < ranges.size(); i += 2)
+                {
+                    final long from = Math.min(ranges.get(i), n);
+                    final long to = Math.min(ranges.get(i + 1) + 1, n);
+                    sink.set((int)from, (int)to);
+                }
+            }
+            all.and(sink);
+        }
+        return all;
+    }
+
+    private Map<Long, TimesliceLoss> droppedByDevices(final BitSet completed, final int n)
+    {
+        final Map<Long, TimesliceLoss> dropped = new HashMap<>();
+        for (final Map.Entry<String, List<DeviceReport>> e : reports.entrySet())
+        {
+            for (final DeviceReport r : e.getValue())
+            {
+                for (final TimesliceDrop drop : r.drops() == null ? List.<TimesliceDrop>of() : r.drops())
+                {
+                    final long t = drop.timeslice();
+                    if (t >= 0 && t < n && !completed.get((int)t))
+                    {
+                        dropped.putIfAbsent(t, new TimesliceLoss(t, e.getKey() + "#" + r.replica(), drop.reason()));
+                    }
+                }
+            }
+        }
+        return dropped;
+    }
+}
