@@ -142,6 +142,28 @@ class SegmentRunTest
     }
 
     @Test
+    void shouldReclaimACrashedDevicesHoldsBeforeItsRestart()
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final Path topology = fixture.write("restart.conf", """
+            devices {
+              source { use = counter-source, options { timeslices = 400, payload-bytes = 1M, rate-hz = 1000 } }
+              fwd    { use = forwarder, on-crash = restart, options { crash-at-timeslice = 100 } }
+              sink   { use = checksum-sink, options { fail-on-error = false, expected-timeslices = 400 } }
+            }
+            """);
+
+        final RunResult result = fixture.run(topology);
+
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals(1, RunFixture.deviceOf(result, "fwd").path("restarts").asInt(), "the restarted forwarder took its slot again");
+        assertTrue(result.metric("segment.reclaimedBlocks") >= 1, "the block the crashed forwarder was processing was reclaimed");
+        assertTrue(result.metric("sink.received") > 100, "timeslices after the restart went through the segment too");
+        assertEquals(0, result.metric("sink.corrupt") + result.metric("sink.duplicates"));
+        assertEquals(0, result.metric("segment.usedBytesAtEnd"), "nothing leaked");
+    }
+
+    @Test
     void shouldRefuseASegmentLargerThanTheFreeSharedMemoryInOneLine()
     {
         final RunFixture fixture = new RunFixture(dir);

@@ -92,7 +92,13 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         final long sizeBytes = MessageDecoder.segmentPayloadSize(buffer, offset);
-        final int result = assembler.onSegmentMessage(input, timeslice, spec, MessageDecoder.segmentRef(buffer, offset), sizeBytes);
+        final long ref = MessageDecoder.segmentRef(buffer, offset);
+        if (!assembler.acceptSegmentRef(ref))
+        {
+            dropped.onStaleReference(labels[input], timeslice);
+            return;
+        }
+        final int result = assembler.onSegmentMessage(input, timeslice, spec, ref, sizeBytes);
         if (result == TimesliceAssembler.DUPLICATE)
         {
             dropped.onDuplicate(labels[input], timeslice);

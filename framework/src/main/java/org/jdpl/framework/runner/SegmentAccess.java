@@ -28,6 +28,7 @@ final class SegmentAccess implements AutoCloseable
     private final int pageShift;
     private long refsOut;
     private long refsIn;
+    private long staleRefs;
 
     SegmentAccess(final PayloadSegment segment, final IdleStrategy waitIdle)
     {
@@ -124,6 +125,26 @@ final class SegmentAccess implements AutoCloseable
     void onReceived()
     {
         refsIn++;
+    }
+
+    /**
+     * Whether a received reference is one this process holds; false for a stale one, sent to this
+     * replica's previous process, which died and whose holds the Driver reclaimed (counted).
+     */
+    boolean acceptReceived(final long ref)
+    {
+        if (segment.holds(ref))
+        {
+            return true;
+        }
+        staleRefs++;
+        return false;
+    }
+
+    /** Received references dropped as stale. */
+    long staleRefs()
+    {
+        return staleRefs;
     }
 
     void release(final long ref)

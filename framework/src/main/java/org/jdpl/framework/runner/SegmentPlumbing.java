@@ -17,6 +17,7 @@ final class SegmentPlumbing
     static final String METRIC_REFS_IN = "segment.refsIn";
     static final String METRIC_WAITS = "segment.waits";
     static final String METRIC_WAIT_MS = "segment.waitMs";
+    static final String METRIC_STALE_REFS = "segment.staleRefs";
 
     private SegmentPlumbing()
     {
@@ -34,7 +35,7 @@ final class SegmentPlumbing
     /** Adds the segment's figures to the report: as metrics, and the waits to back-pressure. */
     static void report(final SegmentAccess segment, final RunnerCounters counters, final MapMetrics metrics)
     {
-        if (segment == null || segment.refsOut() + segment.refsIn() + segment.waits() == 0)
+        if (segment == null || segment.refsOut() + segment.refsIn() + segment.waits() + segment.staleRefs() == 0)
         {
             return;
         }
@@ -42,6 +43,10 @@ final class SegmentPlumbing
         metrics.set(METRIC_REFS_IN, segment.refsIn());
         metrics.set(METRIC_WAITS, segment.waits());
         metrics.set(METRIC_WAIT_MS, segment.waitNs() / 1e6);
+        if (segment.staleRefs() > 0)
+        {
+            metrics.set(METRIC_STALE_REFS, segment.staleRefs());
+        }
         counters.backPressureNanos += segment.waitNs();
     }
 }

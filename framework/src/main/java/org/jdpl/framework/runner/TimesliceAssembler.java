@@ -144,6 +144,12 @@ final class TimesliceAssembler implements AutoCloseable
         this.originIndex = index;
     }
 
+    /** Whether a received segment reference is live and held by this process (else it is dropped as stale). */
+    boolean acceptSegmentRef(final long ref)
+    {
+        return segment.acceptReceived(ref);
+    }
+
     /** Whether this assembler can take segment-backed messages. */
     boolean hasSegment()
     {

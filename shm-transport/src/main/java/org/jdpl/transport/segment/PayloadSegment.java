@@ -210,6 +210,28 @@ public final class PayloadSegment implements AutoCloseable
         }
     }
 
+    /**
+     * Whether this process holds the block {@code ref} names: false for a stale reference (its block
+     * was freed, perhaps reused), such as one sent to a process that died before the Driver reclaimed
+     * its slot and then reached the process restarted on that slot. Never throws.
+     */
+    public boolean holds(final long ref)
+    {
+        final long firstPage = BlockRef.firstPage(ref);
+        if (ref < 0 || firstPage >= layout.pageCount())
+        {
+            return false;
+        }
+        final int generation = BlockRef.generation(ref);
+        if (blocks.generation(firstPage) != generation)
+        {
+            return false;
+        }
+        final long state = blocks.state(firstPage);
+        // A block starts with its new generation before it is marked held, so reading it again rules out reuse in between.
+        return BlockTable.isHeld(state) && (state & BlockTable.bit(slot)) != 0 && blocks.generation(firstPage) == generation;
+    }
+
     /** The block's payload bytes, to write into. */
     public MemorySegment writable(final long ref)
     {
