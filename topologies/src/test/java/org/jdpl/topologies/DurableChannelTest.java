@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,6 +103,57 @@ class DurableChannelTest
         }
 
         replayAsASource(queue);
+    }
+
+    @Test
+    void shouldResumeAfterTheLastAcknowledgedTimesliceWhenTheDriverRestartsTheConsumer() throws Exception
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final Path topology = fixture.write("durable-restart.conf", """
+            channels { "TST/COUNTER" = chronicle }
+            devices {
+              source { use = counter-source, options { timeslices = %d, payload-bytes = 1K, rate-hz = 1000 } }
+              sink   { use = checksum-sink, inputs = ["in:TST/COUNTER"], on-crash = restart, options { fail-on-error = false } }
+            }
+            """.formatted(TIMESLICES));
+
+        final CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> fixture.run(topology));
+        RunFixture.await("the source to be running", 60_000, () ->
+            fixture.console().lines().anyMatch(l -> l.startsWith("[source#0]") && l.contains("running")));
+        RunFixture.await("some timeslices to be processed", 60_000, () -> fixture.console().contains("running") &&
+            RunFixture.device("sink", 0) != null && ackedTimeslice(fixture) >= 300);
+        final ProcessHandle victim = RunFixture.device("sink", 0);
+        victim.destroyForcibly(); // SIGKILL; the Driver restarts the sink (on-crash = restart)
+
+        final RunResult result = run.get(90, TimeUnit.SECONDS);
+
+        assertEquals(0, result.exitCode(), result::describe);
+        final Matcher resumed = Pattern.compile("resuming durable queue \\S+ after timeslice (\\d+)").matcher(result.out());
+        assertTrue(resumed.find(), result::describe);
+        final long acknowledged = Long.parseLong(resumed.group(1));
+        assertEquals(TIMESLICES - 1 - acknowledged, result.metric("sink.received"),
+            "the restarted sink takes exactly the timeslices after the last acknowledged one");
+        assertEquals(acknowledged + 1, result.metric("sink.missing"), "nothing else is missing");
+        assertEquals(0, result.metric("sink.duplicates") + result.metric("sink.corrupt"));
+    }
+
+    /** The sink's last acknowledged timeslice, read from its acknowledgement file in the run directory. */
+    private static long ackedTimeslice(final RunFixture fixture)
+    {
+        final Matcher run = Pattern.compile("^run (\\S+): ", Pattern.MULTILINE).matcher(fixture.console());
+        if (!run.find())
+        {
+            return -1;
+        }
+        final Path queue = DurableChannels.queueDir(fixture.runsDir().resolve(run.group(1)), "source", 0, "out", "sink", 0);
+        if (!Files.exists(DurableChannels.ackFile(queue)))
+        {
+            return -1;
+        }
+        try (AckFile acks = AckFile.open(DurableChannels.ackFile(queue)))
+        {
+            return acks.timeslice();
+        }
     }
 
     /** After the run, the queue replays every recorded timeslice, in order, through a normal run. */
