@@ -15,6 +15,10 @@ public final class DataHeaderFlyweight
 {
     public static final String HEADER_DESCRIPTION = "DataHead";
     public static final String SERIALIZATION_NONE = "NONE";
+    /** Serialization of a message whose payload lives in the payload segment: the in-message payload is a reference. */
+    public static final String SERIALIZATION_SEGMENT_REF = "SHMREF";
+    private static final long RAW_NONE = rawChars(SERIALIZATION_NONE, 0, 8);
+    private static final long RAW_SEGMENT_REF = rawChars(SERIALIZATION_SEGMENT_REF, 0, 8);
 
     public static final int DATA_DESCRIPTION_OFFSET = 32;
     public static final int DATA_DESCRIPTION_LENGTH = 16;
@@ -152,6 +156,23 @@ public final class DataHeaderFlyweight
     public String payloadSerializationMethod()
     {
         return BaseHeaderFields.getPadded(buffer, offset + PAYLOAD_SERIALIZATION_OFFSET, PAYLOAD_SERIALIZATION_LENGTH);
+    }
+
+    /**
+     * Whether the payload lives in the payload segment ({@value #SERIALIZATION_SEGMENT_REF}): the
+     * message then carries {@link MessageLayout#SEGMENT_REF_PAYLOAD_BYTES} bytes, the block reference
+     * and the payload's true size. No allocation.
+     */
+    public boolean isSegmentRef()
+    {
+        return buffer.getLong(offset + PAYLOAD_SERIALIZATION_OFFSET, ORDER) == RAW_SEGMENT_REF;
+    }
+
+    /** Marks the payload as a segment reference, or as inline bytes ({@value #SERIALIZATION_NONE}). */
+    public DataHeaderFlyweight segmentRef(final boolean segmentRef)
+    {
+        mutable.putLong(offset + PAYLOAD_SERIALIZATION_OFFSET, segmentRef ? RAW_SEGMENT_REF : RAW_NONE, ORDER);
+        return this;
     }
 
     public long payloadSize()

@@ -49,7 +49,23 @@ public final class MessageDecoder
         {
             return WireError.BAD_PAYLOAD_SIZE;
         }
+        if (dataHeader.isSegmentRef() && payloadSize != MessageLayout.SEGMENT_REF_PAYLOAD_BYTES)
+        {
+            return WireError.BAD_PAYLOAD_SIZE;
+        }
         return WireError.NONE;
+    }
+
+    /** The block reference of the last checked message, when {@code dataHeader().isSegmentRef()}. */
+    public static long segmentRef(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + MessageLayout.SEGMENT_REF_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The true payload size of a segment-backed message. */
+    public static long segmentPayloadSize(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + MessageLayout.SEGMENT_REF_SIZE_OFFSET, java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     public DataHeaderFlyweight dataHeader()

@@ -13,8 +13,13 @@ public final class MessageEncoder
     private final DataHeaderFlyweight dataHeader = new DataHeaderFlyweight();
     private final ProcessingHeaderFlyweight processingHeader = new ProcessingHeaderFlyweight();
 
+    private MutableDirectBuffer buffer;
+    private int offset;
+
     public MessageEncoder wrap(final MutableDirectBuffer buffer, final int offset)
     {
+        this.buffer = buffer;
+        this.offset = offset;
         dataHeader.wrap(buffer, offset + MessageLayout.DATA_HEADER_OFFSET);
         processingHeader.wrap(buffer, offset + MessageLayout.PROCESSING_HEADER_OFFSET);
         final int paddingOffset = MessageLayout.PROCESSING_HEADER_OFFSET + MessageLayout.PROCESSING_HEADER_SIZE;
@@ -33,9 +38,23 @@ public final class MessageEncoder
     /** Fills in the per-message fields; the message is then {@code PAYLOAD_OFFSET + payloadSize} bytes long. */
     public MessageEncoder stamp(final long payloadSize, final long timeslice, final long creationEpochMs)
     {
-        dataHeader.payloadSize(payloadSize).tfCounter((int)timeslice);
+        dataHeader.segmentRef(false).payloadSize(payloadSize).tfCounter((int)timeslice);
         processingHeader.startTime(timeslice).creation(creationEpochMs);
         return this;
+    }
+
+    /**
+     * Fills in the per-message fields of a message whose payload of {@code sizeBytes} lives in the
+     * payload segment at block {@code ref}; the message is then {@link MessageLayout#PAYLOAD_OFFSET}
+     * + {@link MessageLayout#SEGMENT_REF_PAYLOAD_BYTES} bytes long. Returns that length.
+     */
+    public int stampSegmentRef(final long ref, final long sizeBytes, final long timeslice, final long creationEpochMs)
+    {
+        dataHeader.segmentRef(true).payloadSize(MessageLayout.SEGMENT_REF_PAYLOAD_BYTES).tfCounter((int)timeslice);
+        processingHeader.startTime(timeslice).creation(creationEpochMs);
+        buffer.putLong(offset + MessageLayout.SEGMENT_REF_OFFSET, ref, java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.putLong(offset + MessageLayout.SEGMENT_REF_SIZE_OFFSET, sizeBytes, java.nio.ByteOrder.LITTLE_ENDIAN);
+        return MessageLayout.PAYLOAD_OFFSET + MessageLayout.SEGMENT_REF_PAYLOAD_BYTES;
     }
 
     /**

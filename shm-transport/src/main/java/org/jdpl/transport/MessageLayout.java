@@ -23,6 +23,14 @@ public final class MessageLayout
     public static final int HEADER_BLOCK_SIZE = PAYLOAD_OFFSET;
     public static final int PAYLOAD_ALIGNMENT = 32;
 
+    /**
+     * The in-message payload of a segment-backed message: the block reference (a long) and the
+     * payload's size in bytes (a long), at {@link #PAYLOAD_OFFSET}.
+     */
+    public static final int SEGMENT_REF_PAYLOAD_BYTES = 16;
+    public static final int SEGMENT_REF_OFFSET = PAYLOAD_OFFSET;
+    public static final int SEGMENT_REF_SIZE_OFFSET = PAYLOAD_OFFSET + 8;
+
     /** BaseHeader flag bit 0: another header follows this one. */
     public static final int FLAG_NEXT_HEADER = 1;
 

@@ -72,7 +72,8 @@ public final class Driver
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
-            EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan))
+            EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan);
+            SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
@@ -101,7 +102,7 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s, sampler, progress, journal);
+            supervise(s, segment, sampler, progress, journal);
             sampler.finish();
             progress.finish();
 
@@ -109,6 +110,10 @@ public final class Driver
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
                 s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
+            if (segment != null)
+            {
+                summary.metrics().putAll(segment.finish());
+            }
             journalAccounting(journal, summary.timeslices(), s.casualties());
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
                 (s.failure() != null ? ": " + s.failure() : ""));
@@ -148,13 +153,16 @@ public final class Driver
         return null;
     }
 
-    private static void supervise(final RunSupervisor s, final ProcessSampler sampler, final RunProgress progress, final RunJournal journal)
+    private static void supervise(
+        final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress, final RunJournal journal)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;
         while (!s.isDone())
         {
-            idle.idle(s.doWork() + sampler.doWork() + progress.doWork());
+            // The keeper goes first: a dead process's segment slot is reclaimed before the supervisor restarts it.
+            final int reclaimed = segment == null ? 0 : segment.doWork();
+            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork());
             if (s.stopRequested() && !stopJournaled)
             {
                 stopJournaled = true;

@@ -11,9 +11,17 @@ import java.util.List;
  * @param controlStreamId  the stream on which the Driver sends commands to every device
  * @param inlineMaxBytes   payloads up to this size travel inline in the Aeron message
  * @param sources          the topology files it came from
+ * @param segmentSizeBytes capacity of the payload segment ({@code shm.segment-size}); 0 for the default
  */
-public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources)
+public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
+    long segmentSizeBytes)
 {
+    /** A plan with the default payload segment size. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, 0);
+    }
+
     public PlannedDevice device(final String name)
     {
         for (final PlannedDevice d : devices)

@@ -6,6 +6,8 @@ import org.jdpl.framework.spec.DataSpec;
  * One edge of the physical graph, seen from the producer: messages on {@code outputLabel} (spec
  * {@code spec}) go to {@code consumer}'s input {@code consumerLabel}. Timeslice t goes to replica
  * {@code t mod consumerReplicas}, which listens on stream {@code consumerFirstStreamId + replica}.
+ * A durable route ({@code channels { "ORIG/DESC" = chronicle }}) goes through a Chronicle queue in
+ * the run directory instead, which the consumer tails and acknowledges.
  */
 public record Route(
     String outputLabel,
@@ -13,8 +15,21 @@ public record Route(
     String consumer,
     String consumerLabel,
     int consumerReplicas,
-    int consumerFirstStreamId)
+    int consumerFirstStreamId,
+    boolean durable)
 {
+    /** A route over shared memory (not durable). */
+    public Route(
+        final String outputLabel,
+        final DataSpec spec,
+        final String consumer,
+        final String consumerLabel,
+        final int consumerReplicas,
+        final int consumerFirstStreamId)
+    {
+        this(outputLabel, spec, consumer, consumerLabel, consumerReplicas, consumerFirstStreamId, false);
+    }
+
     /** The stream id of the replica that receives timeslice {@code timeslice}. */
     public int streamIdFor(final long timeslice)
     {

@@ -46,6 +46,18 @@ public final class RunLayout
         return runDir.resolve(JOURNAL_DIR);
     }
 
+    /** The payload segment file, created by the Driver in the run's shared-memory directory. */
+    public static Path payloadSegment(final Path shmDir)
+    {
+        return shmDir.resolve("payload.segment");
+    }
+
+    /** The directory of the run's durable (Chronicle) channels, in the persistent run directory. */
+    public static Path queuesDir(final Path runDir)
+    {
+        return runDir.resolve("queues");
+    }
+
     public static Path aeronDir(final Path shmDir)
     {
         return shmDir.resolve("aeron");

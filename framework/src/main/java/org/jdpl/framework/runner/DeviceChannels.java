@@ -9,14 +9,17 @@ import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import org.agrona.CloseHelper;
+import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
+import org.jdpl.framework.run.SegmentSlots;
 import org.jdpl.transport.MessageLayout;
+import org.jdpl.transport.segment.PayloadSegment;
 
 /**
  * The Aeron IPC channels of one device replica: its data subscription (stream
  * {@code firstStreamId + replica}, none for a source), the control subscription, and one publication
- * per distinct consumer stream its routes reach. Closed by the runner that opened it.
+ * per distinct consumer stream its routes reach (durable routes go through queues instead). Closed by the runner that opened it.
  */
 final class DeviceChannels implements AutoCloseable
 {
@@ -36,6 +39,10 @@ final class DeviceChannels implements AutoCloseable
         this.data = device.isSource() ? null : aeron.addSubscription(IPC, device.firstStreamId() + replica);
         for (final Route route : device.routes())
         {
+            if (route.durable())
+            {
+                continue;
+            }
             for (int r = 0; r < route.consumerReplicas(); r++)
             {
                 final int streamId = route.consumerFirstStreamId() + r;
@@ -74,7 +81,7 @@ final class DeviceChannels implements AutoCloseable
         final List<Integer> seenFirstStreams = new ArrayList<>();
         for (final Route route : device.routes())
         {
-            if (!route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
+            if (route.durable() || !route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
             {
                 continue;
             }
@@ -87,6 +94,31 @@ final class DeviceChannels implements AutoCloseable
             targets.add(replicas);
         }
         return targets.toArray(new Publication[0][]);
+    }
+
+    /**
+     * Per route of output {@code label}, in the order of {@link #targetsOf}, the payload-segment
+     * holder bit of each consumer replica (from the plan's slot assignment).
+     */
+    long[][] holdersOf(final String label, final Plan plan)
+    {
+        final List<long[]> holders = new ArrayList<>();
+        final List<Integer> seenFirstStreams = new ArrayList<>();
+        for (final Route route : device.routes())
+        {
+            if (route.durable() || !route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
+            {
+                continue;
+            }
+            seenFirstStreams.add(route.consumerFirstStreamId());
+            final long[] replicas = new long[route.consumerReplicas()];
+            for (int r = 0; r < replicas.length; r++)
+            {
+                replicas[r] = PayloadSegment.holderBit(SegmentSlots.slotOf(plan, route.consumer(), r, PayloadSegment.maxProcesses()));
+            }
+            holders.add(replicas);
+        }
+        return holders.toArray(new long[0][]);
     }
 
     /** The largest payload one message can carry on every stream of this device. */

@@ -1,6 +1,7 @@
 package org.jdpl.framework.runner;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +55,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private DeviceChannels channels;
     private SendingOutputs outputs;
     private InputSide inputs;
+    private SegmentAccess segment;
     private ControlReceiver controlReceiver;
     private CallContext call;
     private Device device;
@@ -178,7 +180,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 LOG.info("{}: closed before end of stream", who);
                 end(DeviceExitCode.STOPPED, null);
             }
-            CloseHelper.closeAll(outputs, inputs, channels, ownAeron, published);
+            CloseHelper.closeAll(outputs, inputs, segment, channels, ownAeron, published);
         }
         finally
         {
@@ -203,12 +205,23 @@ public final class DeviceRunner implements Agent, AutoCloseable
         }
         call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
         controlReceiver = new ControlReceiver(who, call, published, planned.isSource());
-        outputs = SendingOutputs.wire(planned, channels, new Offerer(who, counters, context.idleStrategy(), watch), counters);
-        call.outputs(outputs);
-        if (!planned.isSource())
+        try
         {
-            inputs = new InputSide(who, planned, counters);
+            segment = SegmentPlumbing.open(context, watch);
+            outputs = SendingOutputs.wire(context.manifest(), context.replica(), planned, channels,
+                new Offerer(who, counters, context.idleStrategy(), watch), counters, segment);
+            if (!planned.isSource())
+            {
+                inputs = new InputSide(who, planned, counters, segment)
+                    .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica());
+            }
         }
+        catch (final RuntimeException e)
+        {
+            throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() +
+                "): cannot open its payload segment or durable channels: " + e.getMessage(), e);
+        }
+        call.outputs(outputs);
         try
         {
             device = context.type().factory().create();
@@ -373,6 +386,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private void end(final int exitCode, final String failure)
     {
+        SegmentPlumbing.report(segment, counters, metrics);
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = new DeviceReport(
             planned.name(), context.replica(), clean ? "STOPPED" : "FAILED",

@@ -20,6 +20,7 @@ final class DroppedMessages
     private boolean unmatchedLogged;
     private boolean badSpecLogged;
     private boolean duplicateLogged;
+    private boolean staleLogged;
 
     DroppedMessages(final String device, final RunnerCounters counters)
     {
@@ -57,6 +58,21 @@ final class DroppedMessages
             badSpecLogged = true;
             LOG.warn("{}: dropped a message whose origin/description '{}' is not valid spec text (logged once)",
                 device, DataHeaderFlyweight.describe(buffer, offset));
+        }
+    }
+
+    /**
+     * A reference to a payload this process does not hold: sent to this replica's previous process,
+     * which died; the Driver reclaimed it with that process's slot. The timeslice was lost with the
+     * dead process, so this is not an error of this one.
+     */
+    void onStaleReference(final String label, final long timeslice)
+    {
+        if (!staleLogged)
+        {
+            staleLogged = true;
+            LOG.warn("{}: input '{}' of timeslice {} refers to a payload reclaimed when this replica's previous process " +
+                "died; dropped (logged once; counted as segment.staleRefs)", device, label, timeslice);
         }
     }
 

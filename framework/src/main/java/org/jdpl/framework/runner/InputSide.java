@@ -1,9 +1,12 @@
 package org.jdpl.framework.runner;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
+import org.agrona.CloseHelper;
+import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.spec.InputSpec;
 import org.slf4j.Logger;
@@ -26,8 +29,9 @@ final class InputSide implements AutoCloseable
     private final MessageReceiver receiver;
     private final FragmentAssembler fragmentAssembler;
     private final RunnerCounters counters;
+    private DurableInputs durable;
 
-    InputSide(final String who, final PlannedDevice device, final RunnerCounters counters)
+    InputSide(final String who, final PlannedDevice device, final RunnerCounters counters, final SegmentAccess segment)
     {
         this.who = who;
         this.counters = counters;
@@ -38,15 +42,23 @@ final class InputSide implements AutoCloseable
         {
             labels[i] = inputs.get(i).label();
         }
-        this.assembler = new TimesliceAssembler(inputs, device.completion());
+        this.assembler = new TimesliceAssembler(inputs, device.completion()).segment(segment);
         this.receiver = new MessageReceiver(new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
         this.fragmentAssembler = new FragmentAssembler(receiver);
     }
 
-    /** Takes what arrived; returns the number of fragments read. */
+    /** Also tails this replica's durable queues, if any of its inputs is durable. */
+    InputSide durable(final Plan plan, final Path runDir, final String device, final int replica)
+    {
+        durable = DurableInputs.open(who, plan, runDir, device, replica, receiver, assembler);
+        return this;
+    }
+
+    /** Takes what arrived; returns the number of fragments (and durable messages) read. */
     int poll(final Subscription data)
     {
-        return data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+        final int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+        return durable == null ? read : read + durable.poll();
     }
 
     /** Hands complete timeslices to {@code handler}; returns how many. */
@@ -103,6 +115,7 @@ final class InputSide implements AutoCloseable
     @Override
     public void close()
     {
+        CloseHelper.quietClose(durable);
         assembler.close();
     }
 }

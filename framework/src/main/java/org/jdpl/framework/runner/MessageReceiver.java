@@ -67,6 +67,11 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         final long timeslice = decoder.processingHeader().startTime();
+        if (dataHeader.isSegmentRef())
+        {
+            onSegmentRef(input, timeslice, spec, buffer, offset);
+            return;
+        }
         final int payloadSize = decoder.payloadSize();
         final int result = assembler.onMessage(
             input, timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
@@ -76,6 +81,30 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += payloadSize;
+        highestTimeslice = Math.max(highestTimeslice, timeslice);
+    }
+
+    private void onSegmentRef(final int input, final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset)
+    {
+        if (!assembler.hasSegment())
+        {
+            dropped.onCorrupt(WireError.BAD_PAYLOAD_SIZE, MessageLayout.PAYLOAD_OFFSET + MessageLayout.SEGMENT_REF_PAYLOAD_BYTES);
+            return;
+        }
+        final long sizeBytes = MessageDecoder.segmentPayloadSize(buffer, offset);
+        final long ref = MessageDecoder.segmentRef(buffer, offset);
+        if (!assembler.acceptSegmentRef(ref))
+        {
+            dropped.onStaleReference(labels[input], timeslice);
+            return;
+        }
+        final int result = assembler.onSegmentMessage(input, timeslice, spec, ref, sizeBytes);
+        if (result == TimesliceAssembler.DUPLICATE)
+        {
+            dropped.onDuplicate(labels[input], timeslice);
+            return;
+        }
+        counters.bytesIn += sizeBytes;
         highestTimeslice = Math.max(highestTimeslice, timeslice);
     }
 

@@ -8,11 +8,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.MessageEncoder;
 import org.jdpl.transport.MessageLayout;
+import org.jdpl.transport.segment.PayloadSegment;
 
 /**
  * One output label: a reusable send buffer whose header block is written once, the payload region
  * the device fills in place, and the publications of every route (one per consumer replica). A
  * message is offered straight from this buffer, header and payload together, without a copy.
+ *
+ * <p>With a payload segment, a payload larger than the inline threshold is made in a segment block
+ * instead; the message then carries only its reference, and the block is published to the holder
+ * bits of exactly the consumer replicas the message goes to, before it is offered.
  */
 final class OutputChannel
 {
@@ -30,6 +35,14 @@ final class OutputChannel
     private MemorySegment view = MemorySegment.NULL;
     private long viewSize = -1;
     private boolean made;
+    private SegmentAccess segment;
+    private long inlineMaxBytes = Long.MAX_VALUE;
+    private long[][] routeHolders;
+    /** The block made or forwarded for this timeslice, or -1 when the payload is inline. */
+    private long ref = -1;
+    private boolean forwarded;
+    private long refSize;
+    private DurableRoutes durable;
 
     /**
      * @param routeTargets    per route of this output, the publication of each consumer replica
@@ -49,6 +62,27 @@ final class OutputChannel
         this.arena = arena;
     }
 
+    /**
+     * Lets payloads above {@code inlineMaxBytes} go through the payload segment.
+     *
+     * @param routeHolders per route, per consumer replica, that replica's holder bit
+     */
+    OutputChannel segment(final SegmentAccess segment, final long inlineMaxBytes, final long[][] routeHolders)
+    {
+        this.segment = segment;
+        // A payload too large for one IPC message goes through the segment whatever the threshold says.
+        this.inlineMaxBytes = Math.min(inlineMaxBytes, maxPayloadBytes);
+        this.routeHolders = routeHolders;
+        return this;
+    }
+
+    /** Also appends every message to the queues of this output's durable routes. */
+    OutputChannel durable(final DurableRoutes durable)
+    {
+        this.durable = durable;
+        return this;
+    }
+
     String label()
     {
         return spec.label();
@@ -66,11 +100,21 @@ final class OutputChannel
             throw new IllegalStateException("device '" + device + "' made output '" + label() +
                 "' twice in one timeslice; make each label once per call");
         }
+        if (segment != null && sizeBytes > inlineMaxBytes)
+        {
+            ensureHeaderBuffer();
+            ref = segment.allocate(sizeBytes);
+            refSize = sizeBytes;
+            forwarded = false;
+            made = true;
+            return segment.writable(ref, sizeBytes);
+        }
         if (sizeBytes < 0 || sizeBytes > maxPayloadBytes)
         {
             throw new IllegalArgumentException("device '" + device + "', output '" + label() + "': a payload of " + sizeBytes +
-                " bytes does not fit in one message (at most " + maxPayloadBytes + " bytes until the payload segment " +
-                "carries large payloads); make smaller payloads or raise the IPC term length of the run");
+                " bytes does not fit in one message (at most " + maxPayloadBytes + " bytes) and this run has no payload " +
+                "segment (it has more device processes than a segment has slots, " + (PayloadSegment.maxProcesses() - 1) +
+                "); make smaller payloads or run fewer processes");
         }
         final long messageBytes = MessageLayout.PAYLOAD_OFFSET + sizeBytes;
         if (messageBytes > memory.byteSize())
@@ -86,12 +130,38 @@ final class OutputChannel
         return view;
     }
 
+    /**
+     * Passes on a received segment block without a copy; false when this output cannot (no segment,
+     * or a consumer already holds the block), and the caller copies instead.
+     */
+    boolean forward(final long receivedRef, final long sizeBytes)
+    {
+        if (segment == null || made)
+        {
+            return false;
+        }
+        ensureHeaderBuffer();
+        ref = receivedRef;
+        refSize = sizeBytes;
+        forwarded = true;
+        made = true;
+        return true;
+    }
+
     /** Sends what was made for {@code timeslice} on every route; returns the payload size sent. */
     long send(final long timeslice, final long creationEpochMs, final Offerer offerer)
     {
         made = false;
+        if (ref >= 0)
+        {
+            return sendRef(timeslice, creationEpochMs, offerer);
+        }
         encoder.stamp(viewSize, timeslice, creationEpochMs);
         final int length = (int)(MessageLayout.PAYLOAD_OFFSET + viewSize);
+        if (durable != null)
+        {
+            durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize);
+        }
         for (final Publication[] replicas : routeTargets)
         {
             final Publication publication = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
@@ -100,10 +170,63 @@ final class OutputChannel
         return viewSize;
     }
 
-    /** Forgets what was made (the call that made it failed). */
+    private long sendRef(final long timeslice, final long creationEpochMs, final Offerer offerer)
+    {
+        final long sentRef = ref;
+        final long sizeBytes = refSize;
+        ref = -1;
+        long holders = 0;
+        for (int route = 0; route < routeTargets.length; route++)
+        {
+            final long[] replicaHolders = routeHolders[route];
+            holders |= replicaHolders[(int)Long.remainderUnsigned(timeslice, replicaHolders.length)];
+        }
+        if (forwarded && !segment.share(sentRef, holders))
+        {
+            // A consumer already holds this block (it reaches it twice): it gets a copy instead.
+            final MemorySegment source = segment.readOnly(sentRef, sizeBytes);
+            final MemorySegment copy = make(sizeBytes);
+            MemorySegment.copy(source, 0, copy, 0, sizeBytes);
+            return send(timeslice, creationEpochMs, offerer);
+        }
+        if (durable != null)
+        {
+            // A queue holds bytes, not references: the header says inline, the payload is copied from the block.
+            encoder.stamp(sizeBytes, timeslice, creationEpochMs);
+            durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET,
+                segment.readOnly(sentRef, sizeBytes).address(), sizeBytes);
+        }
+        if (!forwarded)
+        {
+            segment.publish(sentRef, holders);
+        }
+        final int length = encoder.stampSegmentRef(sentRef, sizeBytes, timeslice, creationEpochMs);
+        for (final Publication[] replicas : routeTargets)
+        {
+            final Publication publication = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
+            offerer.offer(publication, buffer, 0, length);
+        }
+        return sizeBytes;
+    }
+
+    /** Forgets what was made (the call that made it failed); a block made is freed. */
     void discard()
     {
+        if (made && ref >= 0 && !forwarded)
+        {
+            segment.publish(ref, 0);
+        }
+        ref = -1;
         made = false;
+    }
+
+    private void ensureHeaderBuffer()
+    {
+        final long messageBytes = MessageLayout.PAYLOAD_OFFSET + MessageLayout.SEGMENT_REF_PAYLOAD_BYTES;
+        if (messageBytes > memory.byteSize())
+        {
+            grow(messageBytes);
+        }
     }
 
     private void grow(final long messageBytes)

@@ -9,7 +9,8 @@ import org.jdpl.framework.device.Input;
 import org.jdpl.framework.spec.DataSpec;
 
 /**
- * One input's message of one pending timeslice: the payload copied out of the transport into memory
+ * One input's message of one pending timeslice: a segment block held until the timeslice is done
+ * (read in place, no copy), or an inline payload copied out of the transport into memory
  * this slot owns and reuses. A timeslice's inputs arrive in different polls, so the transport's
  * buffer cannot be held on to. The memory only grows; the read-only view handed to the device is
  * kept while the payload size stays the same, so steady streams allocate nothing.
@@ -28,6 +29,11 @@ final class PayloadSlot implements Input
     private DataSpec spec;
     private long timeslice;
     private boolean present;
+    private SegmentAccess segment;
+    private long segmentRef = -1;
+    private MemorySegment refView = MemorySegment.NULL;
+    private DurableInputs.Queue ackQueue;
+    private long ackIndex;
 
     PayloadSlot(final String label, final Arena arena)
     {
@@ -52,6 +58,30 @@ final class PayloadSlot implements Input
         this.present = true;
     }
 
+    /** Takes a segment block this process now holds; {@link #clear} releases it. */
+    void fillRef(final long timeslice, final DataSpec spec, final SegmentAccess segment, final long ref, final long sizeBytes)
+    {
+        this.refView = segment.readOnly(ref, sizeBytes);
+        this.segment = segment;
+        this.segmentRef = ref;
+        this.timeslice = timeslice;
+        this.spec = spec;
+        this.present = true;
+    }
+
+    /** The message came from a durable queue at {@code index}: clearing the slot acknowledges it. */
+    void origin(final DurableInputs.Queue queue, final long index)
+    {
+        this.ackQueue = queue;
+        this.ackIndex = index;
+    }
+
+    /** The segment block behind the payload, or -1 when it was inline. */
+    long segmentRef()
+    {
+        return segmentRef;
+    }
+
     private void grow(final int length)
     {
         // Memory from the arena lives until the assembler closes; doubling bounds what is left behind.
@@ -61,8 +91,22 @@ final class PayloadSlot implements Input
         viewLength = -1;
     }
 
+    /** Forgets the message; a segment block's hold is released, so its last reader frees it. */
     void clear()
     {
+        if (ackQueue != null)
+        {
+            final DurableInputs.Queue queue = ackQueue;
+            ackQueue = null;
+            queue.acknowledge(ackIndex, timeslice);
+        }
+        if (segmentRef >= 0)
+        {
+            final long ref = segmentRef;
+            segmentRef = -1;
+            refView = MemorySegment.NULL;
+            segment.release(ref);
+        }
         present = false;
         spec = null;
     }
@@ -93,12 +137,12 @@ final class PayloadSlot implements Input
     @Override
     public MemorySegment payload()
     {
-        return view;
+        return segmentRef >= 0 ? refView : view;
     }
 
     @Override
     public long payloadBytes()
     {
-        return viewLength;
+        return segmentRef >= 0 ? refView.byteSize() : viewLength;
     }
 }

@@ -40,6 +40,12 @@ final class PendingTimeslice implements Inputs
     void reset(final long timeslice)
     {
         this.timeslice = timeslice;
+        clearAll();
+    }
+
+    /** Clears every message (releasing segment blocks) once the timeslice is done or dropped. */
+    void clearAll()
+    {
         for (int i = 0; i < presentCount; i++)
         {
             slots[arrivalOrder[i]].clear();

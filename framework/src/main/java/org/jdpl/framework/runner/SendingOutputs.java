@@ -2,13 +2,19 @@ package org.jdpl.framework.runner;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.aeron.Publication;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.device.Input;
 import org.jdpl.framework.device.Outputs;
+import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.RunManifest;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.MessageEncoder;
 
@@ -25,7 +31,9 @@ final class SendingOutputs implements Outputs, AutoCloseable
     private final Offerer offerer;
     private final RunnerCounters counters;
     private final Arena arena;
-    private final UnsafeBuffer endOfStreamBuffer = new UnsafeBuffer(new byte[org.jdpl.transport.MessageLayout.HEADER_BLOCK_SIZE]);
+    private final UnsafeBuffer endOfStreamBuffer = new UnsafeBuffer(
+        ByteBuffer.allocateDirect(org.jdpl.transport.MessageLayout.HEADER_BLOCK_SIZE));
+    private List<DurableRoutes> durableRoutes = List.of();
 
     SendingOutputs(
         final String device,
@@ -44,28 +52,73 @@ final class SendingOutputs implements Outputs, AutoCloseable
         counters.sizeOutputs(this.channels.length);
     }
 
-    /** Wires every output of {@code device} to the publications of its routes. */
+    /**
+     * Wires every output of {@code device} to the publications of its routes; with a payload segment
+     * ({@code segment} not null), payloads above the plan's inline threshold go through it.
+     */
     static SendingOutputs wire(
-        final PlannedDevice device, final DeviceChannels channels, final Offerer offerer, final RunnerCounters counters)
+        final RunManifest manifest,
+        final int replica,
+        final PlannedDevice device,
+        final DeviceChannels channels,
+        final Offerer offerer,
+        final RunnerCounters counters,
+        final SegmentAccess segment)
     {
+        final Plan plan = manifest.plan();
         final Arena arena = Arena.ofShared();
         final List<OutputChannel> outputChannels = new ArrayList<>();
+        final List<DurableRoutes> durable = new ArrayList<>();
         for (final OutputSpec output : device.outputs())
         {
-            outputChannels.add(new OutputChannel(
-                device.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), arena));
+            final OutputChannel channel = new OutputChannel(
+                device.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), arena);
+            if (segment != null)
+            {
+                channel.segment(segment, plan.inlineMaxBytes(), channels.holdersOf(output.label(), plan));
+            }
+            final DurableRoutes routes = DurableRoutes.open(Path.of(manifest.runDir()), device, replica, output.label());
+            if (routes != null)
+            {
+                channel.durable(routes);
+                durable.add(routes);
+            }
+            outputChannels.add(channel);
         }
-        return new SendingOutputs(device.name(), outputChannels, channels.allPublications(), offerer, counters, arena);
+        return new SendingOutputs(device.name(), outputChannels, channels.allPublications(), offerer, counters, arena)
+            .durableRoutes(durable);
     }
 
     @Override
     public MemorySegment make(final String label, final long sizeBytes)
     {
+        return channel(label).make(sizeBytes);
+    }
+
+    private SendingOutputs durableRoutes(final List<DurableRoutes> routes)
+    {
+        this.durableRoutes = routes;
+        return this;
+    }
+
+    /** A segment-backed input goes on by reference: its consumers get holds on the same block, no bytes move. */
+    @Override
+    public void forward(final String label, final Input input)
+    {
+        if (input instanceof PayloadSlot slot && slot.segmentRef() >= 0 && channel(label).forward(slot.segmentRef(), slot.payloadBytes()))
+        {
+            return;
+        }
+        snapshot(label, input.payload());
+    }
+
+    private OutputChannel channel(final String label)
+    {
         for (final OutputChannel channel : channels)
         {
             if (channel.label().equals(label))
             {
-                return channel.make(sizeBytes);
+                return channel;
             }
         }
         throw new IllegalArgumentException("device '" + device + "' has no output labelled '" + label + "'; its outputs are " +
@@ -128,6 +181,10 @@ final class SendingOutputs implements Outputs, AutoCloseable
         {
             offerer.offer(publication, endOfStreamBuffer, 0, length);
         }
+        for (final DurableRoutes routes : durableRoutes)
+        {
+            routes.appendEndOfStream(endOfStreamBuffer.addressOffset(), length);
+        }
     }
 
     /** Whether every stream has a consumer; a producer sends nothing before. */
@@ -151,6 +208,7 @@ final class SendingOutputs implements Outputs, AutoCloseable
     @Override
     public void close()
     {
+        CloseHelper.quietCloseAll(durableRoutes);
         arena.close();
     }
 

@@ -39,6 +39,9 @@ final class TimesliceAssembler implements AutoCloseable
     private PendingTimeslice[] ready = new PendingTimeslice[16];
     private int readyHead;
     private int readyCount;
+    private SegmentAccess segment;
+    private DurableInputs.Queue originQueue;
+    private long originIndex;
 
     TimesliceAssembler(final List<InputSpec> inputs, final Completion completion)
     {
@@ -67,7 +70,10 @@ final class TimesliceAssembler implements AutoCloseable
         if (completion == Completion.ANY)
         {
             final PendingTimeslice alone = acquire(timeslice);
-            alone.claim(inputIndex).fill(timeslice, spec, buffer, offset, length);
+            final PayloadSlot slot = alone.claim(inputIndex);
+            slot.fill(timeslice, spec, buffer, offset, length);
+        slot.origin(originQueue, originIndex);
+            slot.origin(originQueue, originIndex);
             pushReady(alone);
             return ACCEPTED;
         }
@@ -79,12 +85,75 @@ final class TimesliceAssembler implements AutoCloseable
             return DUPLICATE;
         }
         slot.fill(timeslice, spec, buffer, offset, length);
+        slot.origin(originQueue, originIndex);
         if (completion == Completion.ALL && entry.isComplete())
         {
             removePending(position);
             pushReady(entry);
         }
         return ACCEPTED;
+    }
+
+    /** Receives segment-backed messages through {@code segment}. */
+    TimesliceAssembler segment(final SegmentAccess segment)
+    {
+        this.segment = segment;
+        return this;
+    }
+
+    /**
+     * Takes one segment-backed message of input {@code inputIndex}: the block is held, not copied,
+     * until its timeslice is done. A duplicate is released at once. Returns as {@link #onMessage}.
+     */
+    int onSegmentMessage(
+        final int inputIndex,
+        final long timeslice,
+        final DataSpec spec,
+        final long ref,
+        final long sizeBytes)
+    {
+        segment.onReceived();
+        if (completion == Completion.ANY)
+        {
+            final PendingTimeslice alone = acquire(timeslice);
+            alone.claim(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
+            pushReady(alone);
+            return ACCEPTED;
+        }
+        final int position = findOrInsert(timeslice);
+        final PendingTimeslice entry = pending[position];
+        final PayloadSlot slot = entry.claim(inputIndex);
+        if (slot == null)
+        {
+            segment.release(ref);
+            return DUPLICATE;
+        }
+        slot.fillRef(timeslice, spec, segment, ref, sizeBytes);
+        if (completion == Completion.ALL && entry.isComplete())
+        {
+            removePending(position);
+            pushReady(entry);
+        }
+        return ACCEPTED;
+    }
+
+    /** The durable queue and index of the messages fed next (null: shared memory), acknowledged when their timeslice is done. */
+    void origin(final DurableInputs.Queue queue, final long index)
+    {
+        this.originQueue = queue;
+        this.originIndex = index;
+    }
+
+    /** Whether a received segment reference is live and held by this process (else it is dropped as stale). */
+    boolean acceptSegmentRef(final long ref)
+    {
+        return segment.acceptReceived(ref);
+    }
+
+    /** Whether this assembler can take segment-backed messages. */
+    boolean hasSegment()
+    {
+        return segment != null;
     }
 
     /** Hands every deliverable timeslice to {@code handler}; returns how many. */
@@ -98,6 +167,7 @@ final class TimesliceAssembler implements AutoCloseable
             readyHead = (readyHead + 1) % ready.length;
             readyCount--;
             handler.onTimeslice(entry.timeslice(), entry);
+            entry.clearAll();
             pool.push(entry);
             delivered++;
         }
@@ -108,6 +178,7 @@ final class TimesliceAssembler implements AutoCloseable
                 final PendingTimeslice entry = pending[0];
                 removePending(0);
                 handler.onTimeslice(entry.timeslice(), entry);
+                entry.clearAll();
                 pool.push(entry);
                 delivered++;
             }
@@ -133,6 +204,7 @@ final class TimesliceAssembler implements AutoCloseable
         final int dropped = pendingCount;
         for (int i = 0; i < pendingCount; i++)
         {
+            pending[i].clearAll();
             pool.push(pending[i]);
             pending[i] = null;
         }

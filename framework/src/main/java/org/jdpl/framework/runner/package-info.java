@@ -4,5 +4,11 @@
  * receives messages over Aeron IPC, gathers them into complete timeslices
  * ({@code TimesliceAssembler}), calls the device, sends its outputs along the plan's routes, obeys
  * the Driver's control commands, ends the stream and writes the device's report.
+ *
+ * <p>Large payloads go through the run's payload segment ({@code SegmentAccess}): made in a block,
+ * sent as a reference, read in place and released when the consumer's timeslice is done; a
+ * forwarded block is shared, not copied. Durable routes append to Chronicle queues
+ * ({@code DurableRoutes}); a consumer tails them and acknowledges each processed timeslice
+ * ({@code DurableInputs}), so after a crash it resumes where it left off.
  */
 package org.jdpl.framework.runner;

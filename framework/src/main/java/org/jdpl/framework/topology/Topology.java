@@ -2,13 +2,22 @@ package org.jdpl.framework.topology;
 
 import java.util.List;
 
+import org.jdpl.framework.spec.DataMatcher;
+
 /**
  * The logical topology: validated devices in declaration order, and the settings the plan needs.
  *
  * @param devices        the devices, in the order the files declare them
  * @param inlineMaxBytes payloads up to this size travel inline
  * @param sources        the files it came from
+ * @param segmentSizeBytes payload segment capacity ({@code shm.segment-size}); 0 for the default
+ * @param durable        specs whose edges are durable ({@code channels { "ORIG/DESC" = chronicle }})
  */
-record Topology(List<TopologyDevice> devices, long inlineMaxBytes, List<String> sources)
+record Topology(List<TopologyDevice> devices, long inlineMaxBytes, List<String> sources, long segmentSizeBytes,
+    List<DataMatcher> durable)
 {
+    Topology(final List<TopologyDevice> devices, final long inlineMaxBytes, final List<String> sources)
+    {
+        this(devices, inlineMaxBytes, sources, 0, List.of());
+    }
 }

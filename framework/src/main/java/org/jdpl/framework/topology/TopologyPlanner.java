@@ -14,6 +14,8 @@ import com.typesafe.config.ConfigRenderOptions;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
+import org.jdpl.framework.spec.DataMatcher;
+import org.jdpl.framework.spec.DataSpec;
 
 /**
  * Resolves a validated, acyclic {@link Topology} into the physical {@link Plan}, as a pure
@@ -55,12 +57,13 @@ final class TopologyPlanner
                 device.outputs(),
                 firstStreamIds.get(device.name()),
                 upstreamProducers(device, edges),
-                routes(device, edges, firstStreamIds),
+                routes(device, edges, firstStreamIds, topology.durable()),
                 device.idleStrategy(),
                 device.failurePolicy(),
                 device.origin()));
         }
-        return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()));
+        return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
+            topology.segmentSizeBytes());
     }
 
     /** Each replica of each distinct producer sends one end of stream to every replica of this device. */
@@ -82,7 +85,11 @@ final class TopologyPlanner
         return replicas;
     }
 
-    private static List<Route> routes(final TopologyDevice producer, final List<Wiring.Edge> edges, final Map<String, Integer> firstStreamIds)
+    private static List<Route> routes(
+        final TopologyDevice producer,
+        final List<Wiring.Edge> edges,
+        final Map<String, Integer> firstStreamIds,
+        final List<DataMatcher> durable)
     {
         final List<Route> routes = new ArrayList<>();
         for (final Wiring.Edge edge : edges)
@@ -91,10 +98,22 @@ final class TopologyPlanner
             {
                 final TopologyDevice consumer = edge.consumer();
                 routes.add(new Route(edge.output().label(), edge.output().spec(), consumer.name(), edge.input().label(),
-                    consumer.replicas(), firstStreamIds.get(consumer.name())));
+                    consumer.replicas(), firstStreamIds.get(consumer.name()), isDurable(edge.output().spec(), durable)));
             }
         }
         return List.copyOf(routes);
+    }
+
+    private static boolean isDurable(final DataSpec spec, final List<DataMatcher> durable)
+    {
+        for (final DataMatcher matcher : durable)
+        {
+            if (matcher.matches(spec))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Kahn's algorithm; among devices ready at the same time, the one declared first goes first. */

@@ -77,7 +77,8 @@ final class TopologyValidator
         {
             GraphValidator.check(devices, problems);
         }
-        return new Topology(devices, inlineMaxBytes, loaded.sources());
+        return new Topology(devices, inlineMaxBytes, loaded.sources(), segmentSize(config),
+            ChannelsReader.durable(config.root().get(TopologyKeys.CHANNELS), problems));
     }
 
     private static void checkTopLevelKeys(final Config config, final List<Problem> problems)
@@ -120,6 +121,21 @@ final class TopologyValidator
             }
         }
         return inlineMax;
+    }
+
+    /** The checked shm.segment-size (checkShm reported any problem), or 0 for the default. */
+    private static long segmentSize(final Config config)
+    {
+        try
+        {
+            final long bytes = config.hasPath(TopologyKeys.SHM + "." + TopologyKeys.SEGMENT_SIZE) ?
+                config.getBytes(TopologyKeys.SHM + "." + TopologyKeys.SEGMENT_SIZE) : 0;
+            return Math.max(0, bytes);
+        }
+        catch (final ConfigException e)
+        {
+            return 0;
+        }
     }
 
     private static long size(final Config shm, final String key, final String where, final List<Problem> problems)

@@ -27,6 +27,25 @@ class TopologyPlannerTest
     }
 
     @Test
+    void shouldMarkTheRoutesOfDurableChannelsAndCarryTheSegmentSize() throws Exception
+    {
+        final Plan plan = plan("""
+            shm { segment-size = 3G, inline-max = 32K }
+            channels { "TST/FILTERED" = chronicle, "TST/DATA" = shm }
+            devices {
+              source { use = test-source }
+              fwd    { use = test-filter }
+              sink   { use = test-sink }
+            }
+            """);
+
+        assertEquals(List.of(new Route("out", DataSpec.parse("TST/DATA/0"), "fwd", "in", 1, 1001, false)), plan.device("source").routes());
+        assertEquals(List.of(new Route("out", DataSpec.parse("TST/FILTERED/0"), "sink", "in", 1, 1002, true)), plan.device("fwd").routes());
+        assertEquals(3L << 30, plan.segmentSizeBytes());
+        assertEquals(32 * 1024, plan.inlineMaxBytes());
+    }
+
+    @Test
     void shouldGiveEachReplicaItsStreamAndCountUpstreamReplicas() throws IOException
     {
         final Plan plan = plan("""

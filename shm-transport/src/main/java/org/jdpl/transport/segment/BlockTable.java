@@ -96,6 +96,29 @@ final class BlockTable
     }
 
     /**
+     * Adds the holders' holds beside {@code slot}'s own, so a block received can be passed on
+     * (forwarded) without a copy; {@code slot} still releases its own hold afterwards. Returns
+     * {@link #RELEASED} when done, {@link #NOT_HELD} when {@code slot} does not hold the block or one
+     * of the holders already does (a holder bit names one hold, so it cannot be given twice).
+     */
+    int share(final long firstPage, final int slot, final long holders)
+    {
+        final long bit = bit(slot);
+        while (true)
+        {
+            final long state = state(firstPage);
+            if (!isHeld(state) || (state & bit) == 0 || (state & holders) != 0)
+            {
+                return NOT_HELD;
+            }
+            if (compareAndSetState(firstPage, state, state | holders))
+            {
+                return RELEASED;
+            }
+        }
+    }
+
+    /**
      * Drops {@code slot}'s hold. Returns {@link #LAST} when it was the last one (the block is now
      * being freed by {@code slot}, and the caller must finish the free), {@link #NOT_HELD} when
      * {@code slot} holds nothing here, or {@link #RELEASED}.

@@ -177,6 +177,29 @@ public final class PayloadSegment implements AutoCloseable
         }
     }
 
+    /**
+     * Gives the processes in {@code holders} a hold on a block this process holds (received, or
+     * allocated and published), beside its own, before the reference is sent on: forwarding without
+     * a copy. This process still {@link #release}s its own hold. Returns false, changing nothing,
+     * when one of {@code holders} already holds the block (send a copy then).
+     */
+    public boolean share(final long ref, final long holders)
+    {
+        if ((holders & ~BlockTable.HOLDER_MASK) != 0)
+        {
+            throw new IllegalArgumentException("holder mask " + Long.toHexString(holders) + " names slots beyond " +
+                (SegmentLayout.MAX_PROCESSES - 1));
+        }
+        final long firstPage = checkedPage(ref);
+        final long state = blocks.state(firstPage);
+        if (BlockTable.isHeld(state) && (state & BlockTable.bit(slot)) == 0)
+        {
+            throw new IllegalStateException(BlockRef.toString(ref) + " in " + file.path() + " cannot be shared by slot " +
+                slot + ", which does not hold it.");
+        }
+        return blocks.share(firstPage, slot, holders) != BlockTable.NOT_HELD;
+    }
+
     /** Drops this process's hold on a block; the last holder's release frees its pages. */
     public void release(final long ref)
     {
@@ -185,6 +208,28 @@ public final class PayloadSegment implements AutoCloseable
             throw new IllegalStateException(BlockRef.toString(ref) + " in " + file.path() + " is not held by slot " + slot +
                 " (pid " + pid + "): released twice, or never published to this process.");
         }
+    }
+
+    /**
+     * Whether this process holds the block {@code ref} names: false for a stale reference (its block
+     * was freed, perhaps reused), such as one sent to a process that died before the Driver reclaimed
+     * its slot and then reached the process restarted on that slot. Never throws.
+     */
+    public boolean holds(final long ref)
+    {
+        final long firstPage = BlockRef.firstPage(ref);
+        if (ref < 0 || firstPage >= layout.pageCount())
+        {
+            return false;
+        }
+        final int generation = BlockRef.generation(ref);
+        if (blocks.generation(firstPage) != generation)
+        {
+            return false;
+        }
+        final long state = blocks.state(firstPage);
+        // A block starts with its new generation before it is marked held, so reading it again rules out reuse in between.
+        return BlockTable.isHeld(state) && (state & BlockTable.bit(slot)) != 0 && blocks.generation(firstPage) == generation;
     }
 
     /** The block's payload bytes, to write into. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -278,6 +279,27 @@ class PayloadSegmentTest
             assertTrue(stale.getMessage().contains("stale reference"), stale.getMessage());
             segment.release(reused);
             assertEquals(0, segment.usedBytes());
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldForwardABlockBySharingItsHoldWithTheNextConsumer()
+    {
+        try (PayloadSegment producer = create(8);
+            PayloadSegment forwarder = PayloadSegment.open(directory.resolve("payload.segment"));
+            PayloadSegment consumer = PayloadSegment.open(directory.resolve("payload.segment")))
+        {
+            final long ref = producer.tryAllocate(PAGE);
+            producer.publish(ref, PayloadSegment.holderBit(forwarder.slot()));
+            assertTrue(forwarder.share(ref, PayloadSegment.holderBit(consumer.slot())));
+            assertFalse(forwarder.share(ref, PayloadSegment.holderBit(consumer.slot())), "a holder bit names one hold");
+            forwarder.release(ref);
+            assertEquals(PAGE, producer.usedBytes(), "the consumer still holds it");
+            assertThrows(IllegalStateException.class, () -> forwarder.share(ref, PayloadSegment.holderBit(producer.slot())),
+                "only a holder may share");
+            consumer.release(ref);
+            assertEquals(0, producer.usedBytes());
         }
     }
 

@@ -109,6 +109,7 @@ public final class DevicesCommand implements Callable<Integer>
     {
         final int columns = rows.isEmpty() ? 0 : rows.get(0).length;
         final int[] widths = new int[columns];
+        java.util.Arrays.fill(widths, 1); // a column empty in every row still needs a width for %-Ns
         for (final String[] row : rows)
         {
             for (int c = 0; c < columns; c++)

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         StatusCommand.class,
         LogsCommand.class,
         TopCommand.class,
+        BenchCommand.class,
     })
 public final class DplCommand implements Runnable
 {

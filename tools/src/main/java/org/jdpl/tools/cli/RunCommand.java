@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
 import org.jdpl.framework.driver.ProgressMode;
+import org.jdpl.framework.driver.RunSetupException;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.topology.Compilation;
@@ -61,6 +62,10 @@ final class RunCommand implements Callable<Integer>
         try (SignalStopper ignored = new SignalStopper(driver))
         {
             summary = driver.run(compilation.plan());
+        }
+        catch (final RunSetupException ex)
+        {
+            throw new UserError(ex.getMessage(), ExitCode.FAILED);
         }
         SummaryPrinter.printTable(summary, out);
         if (summaryJson != null)
