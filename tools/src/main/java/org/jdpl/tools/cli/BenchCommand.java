@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Run a benchmark in real processes, with its baselines in the same invocation.",
     subcommands = {
         BenchTransportCommand.class,
+        BenchSoakCommand.class,
     })
 final class BenchCommand implements Runnable
 {
