@@ -162,7 +162,7 @@ class DurableChannelTest
         final RunFixture fixture = new RunFixture(dir);
         final Path replay = fixture.write("replay.conf", """
             devices {
-              replay { use = queue-replayer, options { queue = "%s" } }
+              replay { use = tf-replayer, options { path = "%s" } }
               sink   { use = checksum-sink, inputs = ["in:TST/REPLAY"] }
             }
             """.formatted(queue));

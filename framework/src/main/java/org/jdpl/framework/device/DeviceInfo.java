@@ -1,5 +1,10 @@
 package org.jdpl.framework.device;
 
+import java.util.List;
+
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
+
 /** Who this device instance is in the running topology. */
 public interface DeviceInfo
 {
@@ -14,4 +19,10 @@ public interface DeviceInfo
 
     /** The pipeline width of this device. */
     int replicas();
+
+    /** Its inputs as the topology resolved them (defaults or overrides). */
+    List<InputSpec> inputSpecs();
+
+    /** Its outputs as the topology resolved them: a device that sends by spec finds its labels here. */
+    List<OutputSpec> outputSpecs();
 }

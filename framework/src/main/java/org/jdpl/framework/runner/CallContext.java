@@ -1,5 +1,7 @@
 package org.jdpl.framework.runner;
 
+import java.util.List;
+
 import org.jdpl.framework.device.Control;
 import org.jdpl.framework.device.DeviceInfo;
 import org.jdpl.framework.device.EndOfStreamContext;
@@ -9,6 +11,9 @@ import org.jdpl.framework.device.Metrics;
 import org.jdpl.framework.device.Options;
 import org.jdpl.framework.device.Outputs;
 import org.jdpl.framework.device.ProcessingContext;
+import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.OutputSpec;
 
 /**
  * Everything a device call sees, in one reused object: it is each of the call contexts, the
@@ -16,10 +21,8 @@ import org.jdpl.framework.device.ProcessingContext;
  */
 final class CallContext implements ProcessingContext, InitContext, EndOfStreamContext, Control, DeviceInfo
 {
-    private final String name;
-    private final String type;
+    private final PlannedDevice planned;
     private final int replica;
-    private final int replicas;
     private final Options options;
     private final Metrics metrics;
     private Outputs outputs;
@@ -29,12 +32,10 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     private boolean endOfStreamRequested;
     private boolean paused;
 
-    CallContext(final String name, final String type, final int replica, final int replicas, final Options options, final Metrics metrics)
+    CallContext(final PlannedDevice planned, final int replica, final Options options, final Metrics metrics)
     {
-        this.name = name;
-        this.type = type;
+        this.planned = planned;
         this.replica = replica;
-        this.replicas = replicas;
         this.options = options;
         this.metrics = metrics;
     }
@@ -127,13 +128,13 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     @Override
     public String name()
     {
-        return name;
+        return planned.name();
     }
 
     @Override
     public String type()
     {
-        return type;
+        return planned.type();
     }
 
     @Override
@@ -145,6 +146,18 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     @Override
     public int replicas()
     {
-        return replicas;
+        return planned.replicas();
+    }
+
+    @Override
+    public List<InputSpec> inputSpecs()
+    {
+        return planned.inputs();
+    }
+
+    @Override
+    public List<OutputSpec> outputSpecs()
+    {
+        return planned.outputs();
     }
 }

@@ -203,7 +203,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
         }
-        call = new CallContext(planned.name(), planned.type(), context.replica(), planned.replicas(), options, metrics);
+        call = new CallContext(planned, context.replica(), options, metrics);
         controlReceiver = new ControlReceiver(who, call, published, planned.isSource());
         try
         {
