@@ -22,6 +22,8 @@ final class RssSampler implements AutoCloseable
     private volatile boolean running = true;
     private volatile long startBytes = -1;
     private volatile long endBytes = -1;
+    private volatile long startAnonBytes = -1;
+    private volatile long endAnonBytes = -1;
 
     RssSampler(final int expectedProcesses, final long warmUpMs)
     {
@@ -40,6 +42,17 @@ final class RssSampler implements AutoCloseable
         return endBytes;
     }
 
+    /** Private memory (heap, stacks, code) only: what a leak in a device would grow; shared mappings excluded. */
+    long startAnonBytes()
+    {
+        return startAnonBytes;
+    }
+
+    long endAnonBytes()
+    {
+        return endAnonBytes;
+    }
+
     private void sample()
     {
         long allAliveSinceNs = -1;
@@ -52,14 +65,17 @@ final class RssSampler implements AutoCloseable
             if (devices.size() == expectedProcesses)
             {
                 allAliveSinceNs = allAliveSinceNs < 0 ? now : allAliveSinceNs;
-                final long sum = devices.stream().mapToLong(RssSampler::rssBytes).sum();
+                final long sum = devices.stream().mapToLong(p -> statusBytes(p, "VmRSS:")).sum();
+                final long anon = devices.stream().mapToLong(p -> statusBytes(p, "RssAnon:")).sum();
                 if (startBytes < 0 && now - allAliveSinceNs >= warmUpNs)
                 {
                     startBytes = sum;
+                    startAnonBytes = anon;
                 }
                 if (startBytes >= 0)
                 {
                     endBytes = sum;
+                    endAnonBytes = anon;
                 }
             }
             LockSupport.parkNanos(PERIOD_NS);
@@ -78,13 +94,13 @@ final class RssSampler implements AutoCloseable
         }
     }
 
-    private static long rssBytes(final ProcessHandle p)
+    private static long statusBytes(final ProcessHandle p, final String field)
     {
         try
         {
             for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")))
             {
-                if (line.startsWith("VmRSS:"))
+                if (line.startsWith(field))
                 {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }

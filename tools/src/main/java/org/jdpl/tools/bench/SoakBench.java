@@ -74,7 +74,7 @@ public final class SoakBench
             out.flush();
             final RunSummary summary;
             final long startNs = System.nanoTime();
-            try (RssSampler rss = new RssSampler(PROCESSES, 1_000))
+            try (RssSampler rss = new RssSampler(PROCESSES, 5_000))
             {
                 summary = new Driver(new DriverContext().console(deviceLog).runsDir(dir.resolve("runs"))).run(compilation.plan());
                 return figures(summary, rss, (System.nanoTime() - startNs) / 1e9);
@@ -101,6 +101,8 @@ public final class SoakBench
         r.put("segment.waits", summary.metrics().getOrDefault("segment.waits", 0.0));
         r.put("rss.startBytes", (double)rss.startBytes());
         r.put("rss.endBytes", (double)rss.endBytes());
+        r.put("rssAnon.startBytes", (double)rss.startAnonBytes());
+        r.put("rssAnon.endBytes", (double)rss.endAnonBytes());
         r.put("wallSeconds", seconds);
         r.put("timeframesPerSec", summary.timeslices().completed() / seconds);
         r.put("ok", summary.status() == org.jdpl.framework.driver.RunStatus.OK ? 1.0 : 0.0);
@@ -119,6 +121,9 @@ public final class SoakBench
             r.get("segment.leakedBytes"), r.get("segment.reclaimedBlocks"), r.get("segment.waits"));
         out.printf(Locale.ROOT, "device RSS        %.1f MB after warm-up, %.1f MB at the end (ratio %.2f)%n",
             r.get("rss.startBytes") / 1e6, r.get("rss.endBytes") / 1e6, r.get("rss.endBytes") / r.get("rss.startBytes"));
+        out.printf(Locale.ROOT, "  of it private   %.1f MB after warm-up, %.1f MB at the end (ratio %.2f); the rest is shared mappings" +
+            " (Aeron terms, segment) touched for the first time%n",
+            r.get("rssAnon.startBytes") / 1e6, r.get("rssAnon.endBytes") / 1e6, r.get("rssAnon.endBytes") / r.get("rssAnon.startBytes"));
         out.printf(Locale.ROOT, "throughput        %,.0f timeframes/s over %.1f s%n", r.get("timeframesPerSec"), r.get("wallSeconds"));
     }
 }
