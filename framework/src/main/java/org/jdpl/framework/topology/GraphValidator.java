@@ -133,6 +133,11 @@ final class GraphValidator
     {
         for (final TopologyDevice consumer : devices)
         {
+            if (consumer.inputs().isEmpty() && consumer.failurePolicy().onCrash() == FailurePolicy.OnCrash.RESTART)
+            {
+                problems.add(new Problem(consumer.origin(), "device '" + consumer.name() + "' is a source and cannot be restarted yet: " +
+                    "a new process would produce its timeslices again from the first", "use on-crash = stop (or expendable)"));
+            }
             if (consumer.failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE)
             {
                 continue;

@@ -1,0 +1,74 @@
+package org.jdpl.topologies;
+
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 of a reconstruction device at a random moment, one device per crash policy (the chain is
+ * too slow to cross every device with every policy in the suite; {@link ChaosRunTest} does that on a
+ * counter chain): the exit code, the message and the accounting hold, nothing is left behind.
+ */
+@Timeout(150)
+class RecoChaosRunTest
+{
+    private static final long SEED = 5L;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "kill -9 {0} under on-crash = {1}")
+    @CsvSource({"cluster, restart", "seeder, stop", "scorer, expendable"})
+    void shouldAccountForEveryTimeframeWhenARecoDeviceIsKilled(final String victim, final String policy) throws Exception
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final Path topology = fixture.write("reco-chaos.conf", """
+            devices {
+              sim     { use = trackml-simulator, options { events = 60, events-per-timeframe = 2, particles-per-event = 150 } }
+              cluster { use = clusterizer }
+              seeder  { use = seeder }
+              finder  { use = track-finder }
+              fitter  { use = track-fitter, options { uniform-field-half-length = 1e6 } }
+              scorer  { use = trackml-scorer }
+            }
+            """);
+
+        final CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> fixture.run(topology, "--set",
+            victim + ".on-crash=" + policy));
+        RunFixture.await("the chain to be running", 90_000, () -> fixture.console().lines()
+            .filter(l -> l.contains("INFO DeviceRunner") && l.contains(": running")).count() >= 6);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(new Random(SEED + victim.hashCode()).nextInt(1000)));
+        final ProcessHandle process = RunFixture.device(victim, 0);
+        assertNotNull(process, victim + " is not running any more: the run ended before the kill\n" + fixture.console());
+        process.destroyForcibly();
+
+        final RunResult result = run.get(120, TimeUnit.SECONDS);
+
+        final String who = "device '" + victim + "' (replica 0, pid " + process.pid() + ")";
+        if (policy.equals("stop"))
+        {
+            assertEquals(1, result.exitCode(), result::describe);
+            assertTrue(result.summary().path("failure").asText().startsWith(who), result.summary().path("failure").asText());
+        }
+        else
+        {
+            assertEquals(0, result.exitCode(), result::describe);
+            assertTrue(result.summary().path("incidents").get(0).asText().startsWith(who), result.summary().path("incidents").toString());
+        }
+        final long produced = result.timeslices("produced");
+        assertEquals(produced, result.timeslices("completed") + result.timeslices("dropped") + result.timeslices("lost"),
+            "every timeframe completed, dropped or lost: " + result.summary().path("timeslices"));
+        RunFixture.assertNothingLeft(result);
+    }
+}
