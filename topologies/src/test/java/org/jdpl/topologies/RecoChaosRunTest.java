@@ -1,11 +1,14 @@
 package org.jdpl.topologies;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * kill -9 of a reconstruction device at a random moment, one device per crash policy (the chain is
- * too slow to cross every device with every policy in the suite; {@link ChaosRunTest} does that on a
- * counter chain): the exit code, the message and the accounting hold, nothing is left behind.
+ * kill -9 of each device of the reconstruction chain at a random moment, under each crash policy:
+ * the exit code, the message and the accounting hold, and nothing is left behind. Restarting a source
+ * is refused when the topology is validated.
  */
 @Timeout(150)
 class RecoChaosRunTest
@@ -28,11 +31,30 @@ class RecoChaosRunTest
     @TempDir
     Path dir;
 
+    private static final List<String> CHAIN = List.of("sim", "cluster", "seeder", "finder", "fitter", "scorer");
+
     @ParameterizedTest(name = "kill -9 {0} under on-crash = {1}")
-    @CsvSource({"cluster, restart", "seeder, stop", "scorer, expendable"})
+    @CsvSource({
+        "sim, stop", "sim, expendable",
+        "cluster, stop", "cluster, restart", "cluster, expendable",
+        "seeder, stop", "seeder, restart", "seeder, expendable",
+        "finder, stop", "finder, restart", "finder, expendable",
+        "fitter, stop", "fitter, restart", "fitter, expendable",
+        "scorer, stop", "scorer, restart", "scorer, expendable"})
     void shouldAccountForEveryTimeframeWhenARecoDeviceIsKilled(final String victim, final String policy) throws Exception
     {
         final RunFixture fixture = new RunFixture(dir);
+        // An expendable device's consumers must be expendable too (validation): everything after it in the chain is.
+        final List<String> sets = new ArrayList<>();
+        final int at = CHAIN.indexOf(victim);
+        for (int i = at; i < CHAIN.size(); i++)
+        {
+            if (i == at || policy.equals("expendable"))
+            {
+                sets.add("--set");
+                sets.add(CHAIN.get(i) + ".on-crash=" + policy);
+            }
+        }
         final Path topology = fixture.write("reco-chaos.conf", """
             devices {
               sim     { use = trackml-simulator, options { events = 60, events-per-timeframe = 2, particles-per-event = 150 } }
@@ -44,8 +66,7 @@ class RecoChaosRunTest
             }
             """);
 
-        final CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> fixture.run(topology, "--set",
-            victim + ".on-crash=" + policy));
+        final CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> fixture.run(topology, sets.toArray(String[]::new)));
         RunFixture.await("the chain to be running", 90_000, () -> fixture.console().lines()
             .filter(l -> l.contains("INFO DeviceRunner") && l.contains(": running")).count() >= 6);
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(new Random(SEED + victim.hashCode()).nextInt(1000)));
@@ -67,8 +88,29 @@ class RecoChaosRunTest
             assertTrue(result.summary().path("incidents").get(0).asText().startsWith(who), result.summary().path("incidents").toString());
         }
         final long produced = result.timeslices("produced");
+        // A killed simulator is known to have produced only what its counters showed or what reached a sink.
+        assertTrue(produced > 0 || victim.equals("sim"), "the simulator produced before the kill");
         assertEquals(produced, result.timeslices("completed") + result.timeslices("dropped") + result.timeslices("lost"),
             "every timeframe completed, dropped or lost: " + result.summary().path("timeslices"));
         RunFixture.assertNothingLeft(result);
+    }
+
+    @Test
+    void shouldRefuseToRestartASource()
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final RunResult result = fixture.run(fixture.write("reco.conf", """
+            devices {
+              sim    { use = trackml-simulator, on-crash = restart }
+              cluster { use = clusterizer }
+              seeder  { use = seeder }
+              finder  { use = track-finder }
+              fitter  { use = track-fitter }
+              scorer  { use = trackml-scorer }
+            }
+            """));
+
+        assertEquals(1, result.exitCode(), result::describe);
+        assertTrue(result.err().contains("reco.conf:2: device 'sim' is a source and cannot be restarted yet"), result.err());
     }
 }

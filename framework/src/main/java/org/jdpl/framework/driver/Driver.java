@@ -12,6 +12,7 @@ import io.aeron.Aeron;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
+import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.Plan;
@@ -109,7 +110,7 @@ public final class Driver
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
-                s.failure(), s.casualties(), s.crashes(), (System.nanoTime() - startNs) / 1e9);
+                s.failure(), s.casualties(), s.crashes(), CountersSnapshot.read(counters), (System.nanoTime() - startNs) / 1e9);
             if (segment != null)
             {
                 summary.metrics().putAll(segment.finish());

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.framework.counters.CounterType;
+import org.jdpl.framework.counters.CountersSnapshot;
+import org.jdpl.framework.counters.ReplicaSample;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
@@ -36,6 +39,7 @@ final class SummaryBuilder
         final String failure,
         final List<String> incidents,
         final List<String> crashes,
+        final CountersSnapshot live,
         final double wallSeconds)
     {
         final List<DeviceSummary> devices = new ArrayList<>();
@@ -49,7 +53,7 @@ final class SummaryBuilder
                 {
                     continue;
                 }
-                final DeviceReport report = readReport(runDir, p);
+                final DeviceReport report = readReport(runDir, p, live);
                 devices.add(summarise(device, p, report));
                 accounting.add(device.name(), report);
                 if (report != null)
@@ -86,20 +90,34 @@ final class SummaryBuilder
         }
     }
 
-    private static DeviceReport readReport(final Path runDir, final DeviceProcess p)
+    /**
+     * The replica's own report; for one that died without writing it, what its live counters last
+     * showed (at most half a second old): enough to know what a dead source produced.
+     */
+    private static DeviceReport readReport(final Path runDir, final DeviceProcess p, final CountersSnapshot live)
     {
         final Path file = RunLayout.report(runDir, p.device(), p.replica());
-        if (!Files.isRegularFile(file))
+        if (Files.isRegularFile(file))
+        {
+            try
+            {
+                return JSON.readValue(file.toFile(), DeviceReport.class);
+            }
+            catch (final IOException ex)
+            {
+                // a report cut short by the crash it would have described: fall back to the counters
+            }
+        }
+        final ReplicaSample sample = live == null ? null : live.replica(p.device(), p.replica());
+        if (sample == null)
         {
             return null;
         }
-        try
-        {
-            return JSON.readValue(file.toFile(), DeviceReport.class);
-        }
-        catch (final IOException ex)
-        {
-            return null;
-        }
+        return new DeviceReport(p.device(), p.replica(), "FAILED",
+            sample.get(CounterType.TIMESLICES_IN), sample.get(CounterType.TIMESLICES_OUT),
+            sample.get(CounterType.BYTES_IN), sample.get(CounterType.BYTES_OUT),
+            sample.get(CounterType.TIMESLICES_DROPPED), sample.get(CounterType.ERRORS) + 1,
+            sample.get(CounterType.BACK_PRESSURE_NS), "no report: the process died; figures from its last published counters",
+            Map.of(), List.of(), List.of());
     }
 }

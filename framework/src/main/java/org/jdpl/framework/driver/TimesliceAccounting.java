@@ -55,6 +55,8 @@ final class TimesliceAccounting
                 produced = Math.max(produced, out);
             }
         }
+        // A source that died reports what its counters last showed; what reached a sink was produced all the same.
+        produced = Math.max(produced, highestSeen() + 1);
         final int n = (int)Math.min(produced, Integer.MAX_VALUE - 1);
         final BitSet completed = completedBySinks(n);
         final Map<Long, TimesliceLoss> dropped = droppedByDevices(completed, n);
@@ -81,6 +83,27 @@ final class TimesliceAccounting
         }
         final long completedCount = completed.cardinality();
         return new TimesliceTotals(produced, completedCount, listedOrNot - lost, lost, losses, listedOrNot - losses.size());
+    }
+
+    private long highestSeen()
+    {
+        long highest = -1;
+        for (final List<DeviceReport> replicas : reports.values())
+        {
+            for (final DeviceReport r : replicas)
+            {
+                final List<Long> ranges = r.completedRanges() == null ? List.of() : r.completedRanges();
+                if (!ranges.isEmpty())
+                {
+                    highest = Math.max(highest, ranges.get(ranges.size() - 1));
+                }
+                for (final TimesliceDrop drop : r.drops() == null ? List.<TimesliceDrop>of() : r.drops())
+                {
+                    highest = Math.max(highest, drop.timeslice());
+                }
+            }
+        }
+        return highest;
     }
 
     /** Ids every sink device completed (a sink's replicas together); all produced ids when there is no sink. */
