@@ -1,6 +1,5 @@
 package org.jdpl.framework.runner;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -388,19 +387,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
     {
         SegmentPlumbing.report(segment, counters, metrics);
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
-        final DeviceReport report = new DeviceReport(
-            planned.name(), context.replica(), clean ? "STOPPED" : "FAILED",
-            counters.timeslicesIn, counters.timeslicesOut, counters.bytesIn, counters.bytesOut,
-            counters.timeslicesDropped, counters.errors + (clean ? 0 : 1), counters.backPressureNanos, failure,
-            metrics.snapshot(), counters.ledger.completedRanges(), counters.ledger.drops());
-        try
-        {
-            RunFiles.writeReport(context.reportFile(), report);
-        }
-        catch (final IOException | RuntimeException e)
-        {
-            LOG.error("{}: could not write its report to {}: {}", who, context.reportFile(), e.toString());
-        }
+        final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
+        RunnerReport.write(who, context.reportFile(), report);
         published.flush();
         published.state(clean ? DeviceState.STOPPED : DeviceState.FAILED);
         outcome = new DeviceOutcome(exitCode, report);
