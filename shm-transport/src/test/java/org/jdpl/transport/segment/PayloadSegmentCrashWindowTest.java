@@ -1,10 +1,7 @@
 package org.jdpl.transport.segment;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,30 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A process dying between two steps of an allocation or a free, reproduced by taking only the
  * first step through the shared tables (a kill -9 cannot be aimed at an instruction).
  */
-class PayloadSegmentCrashWindowTest
+class PayloadSegmentCrashWindowTest extends SegmentTestSupport
 {
-    private static final long PAGE = 64 * 1024;
-
-    private ShmDirectory directory;
-
-    @BeforeEach
-    void createDirectory()
-    {
-        directory = ShmDirectory.create();
-    }
-
-    @AfterEach
-    void removeDirectory() throws IOException
-    {
-        directory.close();
-    }
-
-    private PayloadSegment create(final long pages)
-    {
-        return PayloadSegment.create(directory.resolve("payload.segment"),
-            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(pages * PAGE));
-    }
-
     private static SegmentLayout layoutOf(final PayloadSegment segment)
     {
         return SegmentLayout.readHeader(segment.memory(), segment.path());

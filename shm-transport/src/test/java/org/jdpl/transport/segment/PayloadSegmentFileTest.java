@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,30 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PayloadSegmentFileTest
+class PayloadSegmentFileTest extends SegmentTestSupport
 {
-    private static final long PAGE = 64 * 1024;
-
-    private ShmDirectory directory;
-
-    @BeforeEach
-    void createDirectory()
-    {
-        directory = ShmDirectory.create();
-    }
-
-    @AfterEach
-    void removeDirectory() throws IOException
-    {
-        directory.close();
-    }
-
-    private PayloadSegment create(final long pages)
-    {
-        return PayloadSegment.create(directory.resolve("payload.segment"),
-            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(pages * PAGE));
-    }
-
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void shouldRejectAFileThatIsNotASegment() throws IOException

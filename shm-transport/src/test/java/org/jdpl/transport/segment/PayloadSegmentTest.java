@@ -1,6 +1,5 @@
 package org.jdpl.transport.segment;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
@@ -13,8 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.management.ThreadMXBean;
 import org.agrona.concurrent.NoOpIdleStrategy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,30 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PayloadSegmentTest
+class PayloadSegmentTest extends SegmentTestSupport
 {
-    private static final long PAGE = 64 * 1024;
-
-    private ShmDirectory directory;
-
-    @BeforeEach
-    void createDirectory()
-    {
-        directory = ShmDirectory.create();
-    }
-
-    @AfterEach
-    void removeDirectory() throws IOException
-    {
-        directory.close();
-    }
-
-    private PayloadSegment create(final long pages)
-    {
-        return PayloadSegment.create(directory.resolve("payload.segment"),
-            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(pages * PAGE));
-    }
-
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void shouldReturnFreeSpaceToItsStartAfterEveryBlockIsReleased()
