@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import org.agrona.concurrent.IdleStrategy;
 
-import static org.jdpl.transport.segment.SegmentLayout.LONG;
 
 /**
  * One process's attachment to the run's payload segment: a file in /dev/shm mapped by every process
@@ -21,16 +20,9 @@ import static org.jdpl.transport.segment.SegmentLayout.LONG;
  *       {@link #release}s once; the release that clears the last holder bit frees the pages.</li>
  * </ol>
  *
- * <p>Crash safety. Holders are named (a bit per slot), not counted, so releasing for a dead process
- * needs no record of what it was doing: the Driver {@link #reclaim}s its slot, which clears its bit
- * in every block, whether the reference reached it or was still in flight, and frees the blocks it
- * allocated and never published (they carry its bit alone). Clearing a bit is one compare-and-set,
- * so a release happens at most once per holder however the owner and the Driver race, and reclaiming
- * twice does nothing more. The release that empties a block marks it "being freed by slot s" in the
- * same compare-and-set, so a process dying before the pages are back is finished by reclaiming s.
- * What remains: death in the few instructions between claiming pages and writing the block entry, or
- * between marking the entry free and clearing the pages, leaves those pages used (never used twice)
- * until {@link #recoverLeakedPages} runs with the segment to itself.
+ * <p>Crash safety: holders are named (a bit per slot), not counted, so the Driver can
+ * {@link #reclaim} a dead process's slot without knowing what it was doing; {@link SegmentRecovery}
+ * says why that is safe and what it leaves.
  *
  * <p>The allocation, publish and release paths take no lock and allocate no objects; only
  * {@link #writable} and {@link #readOnly} create a view object (use {@link #memory()} with
@@ -45,6 +37,8 @@ public final class PayloadSegment implements AutoCloseable
     private final BlockAllocator allocator;
     private final BlockTable blocks;
     private final ProcessTable processes;
+    private final SpaceWaits waits;
+    private final SegmentRecovery recovery;
     private final int pageShift;
     private final int slot;
     private final long pid;
@@ -61,24 +55,33 @@ public final class PayloadSegment implements AutoCloseable
         this.processes = new ProcessTable(memory, layout);
         this.pageShift = Long.numberOfTrailingZeros(layout.pageSizeBytes());
         this.pid = ProcessHandle.current().pid();
-        if (requestedSlot >= 0)
+        this.slot = requestedSlot >= 0 ? attachAt(requestedSlot) : attachAnywhere();
+        this.waits = new SpaceWaits(memory, allocator, processes, slot);
+        this.recovery = new SegmentRecovery(file.path(), allocator, processes, slot);
+    }
+
+    private int attachAt(final int requestedSlot)
+    {
+        holderBit(requestedSlot);
+        final int attached = processes.attachAt(requestedSlot, ProcessHandle.current());
+        if (attached < 0)
         {
-            holderBit(requestedSlot);
-            this.slot = processes.attachAt(requestedSlot, ProcessHandle.current());
-            if (slot < 0)
-            {
-                throw new PayloadSegmentException("process slot " + requestedSlot + " of payload segment " + file.path() +
-                    " is taken by pid " + processes.pid(requestedSlot) + ": two processes were given the same slot, or " +
-                    "its previous process died and was not reclaimed (reclaimDeadProcesses).");
-            }
-            return;
+            throw new PayloadSegmentException("process slot " + requestedSlot + " of payload segment " + file.path() +
+                " is taken by pid " + processes.pid(requestedSlot) + ": two processes were given the same slot, or " +
+                "its previous process died and was not reclaimed (reclaimDeadProcesses).");
         }
-        this.slot = processes.attach(ProcessHandle.current());
-        if (slot < 0)
+        return attached;
+    }
+
+    private int attachAnywhere()
+    {
+        final int attached = processes.attach(ProcessHandle.current());
+        if (attached < 0)
         {
             throw new PayloadSegmentException("all " + SegmentLayout.MAX_PROCESSES + " process slots of payload segment " +
                 file.path() + " are taken: a run may attach at most that many processes. Reclaim dead ones, or run fewer.");
         }
+        return attached;
     }
 
     /**
@@ -135,27 +138,7 @@ public final class PayloadSegment implements AutoCloseable
      */
     public long allocate(final long sizeBytes, final IdleStrategy idleStrategy, final long timeoutNs)
     {
-        final long pages = pagesFor(sizeBytes);
-        long ref = allocator.tryAllocate(pages, sizeBytes, slot);
-        if (ref != BlockRef.NO_SPACE)
-        {
-            return ref;
-        }
-        final long startNs = System.nanoTime();
-        idleStrategy.reset();
-        while (true)
-        {
-            idleStrategy.idle();
-            ref = allocator.tryAllocate(pages, sizeBytes, slot);
-            final long waitedNs = System.nanoTime() - startNs;
-            if (ref != BlockRef.NO_SPACE || waitedNs >= timeoutNs)
-            {
-                LONG.getAndAdd(memory, SegmentLayout.WAITS_OFFSET, 1L);
-                LONG.getAndAdd(memory, SegmentLayout.WAIT_NS_OFFSET, waitedNs);
-                processes.recordWait(slot, waitedNs);
-                return ref == BlockRef.NO_SPACE ? BlockRef.TIMED_OUT : ref;
-            }
-        }
+        return waits.allocate(pagesFor(sizeBytes), sizeBytes, idleStrategy, timeoutNs);
     }
 
     /**
@@ -311,25 +294,25 @@ public final class PayloadSegment implements AutoCloseable
     /** Allocations (by every process) that had to wait for space. */
     public long backPressureWaits()
     {
-        return (long)LONG.getVolatile(memory, SegmentLayout.WAITS_OFFSET);
+        return waits.runWaits();
     }
 
     /** Total time those allocations waited, in nanoseconds. */
     public long backPressureWaitNs()
     {
-        return (long)LONG.getVolatile(memory, SegmentLayout.WAIT_NS_OFFSET);
+        return waits.runWaitNs();
     }
 
     /** Allocations by this process that had to wait for space. */
     public long ownBackPressureWaits()
     {
-        return processes.waits(slot);
+        return waits.ownWaits();
     }
 
     /** Time this process's allocations waited for space, in nanoseconds. */
     public long ownBackPressureWaitNs()
     {
-        return processes.waitNs(slot);
+        return waits.ownWaitNs();
     }
 
     public Path path()
@@ -344,29 +327,13 @@ public final class PayloadSegment implements AutoCloseable
      */
     public int reclaim(final int deadSlot)
     {
-        holderBit(deadSlot);
-        if (deadSlot == slot)
-        {
-            throw new IllegalArgumentException("slot " + slot + " is this process's own slot; close() releases it");
-        }
-        final long deadPid = processes.pid(deadSlot);
-        final int released = allocator.releaseAllHolds(deadSlot);
-        processes.detach(deadSlot, deadPid);
-        return released;
+        return recovery.reclaim(deadSlot);
     }
 
     /** Reclaims every slot whose process is gone; returns how many blocks were released. */
     public int reclaimDeadProcesses()
     {
-        int released = 0;
-        for (int other = 0; other < SegmentLayout.MAX_PROCESSES; other++)
-        {
-            if (other != slot && processes.isAttachedToDeadProcess(other))
-            {
-                released += reclaim(other);
-            }
-        }
-        return released;
+        return recovery.reclaimDeadProcesses();
     }
 
     /**
@@ -377,17 +344,7 @@ public final class PayloadSegment implements AutoCloseable
      */
     public long recoverLeakedPages()
     {
-        reclaimDeadProcesses();
-        for (int other = 0; other < SegmentLayout.MAX_PROCESSES; other++)
-        {
-            final long otherPid = processes.pid(other);
-            if (other != slot && otherPid != 0)
-            {
-                throw new IllegalStateException("recovering leaked pages of " + file.path() + " needs the segment to " +
-                    "itself, but slot " + other + " is attached by live process " + otherPid + ": stop it first.");
-            }
-        }
-        return LeakSweep.sweep(allocator);
+        return recovery.recoverLeakedPages();
     }
 
     /** Releases what this process still holds, frees its slot and unmaps the file. The file stays. */
