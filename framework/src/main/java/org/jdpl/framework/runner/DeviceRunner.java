@@ -32,8 +32,6 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
     /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
     private static final int SOURCE_CALLS_PER_CYCLE = 16;
-    /** A device stops by itself within this long of losing the media driver. */
-    private static final long DRIVER_TIMEOUT_MS = 5_000;
 
     private enum State
     {
@@ -190,7 +188,9 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private void initialise() throws DeviceSetupException
     {
         published.state(DeviceState.INITIALIZING);
-        final Aeron aeron = context.aeron() != null ? context.aeron() : connect();
+        // A test may hand in its own client; a device process connects one, which it then owns and closes.
+        ownAeron = context.aeron() == null ? watch.connect(context.manifest().aeronDir(), roleName()) : null;
+        final Aeron aeron = ownAeron != null ? ownAeron : context.aeron();
         watch.watch(aeron);
         channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId());
         final ConfigOptions options;
@@ -234,25 +234,6 @@ public final class DeviceRunner implements Agent, AutoCloseable
         state = State.CONNECTING;
         published.state(DeviceState.READY);
         connectStartNs = System.nanoTime();
-    }
-
-    private Aeron connect()
-    {
-        watch.checkNow();
-        try
-        {
-            ownAeron = Aeron.connect(new Aeron.Context()
-                .aeronDirectoryName(context.manifest().aeronDir())
-                .driverTimeoutMs(DRIVER_TIMEOUT_MS)
-                .errorHandler(watch::onAeronError)
-                .clientName(roleName()));
-        }
-        catch (final RuntimeException e)
-        {
-            throw new DriverLostException("could not connect to the media driver at " + context.manifest().aeronDir() +
-                " (" + e.getMessage() + "); is the Driver still running?");
-        }
-        return ownAeron;
     }
 
     private int awaitConnections()

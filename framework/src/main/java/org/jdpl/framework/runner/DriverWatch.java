@@ -18,6 +18,9 @@ final class DriverWatch
 {
     private static final Logger LOG = LoggerFactory.getLogger(DriverWatch.class);
 
+    /** A device stops by itself within this long of losing the media driver. */
+    private static final long DRIVER_TIMEOUT_MS = 5_000;
+
     private final long driverPid;
     private final ProcessHandle driver;
     private final long checkIntervalNs;
@@ -32,6 +35,28 @@ final class DriverWatch
         final Optional<ProcessHandle> handle = ProcessHandle.of(driverPid);
         this.driver = handle.orElse(null);
         this.checkIntervalNs = TimeUnit.MILLISECONDS.toNanos(checkIntervalMs);
+    }
+
+    /**
+     * Connects this process's Aeron client to the run's media driver, with the error handler that
+     * notices the driver going away; a driver that cannot be reached is the Driver lost.
+     */
+    Aeron connect(final String aeronDir, final String clientName)
+    {
+        checkNow();
+        try
+        {
+            return Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(aeronDir)
+                .driverTimeoutMs(DRIVER_TIMEOUT_MS)
+                .errorHandler(this::onAeronError)
+                .clientName(clientName));
+        }
+        catch (final RuntimeException e)
+        {
+            throw new DriverLostException("could not connect to the media driver at " + aeronDir +
+                " (" + e.getMessage() + "); is the Driver still running?");
+        }
     }
 
     /** Watches this Aeron client too, once connected. */
