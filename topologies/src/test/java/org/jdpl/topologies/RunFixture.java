@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jdpl.framework.driver.ProcStat;
 import org.jdpl.tools.Dpl;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -101,17 +102,10 @@ final class RunFixture
         return null;
     }
 
-    /** The process's arguments from /proc (ProcessHandle.Info may leave out long command lines). */
+    /** The process's arguments (from /proc: ProcessHandle.Info may leave out long command lines). */
     private static String[] commandLine(final ProcessHandle p)
     {
-        try
-        {
-            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).split("\0");
-        }
-        catch (final IOException ex)
-        {
-            return new String[0];
-        }
+        return ProcStat.commandLine(p.pid()).split(" ");
     }
 
     static void await(final String what, final long timeoutMs, final BooleanSupplier condition)

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a process's CPU time and resident memory from Linux's /proc. Values are -1 when the
- * process is gone or /proc is not there.
+ * Reads a process's CPU time, resident memory and command line from Linux's /proc. Values are -1
+ * (or empty) when the process is gone or /proc is not there.
  */
-final class ProcStat
+public final class ProcStat
 {
     /** Clock ticks per second of /proc/<pid>/stat times; 100 on every Linux we run on. */
     static final long TICKS_PER_SECOND = 100;
@@ -36,15 +36,39 @@ final class ProcStat
     }
 
     /** Resident set size in bytes, or -1. */
-    static long rssBytes(final long pid)
+    public static long rssBytes(final long pid)
+    {
+        return statusBytes(pid, "VmRSS:");
+    }
+
+    /** The private part of the resident set (heap, stacks, code; not shared mappings) in bytes, or -1. */
+    public static long anonymousRssBytes(final long pid)
+    {
+        return statusBytes(pid, "RssAnon:");
+    }
+
+    /** The process's arguments, separated by spaces (ProcessHandle.Info may leave out long command lines), or "". */
+    public static String commandLine(final long pid)
+    {
+        try
+        {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "";
+        }
+    }
+
+    private static long statusBytes(final long pid, final String field)
     {
         try
         {
             for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")))
             {
-                if (line.startsWith("VmRSS:"))
+                if (line.startsWith(field))
                 {
-                    final String kb = line.substring("VmRSS:".length()).trim().split("\\s+")[0];
+                    final String kb = line.substring(field.length()).trim().split("\\s+")[0];
                     return Long.parseLong(kb) * 1024;
                 }
             }

@@ -75,20 +75,8 @@ public final class StaleRuns
     {
         final String manifest = RunLayout.manifest(Path.of(owner.runDir())).toString();
         return ProcessHandle.allProcesses()
-            .filter(p -> commandLine(p).contains(manifest))
+            .filter(p -> ProcStat.commandLine(p.pid()).contains(manifest))
             .toList();
-    }
-
-    private static String commandLine(final ProcessHandle p)
-    {
-        try
-        {
-            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ');
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            return "";
-        }
     }
 
     private static boolean olderThan(final Path dir, final Duration age)

@@ -1,11 +1,10 @@
 package org.jdpl.tools.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import org.jdpl.framework.driver.ProcStat;
 
 /**
  * Samples the resident memory of this JVM's device processes (its descendants running DeviceMain)
@@ -59,14 +58,14 @@ final class RssSampler implements AutoCloseable
         while (running)
         {
             final List<ProcessHandle> devices = ProcessHandle.current().descendants()
-                .filter(p -> commandLine(p).contains("org.jdpl.framework.runner.DeviceMain"))
+                .filter(p -> ProcStat.commandLine(p.pid()).contains("org.jdpl.framework.runner.DeviceMain"))
                 .toList();
             final long now = System.nanoTime();
             if (devices.size() == expectedProcesses)
             {
                 allAliveSinceNs = allAliveSinceNs < 0 ? now : allAliveSinceNs;
-                final long sum = devices.stream().mapToLong(p -> statusBytes(p, "VmRSS:")).sum();
-                final long anon = devices.stream().mapToLong(p -> statusBytes(p, "RssAnon:")).sum();
+                final long sum = devices.stream().mapToLong(p -> Math.max(0, ProcStat.rssBytes(p.pid()))).sum();
+                final long anon = devices.stream().mapToLong(p -> Math.max(0, ProcStat.anonymousRssBytes(p.pid()))).sum();
                 if (startBytes < 0 && now - allAliveSinceNs >= warmUpNs)
                 {
                     startBytes = sum;
@@ -80,37 +79,6 @@ final class RssSampler implements AutoCloseable
             }
             LockSupport.parkNanos(PERIOD_NS);
         }
-    }
-
-    private static String commandLine(final ProcessHandle p)
-    {
-        try
-        {
-            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
-        }
-        catch (final IOException ex)
-        {
-            return "";
-        }
-    }
-
-    private static long statusBytes(final ProcessHandle p, final String field)
-    {
-        try
-        {
-            for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")))
-            {
-                if (line.startsWith(field))
-                {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        }
-        catch (final IOException | NumberFormatException ex)
-        {
-            return 0;
-        }
-        return 0;
     }
 
     @Override
