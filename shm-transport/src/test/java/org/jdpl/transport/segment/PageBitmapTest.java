@@ -1,14 +1,11 @@
 package org.jdpl.transport.segment;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,24 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The two-level bitmap against a plain BitSet model, over random claims and frees of every shape. */
-class PageBitmapTest
+class PageBitmapTest extends SegmentTestSupport
 {
     private static final long PAGE = 4096;
     private static final int PAGES = 1000;
-
-    private ShmDirectory directory;
-
-    @BeforeEach
-    void createDirectory()
-    {
-        directory = ShmDirectory.create();
-    }
-
-    @AfterEach
-    void removeDirectory() throws IOException
-    {
-        directory.close();
-    }
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
