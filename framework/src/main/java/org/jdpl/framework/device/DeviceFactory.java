@@ -24,6 +24,15 @@ public interface DeviceFactory
     /** The options this type accepts; each needs a default in reference.conf. */
     List<OptionSpec> options();
 
+    /**
+     * Whether its devices need a GPU: the plan then gives each replica its own GPU even when the
+     * topology has no {@code gpu} key for it (as if it said {@code gpu = auto}).
+     */
+    default boolean usesGpu()
+    {
+        return false;
+    }
+
     /** A new, uninitialised instance. */
     Device create();
 }

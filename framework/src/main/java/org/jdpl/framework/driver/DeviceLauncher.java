@@ -2,9 +2,13 @@ package org.jdpl.framework.driver;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.jdpl.framework.gpu.GpuProcessEnvironment;
 import org.jdpl.framework.journal.RunJournal;
+import org.jdpl.framework.plan.GpuPlacement;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.RunLayout;
 
@@ -39,7 +43,21 @@ final class DeviceLauncher
         command.add(RunLayout.manifest(runDir).toString());
         command.add(device.name());
         command.add(Integer.toString(replica));
-        return DeviceProcess.start(device, replica, restarts, command, RunLayout.log(runDir, device.name(), replica), ctx.console(),
-            journal);
+        return DeviceProcess.start(device, replica, restarts, command, gpuEnvironment(device, replica),
+            RunLayout.log(runDir, device.name(), replica), ctx.console(), journal);
+    }
+
+    /** The GPU a replica owns, as its process's environment: backend, index, pool size and the vendor's visibility mask. */
+    private static Map<String, String> gpuEnvironment(final PlannedDevice device, final int replica)
+    {
+        if (!device.usesGpu())
+        {
+            return Map.of();
+        }
+        final GpuPlacement gpu = device.gpu();
+        final Map<String, String> environment =
+            new HashMap<>(GpuProcessEnvironment.of(gpu.backend(), gpu.indexOf(replica), System.getenv()).variables());
+        environment.put(GpuProcessEnvironment.MEMORY, Long.toString(gpu.memoryBytes()));
+        return environment;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.PlannedDevice;
@@ -47,8 +48,8 @@ final class DeviceProcess
     }
 
     static DeviceProcess start(
-        final PlannedDevice planned, final int replica, final int restarts, final List<String> command, final Path logFile,
-        final PrintWriter console, final RunJournal journal)
+        final PlannedDevice planned, final int replica, final int restarts, final List<String> command, final Map<String, String> environment,
+        final Path logFile, final PrintWriter console, final RunJournal journal)
     {
         final String device = planned.name();
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -58,6 +59,7 @@ final class DeviceProcess
         }
         builder.environment().put("JDPL_DEVICE", device);
         builder.environment().put("JDPL_REPLICA", Integer.toString(replica));
+        builder.environment().putAll(environment);
         try
         {
             return new DeviceProcess(planned, replica, restarts, builder.start(), logFile, console, journal);

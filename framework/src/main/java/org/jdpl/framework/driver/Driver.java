@@ -83,6 +83,11 @@ public final class Driver
                 dirs.runId(), plan.devices().size(), plan.processCount(), dirs.runDir().resolve("logs"));
             journal.event("run " + dirs.runId() + " started by pid " + manifest.driverPid() + ": " + plan.devices().size() +
                 " devices, " + plan.processCount() + " processes");
+            for (final String gpu : GpuLines.of(plan))
+            {
+                ctx.console().println("gpu: " + gpu);
+                journal.event("gpu: " + gpu);
+            }
 
             final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir(), journal);
             final String spawnFailure = spawnAll(plan, launcher, processes);

@@ -63,7 +63,8 @@ final class SummaryBuilder
             }
         }
         final TimesliceTotals totals = accounting.totals();
-        return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics);
+        return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics,
+            GpuLines.of(plan));
     }
 
     private static DeviceSummary summarise(final PlannedDevice device, final DeviceProcess p, final DeviceReport r)

@@ -71,6 +71,10 @@ public final class SummaryPrinter
             }
             out.println(line);
         }
+        for (final String gpu : summary.gpus())
+        {
+            out.println("gpu: " + gpu);
+        }
         for (final String incident : summary.incidents())
         {
             out.println("incident: " + incident);

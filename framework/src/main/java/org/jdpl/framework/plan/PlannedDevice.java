@@ -21,6 +21,7 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param idleStrategy      {@code backoff} (default) or {@code busy-spin}
  * @param failurePolicy     what happens when it crashes or throws
  * @param origin            where the device is declared ({@code file.conf:12}), for messages
+ * @param gpu               the GPU each replica owns; null for a device without GPU
  */
 public record PlannedDevice(
     String name,
@@ -35,8 +36,23 @@ public record PlannedDevice(
     List<Route> routes,
     String idleStrategy,
     FailurePolicy failurePolicy,
-    String origin)
+    String origin,
+    GpuPlacement gpu)
 {
+    /** A device without GPU. */
+    public PlannedDevice(final String name, final String type, final int replicas, final Completion completion, final String options,
+        final List<InputSpec> inputs, final List<OutputSpec> outputs, final int firstStreamId, final int upstreamProducers,
+        final List<Route> routes, final String idleStrategy, final FailurePolicy failurePolicy, final String origin)
+    {
+        this(name, type, replicas, completion, options, inputs, outputs, firstStreamId, upstreamProducers, routes, idleStrategy,
+            failurePolicy, origin, null);
+    }
+
+    public boolean usesGpu()
+    {
+        return gpu != null;
+    }
+
     public boolean isSource()
     {
         return inputs.isEmpty();

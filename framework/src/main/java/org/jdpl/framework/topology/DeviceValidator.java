@@ -71,12 +71,13 @@ final class DeviceValidator
             INPUTS.read(name, type.factory().inputs(), device.get(TopologyKeys.INPUTS), origin, problems);
         final SpecListReader.Specs<OutputSpec> outputs =
             OUTPUTS.read(name, type.factory().outputs(), device.get(TopologyKeys.OUTPUTS), origin, problems);
+        final GpuRequest gpu = new GpuKeyReader(problems).read(name, device.get(TopologyKeys.GPU), type.factory().usesGpu(), origin);
         if (inputs == null || outputs == null)
         {
             return null;
         }
         return new TopologyDevice(name, type.name(), replicas, Completion.valueOf(completion.toUpperCase(Locale.ROOT)), idle, policy, options,
-            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin);
+            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin, gpu);
     }
 
     private void checkKeys(final String name, final ConfigObject device)

@@ -94,7 +94,8 @@ public final class PlanRenderer
 
     private static String typeLine(final PlannedDevice device)
     {
-        return device.replicas() == 1 ? device.type() : device.type() + " \u00d7" + device.replicas();
+        final String type = device.replicas() == 1 ? device.type() : device.type() + " \u00d7" + device.replicas();
+        return device.usesGpu() ? type + ", " + device.gpu().describe() : type;
     }
 
     private static String quote(final String text)

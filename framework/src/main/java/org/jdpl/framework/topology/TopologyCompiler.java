@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.gpu.GpuDiscovery;
+import org.jdpl.framework.plan.GpuPlacement;
 import org.jdpl.framework.plan.Plan;
 
 /**
@@ -36,9 +38,18 @@ public final class TopologyCompiler
         final Map<String, String> environment)
     {
         final List<Problem> problems = new ArrayList<>();
+        return compile(files, sets, catalog, environment, GpuDiscovery.fromClassPath());
+    }
+
+    /** As {@link #compile(List, List, DeviceCatalog, Map)}, finding GPUs with {@code gpus} (asked only when a device needs a GPU). */
+    public static Compilation compile(final List<Path> files, final List<String> sets, final DeviceCatalog catalog,
+        final Map<String, String> environment, final GpuDiscovery gpus)
+    {
+        final List<Problem> problems = new ArrayList<>();
         final LoadedTopology loaded = new TopologyLoader(environment).load(files, sets, problems);
         final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
-        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology) : null;
+        final Map<String, GpuPlacement> placements = problems.isEmpty() ? GpuPlanning.place(topology, gpus, problems) : Map.of();
+        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology, placements) : null;
         return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
     }
 }

@@ -23,6 +23,7 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param outputs       the outputs
  * @param outputOrigins where each output is written
  * @param origin        where the device is declared
+ * @param gpu           what its {@code gpu} key asks for; null for a device without GPU
  */
 record TopologyDevice(
     String name,
@@ -36,6 +37,7 @@ record TopologyDevice(
     List<String> inputOrigins,
     List<OutputSpec> outputs,
     List<String> outputOrigins,
-    String origin)
+    String origin,
+    GpuRequest gpu)
 {
 }

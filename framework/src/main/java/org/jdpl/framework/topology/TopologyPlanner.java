@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 import com.typesafe.config.ConfigRenderOptions;
+import org.jdpl.framework.plan.GpuPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -34,6 +35,12 @@ final class TopologyPlanner
     }
 
     static Plan plan(final Topology topology)
+    {
+        return plan(topology, Map.of());
+    }
+
+    /** @param gpus the GPU placement of each GPU device, by name */
+    static Plan plan(final Topology topology, final Map<String, GpuPlacement> gpus)
     {
         final List<TopologyDevice> ordered = topologicalOrder(topology.devices());
         final List<Wiring.Edge> edges = Wiring.edges(ordered);
@@ -60,7 +67,8 @@ final class TopologyPlanner
                 routes(device, edges, firstStreamIds, topology.durable()),
                 device.idleStrategy(),
                 device.failurePolicy(),
-                device.origin()));
+                device.origin(),
+                gpus.get(device.name())));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
             topology.segmentSizeBytes());

@@ -114,6 +114,54 @@ public final class GpuClusterizer implements AutoCloseable
         }
     }
 
+    /** GPU memory {@link #label} needs for {@code cells} cells, alignment included. */
+    public static long labelPoolBytesFor(final int cells, final long alignmentBytes)
+    {
+        return 4L * Math.max(cells, 1) * Integer.BYTES + Integer.BYTES + 5 * alignmentBytes;
+    }
+
+    /**
+     * Labels the connected components of one timeframe's cells, without centroids: for callers
+     * that sum clusters themselves in an order of their own. The columns hold {@code n} cells
+     * sorted by (group, ch0, ch1), where a group is one module of one event; {@code labels}
+     * receives each cell's label (the smallest sorted index of its cluster). Nothing is allocated.
+     *
+     * @throws org.jdpl.gpu.PoolExhaustedException when the cells do not fit {@code gpu.memory}
+     */
+    public void label(final long timeslice, final int[] group, final int[] ch0, final int[] ch1, final int n, final int[] labels)
+    {
+        lastKernelNs = 0;
+        lastRounds = 0;
+        if (n == 0)
+        {
+            return;
+        }
+        final long intBytes = (long)n * Integer.BYTES;
+        pool.begin(timeslice);
+        try
+        {
+            final GpuBuffer groupBuffer = pool.take(intBytes, "cell modules");
+            final GpuBuffer ch0Buffer = pool.take(intBytes, "cell ch0");
+            final GpuBuffer ch1Buffer = pool.take(intBytes, "cell ch1");
+            final GpuBuffer label = pool.take(intBytes, "cell labels");
+            final GpuBuffer changed = pool.take(Integer.BYTES, "change flag");
+            ensureStaging(intBytes);
+            upload(group, groupBuffer, n);
+            upload(ch0, ch0Buffer, n);
+            upload(ch1, ch1Buffer, n);
+            initLabels.arg(0, label).arg(1, n);
+            lastKernelNs += context.launch(initLabels, n, 0);
+            propagate.arg(0, groupBuffer).arg(1, ch0Buffer).arg(2, ch1Buffer).arg(3, label).arg(4, changed).arg(5, n);
+            labelComponents(changed, n, timeslice);
+            context.copyFromDevice(label, 0, staging.asSlice(0, intBytes));
+            MemorySegment.copy(staging, JAVA_INT, 0, labels, 0, n);
+        }
+        finally
+        {
+            pool.reset();
+        }
+    }
+
     /** Kernel time of the last timeframe, in ns, as the GPU's events measured it. */
     public long lastKernelNs()
     {

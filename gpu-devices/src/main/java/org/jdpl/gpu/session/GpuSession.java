@@ -8,8 +8,8 @@ import org.jdpl.gpu.BackendSelector;
 import org.jdpl.gpu.GpuContext;
 import org.jdpl.gpu.GpuMemoryPool;
 import org.jdpl.gpu.GpuStats;
-import org.jdpl.gpu.ownership.GpuProcessEnvironment;
-import org.jdpl.gpu.ownership.GpuReplica;
+import org.jdpl.framework.gpu.GpuProcessEnvironment;
+import org.jdpl.framework.gpu.GpuReplica;
 
 /**
  * One GPU device's hold on its GPU, from {@code init} to the end of the run: the backend chosen

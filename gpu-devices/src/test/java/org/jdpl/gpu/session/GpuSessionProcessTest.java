@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.gpu.BackendProbe;
 import org.jdpl.gpu.opencl.OpenClBackend;
-import org.jdpl.gpu.ownership.GpuProcessEnvironment;
+import org.jdpl.framework.gpu.GpuProcessEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

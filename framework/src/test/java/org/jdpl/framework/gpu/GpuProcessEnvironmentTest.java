@@ -1,4 +1,4 @@
-package org.jdpl.gpu.ownership;
+package org.jdpl.framework.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.jdpl.gpu.ownership;
+package org.jdpl.framework.gpu;
 
 import java.util.Locale;
 

@@ -1,11 +1,11 @@
-package org.jdpl.gpu.ownership;
+package org.jdpl.framework.gpu;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The environment of a process that owns GPU {@code index} of a backend, and the index it then
- * opens. For CUDA the vendor runtime is told to show the process only its GPU
+ * opens. For CUDA (and ROCm, {@code ROCR_VISIBLE_DEVICES}) the vendor runtime is told to show the process only its GPU
  * ({@code CUDA_VISIBLE_DEVICES}), which the process then opens as index 0, so nothing in it can
  * touch another GPU. OpenCL's device list spans vendors whose drivers honour different variables
  * (or none, as PoCL), and masking would shift the list, so OpenCL processes see every device and
@@ -21,7 +21,10 @@ public record GpuProcessEnvironment(Map<String, String> variables, int openIndex
     public static final String INDEX = "JDPL_GPU_INDEX";
     /** The plan's index, for logs. */
     public static final String ASSIGNED = "JDPL_GPU_ASSIGNED";
+    /** The memory pool's size in bytes ({@code gpu.memory}). */
+    public static final String MEMORY = "JDPL_GPU_MEMORY";
     static final String CUDA_VISIBLE_DEVICES = "CUDA_VISIBLE_DEVICES";
+    static final String ROCR_VISIBLE_DEVICES = "ROCR_VISIBLE_DEVICES";
 
     public GpuProcessEnvironment
     {
@@ -40,16 +43,28 @@ public record GpuProcessEnvironment(Map<String, String> variables, int openIndex
         variables.put(BACKEND, backend);
         variables.put(ASSIGNED, Integer.toString(index));
         int openIndex = index;
-        if (backend.equals("cuda"))
+        final String mask = maskVariable(backend);
+        if (mask != null)
         {
-            variables.put(CUDA_VISIBLE_DEVICES, visibleEntry(driverEnv.get(CUDA_VISIBLE_DEVICES), index));
+            variables.put(mask, visibleEntry(mask, driverEnv.get(mask), index));
             openIndex = 0;
         }
         variables.put(INDEX, Integer.toString(openIndex));
         return new GpuProcessEnvironment(variables, openIndex);
     }
 
-    private static String visibleEntry(final String inherited, final int index)
+    /** The vendor runtime's variable that hides other GPUs from a process, or null when the backend has none. */
+    private static String maskVariable(final String backend)
+    {
+        return switch (backend)
+        {
+            case "cuda" -> CUDA_VISIBLE_DEVICES;
+            case "hip", "rocm" -> ROCR_VISIBLE_DEVICES;
+            default -> null;
+        };
+    }
+
+    private static String visibleEntry(final String variable, final String inherited, final int index)
     {
         if (inherited == null || inherited.isBlank())
         {
@@ -58,7 +73,8 @@ public record GpuProcessEnvironment(Map<String, String> variables, int openIndex
         final String[] entries = inherited.split(",");
         if (index >= entries.length)
         {
-            throw new IllegalArgumentException("GPU index " + index + " is past the driver's CUDA_VISIBLE_DEVICES=" + inherited);
+            throw new IllegalArgumentException("GPU index " + index + " is past the driver's " + variable + "=" + inherited +
+                "; unset it or list as many GPUs as the plan assigns");
         }
         return entries[index].strip();
     }

@@ -1,4 +1,4 @@
-package org.jdpl.gpu.ownership;
+package org.jdpl.framework.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.jdpl.gpu.BackendProbe;
 import org.junit.jupiter.api.Test;
 
 class GpuAssignerTest
 {
-    private static final BackendProbe ONE = BackendProbe.available("opencl", List.of("Portable Computing Language/cpu"));
-    private static final BackendProbe THREE = BackendProbe.available("cuda", List.of("A100", "A100", "A100"));
+    private static final GpuInventory ONE = GpuInventory.available("opencl", List.of("Portable Computing Language/cpu"), "");
+    private static final GpuInventory THREE = GpuInventory.available("cuda", List.of("A100", "A100", "A100"), "");
 
     @Test
     void shouldGiveAutoReplicasDistinctGpusInOrder()
@@ -51,7 +50,7 @@ class GpuAssignerTest
     @Test
     void shouldSpreadSharedReplicasOverTheLeastLoadedGpus()
     {
-        final BackendProbe two = BackendProbe.available("cuda", List.of("g0", "g1"));
+        final GpuInventory two = GpuInventory.available("cuda", List.of("g0", "g1"), "");
         final GpuAssignment shared = GpuAssigner.assign(
             List.of(new GpuReplica("a", 0, 1), new GpuReplica("a", 1, 1), auto("b", 0), auto("b", 1), auto("b", 2)), two, true);
         assertEquals(Map.of("a#0", 1, "a#1", 1, "b#0", 0, "b#1", 0, "b#2", 0), shared.indices());
@@ -77,14 +76,14 @@ class GpuAssignerTest
     void shouldSayWhenThereIsNoGpuAtAll()
     {
         final GpuAssignment refused = GpuAssigner.assign(List.of(auto("a", 0)),
-            BackendProbe.unavailable("cuda", "libcuda.so.1 not found"), true);
+            GpuInventory.unavailable("cuda", "libcuda.so.1 not found"), true);
         assertEquals(List.of("1 GPU device replicas but no GPU: cuda is unavailable (libcuda.so.1 not found)"), refused.problems());
     }
 
     @Test
     void shouldAssignNothingWhenThereAreNoGpuDevices()
     {
-        final GpuAssignment none = GpuAssigner.assign(List.of(), BackendProbe.unavailable("cuda", "x"), false);
+        final GpuAssignment none = GpuAssigner.assign(List.of(), GpuInventory.unavailable("cuda", "x"), false);
         assertTrue(none.isValid());
         assertTrue(none.indices().isEmpty());
     }

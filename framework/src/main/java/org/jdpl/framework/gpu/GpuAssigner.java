@@ -1,4 +1,4 @@
-package org.jdpl.gpu.ownership;
+package org.jdpl.framework.gpu;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jdpl.gpu.BackendProbe;
 
 /**
  * Gives every GPU device replica a GPU index. Without {@code gpu.share} each GPU has at most one
@@ -25,7 +24,7 @@ public final class GpuAssigner
      * @param gpus     what the chosen backend's probe found
      * @param share    {@code gpu.share}
      */
-    public static GpuAssignment assign(final List<GpuReplica> replicas, final BackendProbe gpus, final boolean share)
+    public static GpuAssignment assign(final List<GpuReplica> replicas, final GpuInventory gpus, final boolean share)
     {
         final int count = gpus.deviceCount();
         final String where = count + (count == 1 ? " GPU (" : " GPUs (") + gpus.backend() + ": " + String.join(", ", gpus.devices()) + ")";
