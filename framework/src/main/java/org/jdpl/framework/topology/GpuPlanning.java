@@ -60,7 +60,11 @@ final class GpuPlanning
         final GpuAssignment assignment = GpuAssigner.assign(replicas, gpus, share);
         for (final String problem : assignment.problems())
         {
-            problems.add(new Problem(where(problem, devices, gpus), problem, hint(gpus)));
+            // The assigner's lines say what is wrong, then after "; " what to do.
+            final int split = problem.indexOf("; ");
+            final String message = split < 0 ? problem : problem.substring(0, split);
+            final String hint = split < 0 ? hint(gpus) : problem.substring(split + 2);
+            problems.add(new Problem(where(problem, devices, gpus), message, hint));
         }
         if (!assignment.isValid())
         {
