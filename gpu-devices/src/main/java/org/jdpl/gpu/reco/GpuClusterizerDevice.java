@@ -24,6 +24,8 @@ final class GpuClusterizerDevice implements Device
         System.out.println(session.describe());
         gpu = new GpuClusterizer(session.context(), session.pool());
         clusterizer = new TimeframeClusterizer(gpu);
+        // Some OpenCL drivers (PoCL) compile a kernel at its first launch: pay that here, not in the first timeframe.
+        gpu.label(-1, new int[] {0, 0}, new int[] {0, 1}, new int[] {0, 1}, 2, new int[2]);
     }
 
     @Override

@@ -72,14 +72,15 @@ class TimeframeClusterizerTest
 
     private static void assertSimulatedTimeframesEqual(final GpuContext context)
     {
-        final EventSimulator simulator = new EventSimulator(new SimConfig(300, 0.4, 50, 3.0, 0.1, true, 2.0, 7));
+        // The simulator's defaults, as trackml-simulator runs them: timeframes 0, 1, 2 of two events.
+        final EventSimulator simulator = new EventSimulator(SimConfig.defaults());
         final List<List<SourceEvent>> timeframes = new ArrayList<>();
         for (int tf = 0; tf < 3; tf++)
         {
             final List<SourceEvent> events = new ArrayList<>();
-            for (int e = 0; e < 3; e++)
+            for (int e = 0; e < 2; e++)
             {
-                events.add(simulator.simulate(10L * tf + e));
+                events.add(simulator.simulate(2L * tf + e));
             }
             timeframes.add(events);
         }

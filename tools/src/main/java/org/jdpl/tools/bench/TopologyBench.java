@@ -14,6 +14,7 @@ import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.topology.Compilation;
 import org.jdpl.framework.topology.TopologyCompiler;
 
@@ -44,6 +45,17 @@ final class TopologyBench implements AutoCloseable
     /** Runs {@code topology} (HOCON text) to its end; fails, naming the step, when the run does not end cleanly. */
     Map<String, Double> run(final String step, final String topology)
     {
+        return runPlanned(step, topology).summary().metrics();
+    }
+
+    /** A run's plan and summary. */
+    record Outcome(Plan plan, RunSummary summary)
+    {
+    }
+
+    /** As {@link #run}, keeping the plan and the whole summary. */
+    Outcome runPlanned(final String step, final String topology)
+    {
         final Path file = benchDir.resolve("bench-" + (++runs) + ".conf");
         try
         {
@@ -66,7 +78,7 @@ final class TopologyBench implements AutoCloseable
             throw new IllegalStateException("benchmark step " + step + " failed: " + summary.failure() +
                 " (device logs: " + benchDir.resolve("devices.log") + ")");
         }
-        return summary.metrics();
+        return new Outcome(compilation.plan(), summary);
     }
 
     @Override
