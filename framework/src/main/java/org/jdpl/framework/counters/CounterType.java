@@ -22,6 +22,14 @@ public enum CounterType
     TIMESLICES_DROPPED(14, CounterScope.REPLICA, "timeslices dropped"),
     /** Busy fraction of the device's GPU in per mille; published by GPU devices only (0 otherwise). */
     GPU_BUSY_PERMILLE(15, CounterScope.REPLICA, "gpu busy permille"),
+    /** GPU kernel time in ns; GPU devices only. */
+    GPU_KERNEL_NS(16, CounterScope.REPLICA, "gpu kernel ns"),
+    /** Bytes copied to and from the GPU; GPU devices only. */
+    GPU_TRANSFER_BYTES(17, CounterScope.REPLICA, "gpu transfer bytes"),
+    /** Time of those copies in ns; GPU devices only. */
+    GPU_TRANSFER_NS(18, CounterScope.REPLICA, "gpu transfer ns"),
+    /** The GPU memory pool's high-water mark in bytes; GPU devices only. */
+    GPU_POOL_HIGH_WATER_BYTES(19, CounterScope.REPLICA, "gpu pool high-water bytes"),
     ROUTE_MESSAGES_OUT(20, CounterScope.ROUTE, "messages out"),
     ROUTE_BYTES_OUT(21, CounterScope.ROUTE, "bytes out"),
     PID(30, CounterScope.PROCESS, "pid"),

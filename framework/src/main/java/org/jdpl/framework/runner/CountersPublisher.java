@@ -10,6 +10,8 @@ import org.jdpl.framework.counters.CounterType;
 import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.counters.ReplicaCounters;
 import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.device.Metrics;
+import org.jdpl.framework.gpu.GpuMetrics;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.run.RunLayout;
@@ -43,6 +45,7 @@ final class CountersPublisher implements AutoCloseable
     private long lastPublishNs;
     private long busyCycles;
     private long seenProcessEndNs;
+    private Metrics gpuMetrics;
 
     private CountersPublisher(final RunnerCounters counters, final RunCountersFile file, final ReplicaCounters shared, final int[] routeOutput)
     {
@@ -95,6 +98,13 @@ final class CountersPublisher implements AutoCloseable
             }
         }
         return map;
+    }
+
+    /** A GPU device's metrics ({@link GpuMetrics}) go into its GPU counters with the totals. */
+    CountersPublisher withGpuMetrics(final Metrics metrics)
+    {
+        this.gpuMetrics = metrics;
+        return this;
     }
 
     void state(final DeviceState state)
@@ -176,6 +186,10 @@ final class CountersPublisher implements AutoCloseable
         shared.set(CounterType.IDLE_NS, counters.idleNanos);
         shared.set(CounterType.ERRORS, counters.errors);
         shared.set(CounterType.TIMESLICES_DROPPED, counters.timeslicesDropped);
+        if (gpuMetrics != null)
+        {
+            publishGpu();
+        }
         final long[] messages = counters.outputMessages;
         final long[] bytes = counters.outputBytes;
         for (int r = 0; r < routeOutput.length; r++)
@@ -186,6 +200,15 @@ final class CountersPublisher implements AutoCloseable
                 shared.route(r, messages[o], bytes[o]);
             }
         }
+    }
+
+    private void publishGpu()
+    {
+        shared.set(CounterType.GPU_BUSY_PERMILLE, Math.round(gpuMetrics.get(GpuMetrics.BUSY_FRACTION) * 1000));
+        shared.set(CounterType.GPU_KERNEL_NS, Math.round(gpuMetrics.get(GpuMetrics.KERNEL_MS) * 1e6));
+        shared.set(CounterType.GPU_TRANSFER_BYTES, Math.round(gpuMetrics.get(GpuMetrics.TRANSFER_BYTES)));
+        shared.set(CounterType.GPU_TRANSFER_NS, Math.round(gpuMetrics.get(GpuMetrics.TRANSFER_MS) * 1e6));
+        shared.set(CounterType.GPU_POOL_HIGH_WATER_BYTES, Math.round(gpuMetrics.get(GpuMetrics.POOL_HIGH_WATER_BYTES)));
     }
 
     private void publishPercentiles()

@@ -67,7 +67,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         this.planned = context.device();
         this.who = planned.replicas() == 1 ? planned.name() : planned.name() + "[" + context.replica() + "]";
         this.watch = new DriverWatch(context.manifest().driverPid(), context.driverCheckIntervalMs());
-        this.published = CountersPublisher.attach(counters, context.manifest(), planned, context.replica());
+        final CountersPublisher publisher = CountersPublisher.attach(counters, context.manifest(), planned, context.replica());
+        this.published = planned.usesGpu() ? publisher.withGpuMetrics(metrics) : publisher;
     }
 
     /** Starts the loop on its own thread. */

@@ -10,7 +10,9 @@ import org.jdpl.framework.counters.ReplicaSample;
 import org.jdpl.framework.counters.RouteSample;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.plan.Completion;
+import org.jdpl.framework.gpu.GpuMetrics;
 import org.jdpl.framework.plan.FailurePolicy;
+import org.jdpl.framework.plan.GpuPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -91,6 +93,35 @@ class CountersPublisherTest
 
             assertEquals(3, CountersSnapshot.read(file).replica("seeder", 0).get(CounterType.TIMESLICES_IN),
                 "published without waiting for 64 busy cycles or an idle one");
+            publisher.close();
+        }
+    }
+
+    @Test
+    void shouldCopyAGpuDevicesGpuMetricsIntoItsCounters() throws Exception
+    {
+        final PlannedDevice device = new PlannedDevice("cluster", "gpu-clusterizer", 1, Completion.ALL, "{}",
+            List.of(InputSpec.parse("in:TST/RAW/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:1",
+            new GpuPlacement("opencl", List.of(0), false, 1 << 20, "GPU backend opencl"));
+        final Plan plan = new Plan(List.of(device), 10, 1024, List.of());
+        final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, plan);
+        try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), plan.devices()))
+        {
+            final MapMetrics metrics = new MapMetrics();
+            final CountersPublisher publisher = CountersPublisher.attach(new RunnerCounters(), manifest, device, 0).withGpuMetrics(metrics);
+            metrics.set(GpuMetrics.BUSY_FRACTION, 0.25);
+            metrics.set(GpuMetrics.KERNEL_MS, 1.5);
+            metrics.set(GpuMetrics.TRANSFER_BYTES, 4096);
+            metrics.set(GpuMetrics.TRANSFER_MS, 0.5);
+            metrics.set(GpuMetrics.POOL_HIGH_WATER_BYTES, 65536);
+            publisher.flush();
+
+            final ReplicaSample sample = CountersSnapshot.read(file).replica("cluster", 0);
+            assertEquals(250, sample.get(CounterType.GPU_BUSY_PERMILLE));
+            assertEquals(1_500_000, sample.get(CounterType.GPU_KERNEL_NS));
+            assertEquals(4096, sample.get(CounterType.GPU_TRANSFER_BYTES));
+            assertEquals(500_000, sample.get(CounterType.GPU_TRANSFER_NS));
+            assertEquals(65536, sample.get(CounterType.GPU_POOL_HIGH_WATER_BYTES));
             publisher.close();
         }
     }

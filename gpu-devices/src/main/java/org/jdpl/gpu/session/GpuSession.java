@@ -3,6 +3,7 @@ package org.jdpl.gpu.session;
 import java.util.Map;
 
 import org.jdpl.framework.device.Metrics;
+import org.jdpl.framework.gpu.GpuMetrics;
 import org.jdpl.gpu.BackendSelection;
 import org.jdpl.gpu.BackendSelector;
 import org.jdpl.gpu.GpuContext;
@@ -19,12 +20,12 @@ import org.jdpl.framework.gpu.GpuReplica;
  */
 public final class GpuSession implements AutoCloseable
 {
-    public static final String KERNEL_MS = "gpu.kernel-ms";
-    public static final String KERNELS = "gpu.kernels";
-    public static final String TRANSFER_BYTES = "gpu.transfer-bytes";
-    public static final String TRANSFER_MS = "gpu.transfer-ms";
-    public static final String BUSY_FRACTION = "gpu.busy-fraction";
-    public static final String POOL_HIGH_WATER_BYTES = "gpu.pool-high-water-bytes";
+    public static final String KERNEL_MS = GpuMetrics.KERNEL_MS;
+    public static final String KERNELS = GpuMetrics.KERNELS;
+    public static final String TRANSFER_BYTES = GpuMetrics.TRANSFER_BYTES;
+    public static final String TRANSFER_MS = GpuMetrics.TRANSFER_MS;
+    public static final String BUSY_FRACTION = GpuMetrics.BUSY_FRACTION;
+    public static final String POOL_HIGH_WATER_BYTES = GpuMetrics.POOL_HIGH_WATER_BYTES;
 
     private final BackendSelection selection;
     private final int index;
