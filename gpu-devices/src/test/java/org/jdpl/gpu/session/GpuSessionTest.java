@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.framework.device.Metrics;
+import org.jdpl.framework.gpu.GpuReplica;
 import org.jdpl.gpu.BackendSelector;
 import org.jdpl.gpu.GpuBuffer;
 import org.jdpl.gpu.GpuException;
@@ -80,6 +81,19 @@ class GpuSessionTest
     void shouldRefuseAPoolOfNoSize()
     {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GpuSettings.defaults(0));
-        assertEquals("gpu.memory = 0 bytes; give the GPU memory pool a positive size (e.g. 256M)", e.getMessage());
+        assertEquals("gpu.memory = 0 bytes; give the GPU memory pool a positive size (e.g. gpu.memory = 256M)", e.getMessage());
+    }
+
+    @Test
+    void shouldReadWhatTheDriverHandsOverFromTheEnvironment()
+    {
+        final GpuSettings handed = GpuSettings.fromEnvironment(Map.of("JDPL_GPU_BACKEND", "cpu", "JDPL_GPU_INDEX", "0",
+            "JDPL_GPU_MEMORY", "1048576"));
+        assertEquals(new GpuSettings("cpu", GpuReplica.AUTO, 1 << 20, false), handed);
+        assertEquals(GpuSettings.defaults(GpuSettings.DEFAULT_MEMORY_BYTES), GpuSettings.fromEnvironment(Map.of()));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> GpuSettings.fromEnvironment(Map.of("JDPL_GPU_MEMORY", "lots")));
+        assertEquals("JDPL_GPU_MEMORY=lots is not a size in bytes; the driver sets it, so this process was started by hand with a " +
+            "wrong value", e.getMessage());
     }
 }
