@@ -71,4 +71,26 @@ class GpuRecoRunTest
         assertTrue(said.contains("the GPU memory pool holds 65536 bytes; raise gpu.memory to at least"), result::describe);
         RunFixture.assertNothingLeft(result);
     }
+
+    @Test
+    void shouldDropTimeframesTooLargeForThePoolWithSkipTimeframe()
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final Path topology = fixture.write("skip.conf", """
+            devices {
+              sim     { use = trackml-simulator, options { events = 4, events-per-timeframe = 2 } }
+              cluster { use = gpu-clusterizer, on-error = skip-timeframe, gpu { memory = 64K } }
+              seeder  { use = seeder }
+            }
+            """);
+
+        final RunResult result = fixture.run(topology);
+
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals(2, RunFixture.deviceOf(result, "cluster").path("timeslicesDropped").asLong(), result::describe);
+        assertEquals(2, result.timeslices("dropped"));
+        final String reason = result.summary().path("timeslices").path("losses").get(0).path("reason").asText();
+        assertTrue(reason.contains("the GPU memory pool holds 65536 bytes"), reason);
+        RunFixture.assertNothingLeft(result);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.topology.fixtures.TestGpuDiscovery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -65,7 +66,7 @@ class BrokenTopologyCorpusTest
             }
         }
 
-        final Compilation result = TopologyCompiler.compile(files, sets, CATALOG, Map.of("HOME", "/home/test"));
+        final Compilation result = TopologyCompiler.compile(files, sets, CATALOG, Map.of("HOME", "/home/test"), new TestGpuDiscovery());
 
         assertNull(result.plan(), "no plan from a broken topology");
         assertEquals(1, result.problems().size(), () -> "expected exactly one problem, got:\n" + result.problemReport());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.topology.fixtures.TestGpuDiscovery;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ final class TopologyTestSupport
 
     static Compilation compile(final List<Path> files, final List<String> sets)
     {
-        return TopologyCompiler.compile(files, sets, CATALOG, ENVIRONMENT);
+        return TopologyCompiler.compile(files, sets, CATALOG, ENVIRONMENT, new TestGpuDiscovery());
     }
 
     static Compilation compileClean(final List<Path> files, final List<String> sets)
