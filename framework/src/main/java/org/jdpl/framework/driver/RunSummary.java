@@ -16,6 +16,22 @@ public record RunSummary(
     String runDir,
     List<DeviceSummary> devices,
     TimesliceTotals timeslices,
-    Map<String, Double> metrics)
+    Map<String, Double> metrics,
+    List<ProcessSummary> processes)
 {
+    public RunSummary
+    {
+        processes = processes == null ? List.of() : processes; // summaries written before process groups have none
+    }
+
+    /** The resident sets of every process added up: what the run cost in memory, at worst. */
+    public long rssMaxBytesTotal()
+    {
+        long total = 0;
+        for (final ProcessSummary process : processes)
+        {
+            total += process.rssMaxBytes();
+        }
+        return total;
+    }
 }
