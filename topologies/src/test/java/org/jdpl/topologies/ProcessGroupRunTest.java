@@ -132,6 +132,29 @@ class ProcessGroupRunTest
     }
 
     /** The scorer's figures of merit (not its timings, which differ from run to run). */
+    @Test
+    void shouldEndTheGroupWhenOneOfItsDevicesFails()
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final Path topology = fixture.write("failing-grouped.conf", """
+            devices {
+              source { use = counter-source, options { timeslices = 0, payload-bytes = 1024, rate-hz = 1000 } }
+              fwd    { use = forwarder, process = tail, options { fail-every = 50 } }
+              sink   { use = checksum-sink, process = tail }
+            }
+            """);
+
+        final RunResult result = fixture.run(topology);
+
+        assertEquals(1, result.exitCode(), result::describe);
+        final String failure = result.summary().path("failure").asText();
+        assertTrue(failure.contains("process group 'tail' (devices fwd, sink; replica 0"), failure);
+        assertTrue(failure.contains("device 'fwd' failed in process"), failure);
+        assertEquals("FAILED", RunFixture.deviceOf(result, "fwd").path("state").asText());
+        assertEquals("STOPPED", RunFixture.deviceOf(result, "sink").path("state").asText(), "closed with its failed group mate");
+        RunFixture.assertNothingLeft(result);
+    }
+
     private static Map<String, Double> physics(final RunResult result)
     {
         final Map<String, Double> metrics = new TreeMap<>();
