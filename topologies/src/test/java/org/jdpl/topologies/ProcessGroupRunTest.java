@@ -62,7 +62,9 @@ class ProcessGroupRunTest
         {
             assertEquals(reco.path("pid").asLong(), RunFixture.deviceOf(grouped, member).path("pid").asLong(), member);
         }
-        assertTrue(grouped.out().contains("reco#0"), "the printed summary lists the group's process:\n" + grouped.out());
+        assertTrue(grouped.out().lines().anyMatch(l -> l.startsWith("reco#0 ") && l.endsWith("cluster#0 seeder#0 finder#0 fitter#0")),
+            "the printed summary lists the group's process:\n" + grouped.out());
+        assertTrue(grouped.out().contains("3 processes for 6 device replicas"), grouped.out());
         System.out.printf("reco-sim RSS max, summed over processes: %.1f MB in 6 processes, %.1f MB in 3 (cluster..fitter grouped)%n",
             rssTotal(ungrouped) / 1e6, rssTotal(grouped) / 1e6);
         RunFixture.assertNothingLeft(grouped);
