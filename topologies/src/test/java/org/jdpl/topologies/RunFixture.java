@@ -79,11 +79,12 @@ final class RunFixture
         throw new AssertionError("no device '" + name + "' in " + result.summary());
     }
 
-    /** Device processes of runs started by this JVM that are still alive. */
+    /** Device processes (a device's own, or a process group's) of runs started by this JVM that are still alive. */
     static List<ProcessHandle> liveDevices()
     {
         return ProcessHandle.current().descendants()
-            .filter(p -> List.of(commandLine(p)).contains("org.jdpl.framework.runner.DeviceMain"))
+            .filter(p -> List.of(commandLine(p)).contains("org.jdpl.framework.runner.DeviceMain") ||
+                List.of(commandLine(p)).contains("org.jdpl.framework.runner.GroupMain"))
             .toList();
     }
 

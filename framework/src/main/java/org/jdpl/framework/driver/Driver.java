@@ -17,13 +17,14 @@ import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
 import org.jdpl.transport.EmbeddedMediaDriver;
 
 /**
  * Executes a plan: creates the run directories, starts the media driver, spawns one JVM per device
- * replica, supervises them to the end, and returns the summary. Shared memory is removed whatever
+ * replica (one per replica of a process group for its members), supervises them to the end, and returns the summary. Shared memory is removed whatever
  * the ending. {@link #requestStop()} and {@link #requestKill()} may be called from any thread
  * (signal handlers).
  */
@@ -139,16 +140,28 @@ public final class Driver
         }
     }
 
-    /** Starts every replica; returns why one could not be started, or null. */
+    /** Starts every replica, a group's with its first member; returns why one could not be started, or null. */
     private static String spawnAll(final Plan plan, final DeviceLauncher launcher, final List<DeviceProcess> processes)
     {
         for (final PlannedDevice device : plan.devices())
         {
+            final ProcessGroup group = plan.groupOf(device.name());
+            if (group != null && !group.devices().get(0).equals(device.name()))
+            {
+                continue;
+            }
             for (int r = 0; r < device.replicas(); r++)
             {
                 try
                 {
-                    processes.add(launcher.start(device, r, 0));
+                    if (group == null)
+                    {
+                        processes.add(launcher.start(device, r, 0));
+                    }
+                    else
+                    {
+                        processes.addAll(launcher.startGroup(plan, group, r, 0));
+                    }
                 }
                 catch (final UncheckedIOException ex)
                 {

@@ -1,7 +1,9 @@
 package org.jdpl.framework.driver;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.aeron.Aeron;
@@ -33,14 +35,23 @@ final class EndOfStreamProxy implements AutoCloseable
         this.plan = plan;
     }
 
-    /** One end of stream to every replica of every consumer of {@code device}, as its replica would have sent. */
+    /**
+     * One end of stream to every replica of every consumer of {@code device}, as its replica would
+     * have sent: once per stream, however many of its routes reach that consumer (a consumer counts
+     * one end of stream per producer replica, so a second would end it before its other producers).
+     */
     void sendOnBehalfOf(final String device)
     {
+        final Set<Integer> sent = new HashSet<>();
         for (final Route route : plan.device(device).routes())
         {
             for (int r = 0; r < route.consumerReplicas(); r++)
             {
-                send(route.consumerFirstStreamId() + r);
+                final int streamId = route.consumerFirstStreamId() + r;
+                if (sent.add(streamId))
+                {
+                    send(streamId);
+                }
             }
         }
     }

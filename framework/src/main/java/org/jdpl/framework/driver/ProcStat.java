@@ -41,6 +41,12 @@ public final class ProcStat
         return statusBytes(pid, "VmRSS:");
     }
 
+    /** The largest resident set the process has had so far (the kernel's high-water mark) in bytes, or -1. */
+    public static long peakRssBytes(final long pid)
+    {
+        return statusBytes(pid, "VmHWM:");
+    }
+
     /** The private part of the resident set (heap, stacks, code; not shared mappings) in bytes, or -1. */
     public static long anonymousRssBytes(final long pid)
     {

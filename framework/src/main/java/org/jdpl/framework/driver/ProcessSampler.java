@@ -133,6 +133,7 @@ final class ProcessSampler implements Agent
             {
                 c.set(CounterType.RSS_BYTES, rss);
             }
+            p.jvm().sampledRss(Math.max(rss, ProcStat.peakRssBytes(p.pid())));
         }
         journalStateChange(i, p, DeviceState.of(c.get(CounterType.STATE).get()));
     }

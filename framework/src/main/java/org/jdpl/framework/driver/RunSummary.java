@@ -18,11 +18,24 @@ public record RunSummary(
     List<DeviceSummary> devices,
     TimesliceTotals timeslices,
     Map<String, Double> metrics,
-    List<String> gpus)
+    List<String> gpus,
+    List<ProcessSummary> processes)
 {
     public RunSummary
     {
-        // Summaries written before GPU devices have no gpus field.
+        // Summaries written before GPU devices and process groups have no gpus or processes fields.
         gpus = gpus == null ? List.of() : List.copyOf(gpus);
+        processes = processes == null ? List.of() : processes;
+    }
+
+    /** The resident sets of every process added up: what the run cost in memory, at worst. */
+    public long rssMaxBytesTotal()
+    {
+        long total = 0;
+        for (final ProcessSummary process : processes)
+        {
+            total += process.rssMaxBytes();
+        }
+        return total;
     }
 }

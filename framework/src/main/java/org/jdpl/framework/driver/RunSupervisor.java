@@ -12,7 +12,8 @@ import org.jdpl.framework.run.DeviceExitCode;
 
 /**
  * Watches the device processes of a run and applies each device's failure policy when one ends
- * badly: {@code stop} fails the run and the others are terminated (SIGTERM, then SIGKILL after a
+ * badly (the death of a process group's JVM is a crash of each of its members; groups only take
+ * {@code stop}): {@code stop} fails the run and the others are terminated (SIGTERM, then SIGKILL after a
  * grace period); {@code restart} starts the replica again within {@code restart.max} per window;
  * {@code expendable} lets the run go on, ending the stream on the dead device's behalf. A stop
  * request asks the sources to end their stream, escalating the same way if they do not. Requests
@@ -244,9 +245,18 @@ final class RunSupervisor implements Agent
 
     static String describeDeath(final DeviceProcess p)
     {
-        final StringBuilder text = new StringBuilder()
-            .append("device '").append(p.device()).append("' (replica ").append(p.replica())
-            .append(", pid ").append(p.pid()).append(") ").append(DeviceExitCode.describe(p.exitCode()))
+        final StringBuilder text = new StringBuilder();
+        if (p.group() == null)
+        {
+            text.append("device '").append(p.device()).append("' (replica ").append(p.replica());
+        }
+        else
+        {
+            // The group's process is every member's: all of them died with it.
+            text.append("process group '").append(p.group().name()).append("' (devices ")
+                .append(String.join(", ", p.group().devices())).append("; replica ").append(p.replica());
+        }
+        text.append(", pid ").append(p.pid()).append(") ").append(DeviceExitCode.describe(p.exitCode()))
             .append(" (exit code ").append(p.exitCode()).append(')');
         final List<String> lines = p.lastLines();
         if (lines.isEmpty())

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,7 +65,28 @@ final class SummaryBuilder
         }
         final TimesliceTotals totals = accounting.totals();
         return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics,
-            GpuLines.of(plan));
+            GpuLines.of(plan), processes(processes));
+    }
+
+    /** One entry per JVM, in start order; the members of a group share theirs. */
+    private static List<ProcessSummary> processes(final List<DeviceProcess> processes)
+    {
+        final Map<ChildJvm, List<String>> members = new LinkedHashMap<>();
+        final Map<ChildJvm, DeviceProcess> first = new LinkedHashMap<>();
+        for (final DeviceProcess p : processes)
+        {
+            members.computeIfAbsent(p.jvm(), jvm -> new ArrayList<>()).add(p.label());
+            first.putIfAbsent(p.jvm(), p);
+        }
+        final List<ProcessSummary> summaries = new ArrayList<>();
+        for (final Map.Entry<ChildJvm, List<String>> entry : members.entrySet())
+        {
+            final ChildJvm jvm = entry.getKey();
+            final DeviceProcess p = first.get(jvm);
+            summaries.add(new ProcessSummary(jvm.label(), p.group() == null ? null : p.group().name(), jvm.pid(),
+                List.copyOf(entry.getValue()), jvm.rssMaxBytes()));
+        }
+        return List.copyOf(summaries);
     }
 
     private static DeviceSummary summarise(final PlannedDevice device, final DeviceProcess p, final DeviceReport r)

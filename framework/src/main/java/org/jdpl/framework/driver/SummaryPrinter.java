@@ -49,6 +49,7 @@ public final class SummaryPrinter
                 d.name() + "#" + d.replica(), d.type(), d.pid(), d.exit(), d.timeslicesIn(), d.timeslicesOut(),
                 d.bytesIn() / 1e6, d.bytesOut() / 1e6, d.errors());
         }
+        printProcesses(summary, out);
         final TimesliceTotals t = summary.timeslices();
         out.printf(Locale.ROOT, "timeslices: %d produced, %d completed, %d dropped, %d lost%n", t.produced(), t.completed(), t.dropped(), t.lost());
         final int shown = Math.min(t.losses().size(), LOSSES_SHOWN);
@@ -83,6 +84,22 @@ public final class SummaryPrinter
         {
             out.println("failure: " + summary.failure());
         }
+    }
+
+    /** Only when some process holds several devices: otherwise the device table says it all. */
+    private static void printProcesses(final RunSummary summary, final PrintWriter out)
+    {
+        if (summary.processes().size() == summary.devices().size())
+        {
+            return;
+        }
+        out.printf(Locale.ROOT, "%-20s %8s %10s  %s%n", "process", "pid", "RSS max MB", "devices");
+        for (final ProcessSummary p : summary.processes())
+        {
+            out.printf(Locale.ROOT, "%-20s %8d %10.1f  %s%n", p.name(), p.pid(), p.rssMaxBytes() / 1e6, String.join(" ", p.devices()));
+        }
+        out.printf(Locale.ROOT, "%d processes for %d device replicas, RSS max %.1f MB in all%n", summary.processes().size(),
+            summary.devices().size(), summary.rssMaxBytesTotal() / 1e6);
     }
 
     private static String format(final double value)

@@ -12,14 +12,27 @@ import java.util.List;
  * @param inlineMaxBytes   payloads up to this size travel inline in the Aeron message
  * @param sources          the topology files it came from
  * @param segmentSizeBytes capacity of the payload segment ({@code shm.segment-size}); 0 for the default
+ * @param groups           process groups; a device in none runs in a process of its own per replica
  */
 public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
-    long segmentSizeBytes)
+    long segmentSizeBytes, List<ProcessGroup> groups)
 {
-    /** A plan with the default payload segment size. */
+    public Plan
+    {
+        groups = groups == null ? List.of() : List.copyOf(groups); // run.json files of older runs have none
+    }
+
+    /** A plan without process groups. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
+        final long segmentSizeBytes)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, List.of());
+    }
+
+    /** A plan with the default payload segment size and no process groups. */
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources)
     {
-        this(devices, controlStreamId, inlineMaxBytes, sources, 0);
+        this(devices, controlStreamId, inlineMaxBytes, sources, 0, List.of());
     }
 
     public PlannedDevice device(final String name)
@@ -34,8 +47,36 @@ public record Plan(List<PlannedDevice> devices, int controlStreamId, long inline
         throw new IllegalArgumentException("no device '" + name + "' in the plan");
     }
 
-    /** Number of device processes the plan starts. */
+    /** The process group {@code device} belongs to, or null when it runs in processes of its own. */
+    public ProcessGroup groupOf(final String device)
+    {
+        for (final ProcessGroup group : groups)
+        {
+            if (group.contains(device))
+            {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** Number of device processes the plan starts: one per replica of each group, and of each device in none. */
     public int processCount()
+    {
+        int n = 0;
+        for (final PlannedDevice d : devices)
+        {
+            n += groupOf(d.name()) == null ? d.replicas() : 0;
+        }
+        for (final ProcessGroup group : groups)
+        {
+            n += group.replicas();
+        }
+        return n;
+    }
+
+    /** Number of device replicas, grouped or not: each has its own counters and payload-segment slot. */
+    public int replicaCount()
     {
         int n = 0;
         for (final PlannedDevice d : devices)

@@ -35,9 +35,12 @@ public final class SegmentSlots
         throw new IllegalArgumentException("no device '" + device + "' in the plan");
     }
 
-    /** Whether every device replica, and the Driver, gets a slot. */
+    /**
+     * Whether every device replica, and the Driver, gets a slot. Members of a process group keep a
+     * slot each: a holder bit stands for a consumer replica, not for a process.
+     */
     public static boolean fits(final Plan plan, final int maxProcesses)
     {
-        return plan.processCount() + 1 <= maxProcesses;
+        return plan.replicaCount() + 1 <= maxProcesses;
     }
 }

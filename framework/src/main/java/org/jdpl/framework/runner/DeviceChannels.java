@@ -14,12 +14,15 @@ import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.run.SegmentSlots;
 import org.jdpl.transport.MessageLayout;
+import org.jdpl.transport.inprocess.InProcessRing;
 import org.jdpl.transport.segment.PayloadSegment;
 
 /**
- * The Aeron IPC channels of one device replica: its data subscription (stream
- * {@code firstStreamId + replica}, none for a source), the control subscription, and one publication
- * per distinct consumer stream its routes reach (durable routes go through queues instead). Closed by the runner that opened it.
+ * The channels of one device replica: its data subscription (stream {@code firstStreamId + replica},
+ * none for a source), the control subscription, and one {@link Outlet} per distinct consumer stream
+ * its routes reach: an Aeron IPC publication, or the in-process ring of a consumer replica in the
+ * same process group (durable routes go through queues instead). Closed by the runner that opened
+ * it; the rings belong to the group's process.
  */
 final class DeviceChannels implements AutoCloseable
 {
@@ -31,8 +34,10 @@ final class DeviceChannels implements AutoCloseable
     private final Subscription data;
     private final Subscription control;
     private final Map<Integer, Publication> publications = new LinkedHashMap<>();
+    private final Map<Integer, Outlet> outlets = new LinkedHashMap<>();
 
-    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId)
+    /** @param rings the rings of this replica's process group, or null when it runs in a process of its own */
+    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId, final GroupRings rings)
     {
         this.device = device;
         this.control = aeron.addSubscription(IPC, controlStreamId);
@@ -46,9 +51,20 @@ final class DeviceChannels implements AutoCloseable
             for (int r = 0; r < route.consumerReplicas(); r++)
             {
                 final int streamId = route.consumerFirstStreamId() + r;
-                if (!publications.containsKey(streamId))
+                if (outlets.containsKey(streamId))
                 {
-                    publications.put(streamId, aeron.addPublication(IPC, streamId));
+                    continue;
+                }
+                final InProcessRing ring = rings == null ? null : rings.ringInto(route.consumer(), r);
+                if (ring != null)
+                {
+                    outlets.put(streamId, new RingOutlet(ring));
+                }
+                else
+                {
+                    final Publication publication = aeron.addPublication(IPC, streamId);
+                    publications.put(streamId, publication);
+                    outlets.put(streamId, new PublicationOutlet(publication));
                 }
             }
         }
@@ -65,19 +81,19 @@ final class DeviceChannels implements AutoCloseable
         return control;
     }
 
-    /** Every publication, once each. */
-    List<Publication> allPublications()
+    /** Every outlet, once each. */
+    List<Outlet> allOutlets()
     {
-        return new ArrayList<>(publications.values());
+        return new ArrayList<>(outlets.values());
     }
 
     /**
-     * Per route of output {@code label} (one per distinct consumer stream range), the publication of
+     * Per route of output {@code label} (one per distinct consumer stream range), the outlet to
      * each consumer replica, indexed by replica.
      */
-    Publication[][] targetsOf(final String label)
+    Outlet[][] targetsOf(final String label)
     {
-        final List<Publication[]> targets = new ArrayList<>();
+        final List<Outlet[]> targets = new ArrayList<>();
         final List<Integer> seenFirstStreams = new ArrayList<>();
         for (final Route route : device.routes())
         {
@@ -86,14 +102,14 @@ final class DeviceChannels implements AutoCloseable
                 continue;
             }
             seenFirstStreams.add(route.consumerFirstStreamId());
-            final Publication[] replicas = new Publication[route.consumerReplicas()];
+            final Outlet[] replicas = new Outlet[route.consumerReplicas()];
             for (int r = 0; r < replicas.length; r++)
             {
-                replicas[r] = publications.get(route.consumerFirstStreamId() + r);
+                replicas[r] = outlets.get(route.consumerFirstStreamId() + r);
             }
             targets.add(replicas);
         }
-        return targets.toArray(new Publication[0][]);
+        return targets.toArray(new Outlet[0][]);
     }
 
     /**
@@ -125,9 +141,9 @@ final class DeviceChannels implements AutoCloseable
     int maxPayloadBytes()
     {
         int maxMessage = DEFAULT_MAX_MESSAGE_BYTES;
-        for (final Publication publication : publications.values())
+        for (final Outlet outlet : outlets.values())
         {
-            maxMessage = Math.min(maxMessage, publication.maxMessageLength());
+            maxMessage = Math.min(maxMessage, outlet.maxMessageLength());
         }
         return maxMessage - MessageLayout.PAYLOAD_OFFSET;
     }

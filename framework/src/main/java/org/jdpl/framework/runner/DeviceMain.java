@@ -125,7 +125,7 @@ public final class DeviceMain
         }
     }
 
-    private static void writeSetupFailure(final RunManifest manifest, final String name, final int replica, final String failure)
+    static void writeSetupFailure(final RunManifest manifest, final String name, final int replica, final String failure)
     {
         if (manifest.runDir() == null || replica < 0)
         {

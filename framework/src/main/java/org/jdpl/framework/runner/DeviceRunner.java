@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The loop inside a device process: receive, complete timeslices, call the device, send outputs,
  * obey control commands, end the stream, write the report. An {@link Agent}: {@link #start()} runs
  * it on its own thread with the device's idle strategy, {@link #awaitOutcome} waits for the end.
- * It never exits the JVM, so several can run in one process (tests); {@link DeviceMain} is the
- * process entry point.
+ * It never exits the JVM, so several can run in one process (a process group, or tests);
+ * {@link DeviceMain} and {@link GroupMain} are the process entry points.
  */
 public final class DeviceRunner implements Agent, AutoCloseable
 {
@@ -193,7 +193,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         ownAeron = context.aeron() == null ? watch.connect(context.manifest().aeronDir(), roleName()) : null;
         final Aeron aeron = ownAeron != null ? ownAeron : context.aeron();
         watch.watch(aeron);
-        channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId());
+        channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId(), context.groupRings());
         final ConfigOptions options;
         try
         {
@@ -213,7 +213,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
             if (!planned.isSource())
             {
                 inputs = new InputSide(who, planned, counters, segment)
-                    .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica());
+                    .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica())
+                    .ring(context.groupRings() == null ? null : context.groupRings().ringOf(planned));
             }
         }
         catch (final RuntimeException e)

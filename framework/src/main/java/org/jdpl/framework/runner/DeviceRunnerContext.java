@@ -30,6 +30,7 @@ public final class DeviceRunnerContext
     private IdleStrategy idleStrategy;
     private long driverCheckIntervalMs = DEFAULT_DRIVER_CHECK_INTERVAL_MS;
     private Path reportFile;
+    private GroupRings groupRings;
     private PlannedDevice device;
     private DeviceType type;
     private boolean concluded;
@@ -126,6 +127,18 @@ public final class DeviceRunnerContext
     public Path reportFile()
     {
         return reportFile;
+    }
+
+    /** The in-process rings of the process group this replica runs in; none (null) for a process of its own. */
+    public DeviceRunnerContext groupRings(final GroupRings groupRings)
+    {
+        this.groupRings = groupRings;
+        return this;
+    }
+
+    public GroupRings groupRings()
+    {
+        return groupRings;
     }
 
     /** The device's part of the plan (after {@link #conclude()}). */

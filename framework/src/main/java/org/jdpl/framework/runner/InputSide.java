@@ -6,9 +6,11 @@ import java.util.List;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.MessageHandler;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.transport.inprocess.InProcessRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ final class InputSide implements AutoCloseable
     private final FragmentAssembler fragmentAssembler;
     private final RunnerCounters counters;
     private DurableInputs durable;
+    private InProcessRing ring;
+    private MessageHandler ringHandler;
 
     InputSide(final String who, final PlannedDevice device, final RunnerCounters counters, final SegmentAccess segment)
     {
@@ -54,10 +58,25 @@ final class InputSide implements AutoCloseable
         return this;
     }
 
-    /** Takes what arrived; returns the number of fragments (and durable messages) read. */
+    /**
+     * Also reads the in-process ring that members of this replica's process group write to (null:
+     * none). Its messages are the wire bytes, whole, so they go to the same receiver.
+     */
+    InputSide ring(final InProcessRing ring)
+    {
+        this.ring = ring;
+        this.ringHandler = ring == null ? null : (type, buffer, offset, length) -> receiver.onFragment(buffer, offset, length, null);
+        return this;
+    }
+
+    /** Takes what arrived; returns the number of fragments (and durable and in-process messages) read. */
     int poll(final Subscription data)
     {
-        final int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+        int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+        if (ring != null)
+        {
+            read += ring.poll(ringHandler, FRAGMENT_LIMIT);
+        }
         return durable == null ? read : read + durable.poll();
     }
 

@@ -10,7 +10,8 @@ import org.jdpl.transport.MessageLayout;
 import org.jdpl.transport.WireError;
 
 /**
- * Takes whole messages off a device's data stream (behind a FragmentAssembler): checks them, counts
+ * Takes whole messages off a device's data stream (behind a FragmentAssembler) or its in-process ring
+ * (with no Aeron header): checks them, counts
  * end-of-stream messages, finds the input each belongs to and hands it to the assembler, which
  * copies the payload. Nothing here calls the device, so no device exception crosses Aeron's poll.
  */

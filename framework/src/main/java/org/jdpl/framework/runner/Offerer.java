@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offers whole messages until they are taken. A full channel (back-pressure, admin action) is
+ * Offers whole messages until they are taken. A full channel (back-pressure, admin action, a full in-process ring) is
  * waited out with the device's idle strategy and the time counted as back-pressure. A consumer that
  * disconnected (died) is waited for too, politely, since the Driver decides how the run ends; a
  * closed publication fails at once. Never drops a message.
@@ -31,13 +31,13 @@ final class Offerer
         this.watch = watch;
     }
 
-    void offer(final Publication publication, final DirectBuffer buffer, final int offset, final int length)
+    void offer(final Outlet outlet, final DirectBuffer buffer, final int offset, final int length)
     {
         long waitStartNs = 0;
         boolean notConnectedLogged = false;
         while (true)
         {
-            final long result = publication.offer(buffer, offset, length);
+            final long result = outlet.offer(buffer, offset, length);
             if (result > 0)
             {
                 if (waitStartNs != 0)
@@ -60,18 +60,18 @@ final class Offerer
                 if (!notConnectedLogged)
                 {
                     notConnectedLogged = true;
-                    LOG.warn("{}: stream {} has no consumer any more (did it die?); holding the message until it is back " +
-                        "or the Driver ends the run", device, publication.streamId());
+                    LOG.warn("{}: {} has no consumer any more (did it die?); holding the message until it is back " +
+                        "or the Driver ends the run", device, outlet.describe());
                 }
                 notConnectedIdle.idle();
             }
             else if (result == Publication.CLOSED)
             {
-                throw new TransportFailedException("the publication to stream " + publication.streamId() + " was closed");
+                throw new TransportFailedException("the publication to " + outlet.describe() + " was closed");
             }
             else if (result == Publication.MAX_POSITION_EXCEEDED)
             {
-                throw new TransportFailedException("stream " + publication.streamId() +
+                throw new TransportFailedException(outlet.describe() +
                     " reached its maximum position (term length too small for this run's volume)");
             }
             watch.check();

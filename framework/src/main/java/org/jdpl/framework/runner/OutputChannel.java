@@ -3,7 +3,6 @@ package org.jdpl.framework.runner;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import io.aeron.Publication;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.MessageEncoder;
@@ -12,7 +11,7 @@ import org.jdpl.transport.segment.PayloadSegment;
 
 /**
  * One output label: a reusable send buffer whose header block is written once, the payload region
- * the device fills in place, and the publications of every route (one per consumer replica). A
+ * the device fills in place, and the outlets of every route (one per consumer replica: an IPC publication or an in-process ring). A
  * message is offered straight from this buffer, header and payload together, without a copy.
  *
  * <p>With a payload segment, a payload larger than the inline threshold is made in a segment block
@@ -26,7 +25,7 @@ final class OutputChannel
 
     private final String device;
     private final OutputSpec spec;
-    private final Publication[][] routeTargets;
+    private final Outlet[][] routeTargets;
     private final int maxPayloadBytes;
     private final Arena arena;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[0]);
@@ -45,13 +44,13 @@ final class OutputChannel
     private DurableRoutes durable;
 
     /**
-     * @param routeTargets    per route of this output, the publication of each consumer replica
+     * @param routeTargets    per route of this output, the outlet to each consumer replica
      * @param maxPayloadBytes the largest payload one message can carry
      */
     OutputChannel(
         final String device,
         final OutputSpec spec,
-        final Publication[][] routeTargets,
+        final Outlet[][] routeTargets,
         final int maxPayloadBytes,
         final Arena arena)
     {
@@ -162,10 +161,10 @@ final class OutputChannel
         {
             durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize);
         }
-        for (final Publication[] replicas : routeTargets)
+        for (final Outlet[] replicas : routeTargets)
         {
-            final Publication publication = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
-            offerer.offer(publication, buffer, 0, length);
+            final Outlet outlet = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
+            offerer.offer(outlet, buffer, 0, length);
         }
         return viewSize;
     }
@@ -201,10 +200,10 @@ final class OutputChannel
             segment.publish(sentRef, holders);
         }
         final int length = encoder.stampSegmentRef(sentRef, sizeBytes, timeslice, creationEpochMs);
-        for (final Publication[] replicas : routeTargets)
+        for (final Outlet[] replicas : routeTargets)
         {
-            final Publication publication = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
-            offerer.offer(publication, buffer, 0, length);
+            final Outlet outlet = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
+            offerer.offer(outlet, buffer, 0, length);
         }
         return sizeBytes;
     }

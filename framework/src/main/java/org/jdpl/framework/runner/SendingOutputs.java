@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.aeron.Publication;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.jdpl.framework.device.Input;
@@ -27,7 +26,7 @@ final class SendingOutputs implements Outputs, AutoCloseable
 {
     private final String device;
     private final OutputChannel[] channels;
-    private final List<Publication> allStreams;
+    private final List<Outlet> allStreams;
     private final Offerer offerer;
     private final RunnerCounters counters;
     private final Arena arena;
@@ -38,7 +37,7 @@ final class SendingOutputs implements Outputs, AutoCloseable
     SendingOutputs(
         final String device,
         final List<OutputChannel> channels,
-        final List<Publication> allStreams,
+        final List<Outlet> allStreams,
         final Offerer offerer,
         final RunnerCounters counters,
         final Arena arena)
@@ -53,7 +52,7 @@ final class SendingOutputs implements Outputs, AutoCloseable
     }
 
     /**
-     * Wires every output of {@code device} to the publications of its routes; with a payload segment
+     * Wires every output of {@code device} to the outlets of its routes; with a payload segment
      * ({@code segment} not null), payloads above the plan's inline threshold go through it.
      */
     static SendingOutputs wire(
@@ -85,7 +84,7 @@ final class SendingOutputs implements Outputs, AutoCloseable
             }
             outputChannels.add(channel);
         }
-        return new SendingOutputs(device.name(), outputChannels, channels.allPublications(), offerer, counters, arena)
+        return new SendingOutputs(device.name(), outputChannels, channels.allOutlets(), offerer, counters, arena)
             .durableRoutes(durable);
     }
 
@@ -177,9 +176,9 @@ final class SendingOutputs implements Outputs, AutoCloseable
     {
         final int length = new MessageEncoder().wrap(endOfStreamBuffer, 0)
             .writeEndOfStream(timeslicesSent, System.currentTimeMillis());
-        for (final Publication publication : allStreams)
+        for (final Outlet outlet : allStreams)
         {
-            offerer.offer(publication, endOfStreamBuffer, 0, length);
+            offerer.offer(outlet, endOfStreamBuffer, 0, length);
         }
         for (final DurableRoutes routes : durableRoutes)
         {
@@ -190,9 +189,9 @@ final class SendingOutputs implements Outputs, AutoCloseable
     /** Whether every stream has a consumer; a producer sends nothing before. */
     boolean allConnected()
     {
-        for (final Publication publication : allStreams)
+        for (final Outlet outlet : allStreams)
         {
-            if (!publication.isConnected())
+            if (!outlet.isConnected())
             {
                 return false;
             }

@@ -1,7 +1,9 @@
 /**
  * The device runner: the loop inside each device process ({@link org.jdpl.framework.runner.DeviceRunner},
- * an Agrona Agent) and the process entry point ({@link org.jdpl.framework.runner.DeviceMain}). It
- * receives messages over Aeron IPC, gathers them into complete timeslices
+ * an Agrona Agent) and the process entry points ({@link org.jdpl.framework.runner.DeviceMain} for one
+ * device replica, {@link org.jdpl.framework.runner.GroupMain} for a process group's members, one
+ * runner thread each). It receives messages over Aeron IPC, or from a group mate through the
+ * group's in-process rings ({@code GroupRings}, as {@code Outlet}s on the sending side), gathers them into complete timeslices
  * ({@code TimesliceAssembler}), calls the device, sends its outputs along the plan's routes, obeys
  * the Driver's control commands, ends the stream and writes the device's report.
  *

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.Route;
 
 /** Draws a {@link Plan} for {@code dpl graph}: Graphviz dot, Mermaid, or the plan itself as JSON. */
@@ -43,6 +44,17 @@ public final class PlanRenderer
             out.append("  ").append(quote(device.name())).append(" [label=").append(quote(device.name() + "\\n" + typeLine(device)))
                 .append("];\n");
         }
+        // A process group is a box around its members: one JVM (per replica).
+        for (final ProcessGroup group : plan.groups())
+        {
+            out.append("  subgraph ").append(quote("cluster_" + group.name())).append(" {\n    label=")
+                .append(quote("process " + group.name())).append(";\n    style=dashed;\n");
+            for (final String member : group.devices())
+            {
+                out.append("    ").append(quote(member)).append(";\n");
+            }
+            out.append("  }\n");
+        }
         for (final PlannedDevice device : plan.devices())
         {
             for (final Route route : device.routes())
@@ -64,6 +76,15 @@ public final class PlanRenderer
             final String id = "d" + ids.size();
             ids.put(device.name(), id);
             out.append("  ").append(id).append("[\"").append(device.name()).append("<br/>").append(typeLine(device)).append("\"]\n");
+        }
+        for (final ProcessGroup group : plan.groups())
+        {
+            out.append("  subgraph g").append(plan.groups().indexOf(group)).append("[\"process ").append(group.name()).append("\"]\n");
+            for (final String member : group.devices())
+            {
+                out.append("    ").append(ids.get(member)).append('\n');
+            }
+            out.append("  end\n");
         }
         for (final PlannedDevice device : plan.devices())
         {

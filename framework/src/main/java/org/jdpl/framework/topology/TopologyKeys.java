@@ -24,13 +24,14 @@ final class TopologyKeys
     static final String ON_ERROR = "on-error";
     static final String RESTART = "restart";
     static final String GPU = "gpu";
+    static final String PROCESS = "process";
     static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, COMPLETION, IDLE, ON_CRASH, ON_ERROR, RESTART,
-        GPU);
+        GPU, PROCESS);
     static final String RESTART_MAX = "max";
     static final String RESTART_WINDOW = "window";
     static final List<String> RESTART_KEYS = List.of(RESTART_MAX, RESTART_WINDOW);
     /** Device keys that later issues add; named so that users get "not supported yet", not "unknown". */
-    static final List<String> DEVICE_LEVEL_LATER = List.of("process");
+    static final List<String> DEVICE_LEVEL_LATER = List.of();
 
     static final String SEGMENT_SIZE = "segment-size";
     static final String INLINE_MAX = "inline-max";

@@ -14,6 +14,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import org.jdpl.framework.plan.GpuPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.spec.DataMatcher;
 import org.jdpl.framework.spec.DataSpec;
@@ -71,7 +72,19 @@ final class TopologyPlanner
                 gpus.get(device.name())));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
-            topology.segmentSizeBytes());
+            topology.segmentSizeBytes(), inPlanOrder(topology.groups(), ordered));
+    }
+
+    /** Each group's members in the plan's (topological) order, so a group starts its producers first. */
+    private static List<ProcessGroup> inPlanOrder(final List<ProcessGroup> groups, final List<TopologyDevice> ordered)
+    {
+        final List<ProcessGroup> planned = new ArrayList<>();
+        for (final ProcessGroup group : groups)
+        {
+            final List<String> members = ordered.stream().map(TopologyDevice::name).filter(group::contains).toList();
+            planned.add(new ProcessGroup(group.name(), members, group.replicas(), group.origin()));
+        }
+        return List.copyOf(planned);
     }
 
     /** Each replica of each distinct producer sends one end of stream to every replica of this device. */

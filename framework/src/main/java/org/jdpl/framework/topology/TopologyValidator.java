@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.plan.ProcessGroup;
 
 /**
  * Checks a loaded topology against the device catalog and reports every problem; the devices that
@@ -77,8 +78,10 @@ final class TopologyValidator
         {
             GraphValidator.check(devices, problems);
         }
+        final List<ProcessGroup> groups = declared instanceof ConfigObject deviceBlock
+            ? ProcessGroupReader.read(deviceBlock, devices, problems) : List.of();
         return new Topology(devices, inlineMaxBytes, loaded.sources(), segmentSize(config),
-            ChannelsReader.durable(config.root().get(TopologyKeys.CHANNELS), problems));
+            ChannelsReader.durable(config.root().get(TopologyKeys.CHANNELS), problems), groups);
     }
 
     private static void checkTopLevelKeys(final Config config, final List<Problem> problems)

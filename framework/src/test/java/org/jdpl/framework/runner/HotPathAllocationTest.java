@@ -17,11 +17,14 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.MessageHandler;
 import org.jdpl.framework.device.Inputs;
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.EmbeddedMediaDriver;
+import org.jdpl.transport.MessageLayout;
+import org.jdpl.transport.inprocess.InProcessRing;
 import org.jdpl.transport.segment.PayloadSegment;
 import org.jdpl.transport.segment.SegmentContext;
 import org.junit.jupiter.api.Assumptions;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * stamping, offer, fragment reassembly, decoding, input matching, payload copy and timeslice
  * delivery, over a real IPC stream, measured with the thread's allocation counter. Payloads above
  * the inline threshold take the payload segment path: allocate, publish, send the reference,
- * receive, view in place, release.
+ * receive, view in place, release. The same again over the in-process ring of a process group.
  */
 class HotPathAllocationTest
 {
@@ -62,6 +65,7 @@ class HotPathAllocationTest
             Subscription subscription = aeron.addSubscription(DeviceChannels.IPC, 300);
             Publication publication = aeron.addPublication(DeviceChannels.IPC, 300);
             Arena arena = Arena.ofShared();
+            InProcessRing ring = new InProcessRing("test", GroupRings.capacityFor(64 * 1024));
             PayloadSegment payloadSegment = PayloadSegment.create(shmDir.resolve("payload.segment"),
                 new SegmentContext().sizeBytes(64L << 20));
             TimesliceAssembler assembler = new TimesliceAssembler(inputs, Completion.ALL))
@@ -77,38 +81,48 @@ class HotPathAllocationTest
             // The liveness check runs by time, not per message (and allocates a little); keep it out of the count.
             final DriverWatch watch = new DriverWatch(ProcessHandle.current().pid(), 600_000);
             final Offerer offerer = new Offerer("test", counters, new BackoffIdleStrategy(), watch);
-            final OutputChannel output = new OutputChannel(
-                "test", OutputSpec.parse("out:TST/COUNTER/0"), new Publication[][] {{publication}}, 1 << 20, arena)
-                .segment(segment, 256 * 1024, new long[][] {{PayloadSegment.holderBit(payloadSegment.slot())}});
             final MessageReceiver receiver = new MessageReceiver(
                 new InputMatchers(inputs), assembler, new String[] {"in"}, new DroppedMessages("test", counters), counters);
             final FragmentAssembler fragments = new FragmentAssembler(receiver);
-
-            for (final int payloadBytes : new int[] {64, 200_000, 4 << 20})
+            final MessageHandler fromRing = (type, buffer, offset, length) -> receiver.onFragment(buffer, offset, length, null);
+            final Runnable pollStream = () -> subscription.poll(fragments, 10);
+            final Runnable pollRing = () -> ring.poll(fromRing, 10);
+            final long[] holder = {PayloadSegment.holderBit(payloadSegment.slot())};
+            long timeslice = 0;
+            // Over Aeron IPC, then over the in-process ring of a process group (whose messages are the same bytes).
+            for (final Outlet outlet : new Outlet[] {new PublicationOutlet(publication), new RingOutlet(ring)})
             {
-                // Warm up until the JIT has compiled the path (code still interpreted allocates what compiled code does not).
-                final long warmup = payloadBytes < 1000 ? 200_000 : 20_000;
-                long timeslice = 0;
-                exchange(timeslice, warmup, payloadBytes, output, offerer, subscription, fragments, assembler);
-                timeslice += warmup;
-                // A late recompilation can allocate a little once; an allocation per message shows in every round.
-                final long count = payloadBytes < 1000 ? 100_000 : 5_000;
-                // One object per message is >= 16 B a message; a few KiB of JIT and idle-strategy noise is not.
-                long fewest = Long.MAX_VALUE;
-                for (int round = 0; round < 3 && fewest >= count * 4; round++)
+                final int maxPayloadBytes = Math.min(1 << 20, outlet.maxMessageLength() - MessageLayout.PAYLOAD_OFFSET);
+                final OutputChannel output = new OutputChannel(
+                    "test", OutputSpec.parse("out:TST/COUNTER/0"), new Outlet[][] {{outlet}}, maxPayloadBytes, arena)
+                    .segment(segment, 256 * 1024, new long[][] {holder});
+                final Runnable poll = outlet instanceof RingOutlet ? pollRing : pollStream;
+                for (final int payloadBytes : new int[] {64, 200_000, 4 << 20})
                 {
-                    final long before = threads.getCurrentThreadAllocatedBytes();
-                    exchange(timeslice, count, payloadBytes, output, offerer, subscription, fragments, assembler);
-                    timeslice += count;
-                    final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-                    System.out.printf("%d messages of %d B: %d bytes allocated%n", count, payloadBytes, allocated);
-                    fewest = Math.min(fewest, allocated);
+                    // Warm up until the JIT has compiled the path (code still interpreted allocates what compiled code does not).
+                    final long warmup = payloadBytes < 1000 ? 200_000 : 20_000;
+                    exchange(timeslice, warmup, payloadBytes, output, offerer, poll, assembler);
+                    timeslice += warmup;
+                    // A late recompilation can allocate a little once; an allocation per message shows in every round.
+                    final long count = payloadBytes < 1000 ? 100_000 : 5_000;
+                    // One object per message is >= 16 B a message; a few KiB of JIT and idle-strategy noise is not.
+                    long fewest = Long.MAX_VALUE;
+                    for (int round = 0; round < 3 && fewest >= count * 4; round++)
+                    {
+                        final long before = threads.getCurrentThreadAllocatedBytes();
+                        exchange(timeslice, count, payloadBytes, output, offerer, poll, assembler);
+                        timeslice += count;
+                        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                        System.out.printf("%s: %d messages of %d B: %d bytes allocated%n", outlet.describe(), count, payloadBytes, allocated);
+                        fewest = Math.min(fewest, allocated);
+                    }
+                    assertTrue(fewest < count * 4, outlet.describe() + ": " + fewest + " bytes allocated for " + count +
+                        " messages of " + payloadBytes + " B");
                 }
-                assertTrue(fewest < count * 4, fewest + " bytes allocated for " + count + " messages of " + payloadBytes + " B");
             }
             assertEquals(0, counters.errors);
             assertEquals(segment.refsOut(), segment.refsIn());
-            assertTrue(segment.refsOut() >= 25_000, "the 4 MiB payloads went through the segment");
+            assertTrue(segment.refsOut() >= 50_000, "the 4 MiB payloads went through the segment, on both paths");
             assertEquals(0, payloadSegment.usedBytes(), "every block was released");
         }
         finally
@@ -124,8 +138,7 @@ class HotPathAllocationTest
         final int payloadBytes,
         final OutputChannel output,
         final Offerer offerer,
-        final Subscription subscription,
-        final FragmentAssembler fragments,
+        final Runnable poll,
         final TimesliceAssembler assembler) throws Exception
     {
         for (long t = first; t < first + count; t++)
@@ -136,7 +149,7 @@ class HotPathAllocationTest
             final long expected = sum + t;
             while (sum != expected)
             {
-                subscription.poll(fragments, 10);
+                poll.run();
                 assembler.deliver(handler);
             }
         }

@@ -11,6 +11,7 @@ import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.run.DeviceReport;
 import org.jdpl.framework.run.TimesliceDrop;
@@ -35,7 +36,7 @@ class RunFilesTest
             List.of(new Route("out", DataSpec.parse("TRK/TRACKS/3"), "sink", "in", 3, 200)), "busy-spin",
             new FailurePolicy(FailurePolicy.OnCrash.RESTART, 2, 1000, FailurePolicy.OnError.SKIP_TIMEFRAME), "reco.conf:7");
         final RunManifest manifest = new RunManifest("r1", "/tmp/r1", "/dev/shm/jdpl-r1", "/dev/shm/jdpl-r1/aeron", 42,
-            new Plan(List.of(device), 10, 65536, List.of("reco.conf")));
+            new Plan(List.of(device), 10, 65536, List.of("reco.conf"), 0, List.of(new ProcessGroup("reco-group", List.of("reco"), 2, "reco.conf:7"))));
         final Path file = dir.resolve("run.json");
         new ObjectMapper().writeValue(file.toFile(), manifest); // as the Driver may write it
         assertEquals(manifest, RunFiles.readManifest(file));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdpl.framework.plan.Plan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +28,25 @@ class PlanRendererTest
         assertTrue(dot.contains("\"source\" -> \"fwd\" [label=\"TST/DATA/0\"];"), dot);
         assertTrue(dot.contains("\"fwd\" -> \"sink\" [label=\"TST/FILTERED/0\"];"), dot);
         assertEquals(2, dot.lines().filter(l -> l.contains("->")).count(), dot);
+    }
+
+    @Test
+    void shouldDrawAProcessGroupAsABoxAroundItsMembers(@TempDir final java.nio.file.Path dir) throws Exception
+    {
+        final Plan grouped = TopologyTestSupport.compileClean(List.of(TopologyTestSupport.write(dir, "grouped.conf", """
+            devices {
+              source { use = test-source }
+              fwd    { use = test-filter, process = tail }
+              sink   { use = test-sink, process = tail }
+            }
+            """)), List.of()).plan();
+
+        final String dot = PlanRenderer.render(grouped, PlanRenderer.Format.dot);
+        assertTrue(dot.contains("subgraph \"cluster_tail\" {\n    label=\"process tail\";\n    style=dashed;\n    \"fwd\";\n    \"sink\";\n  }"), dot);
+        final String mermaid = PlanRenderer.render(grouped, PlanRenderer.Format.mermaid);
+        assertTrue(mermaid.contains("  subgraph g0[\"process tail\"]\n    d1\n    d2\n  end\n"), mermaid);
+        final Plan read = new ObjectMapper().readValue(PlanRenderer.render(grouped, PlanRenderer.Format.json), Plan.class);
+        assertEquals(grouped, read, "the groups go into the JSON plan and come back");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.spec.DataSpec;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class TopologyPlannerTest
         assertEquals(List.of(new Route("out", DataSpec.parse("TST/FILTERED/0"), "sink", "in", 1, 1002, true)), plan.device("fwd").routes());
         assertEquals(3L << 30, plan.segmentSizeBytes());
         assertEquals(32 * 1024, plan.inlineMaxBytes());
+    }
+
+    @Test
+    void shouldPlanProcessGroupsWithTheirMembersInPlanOrder() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              sink   { use = test-sink, pipeline = 2, process = tail }
+              source { use = test-source }
+              fwd    { use = test-filter, pipeline = 2, process = tail }
+            }
+            """);
+
+        assertEquals(List.of(new ProcessGroup("tail", List.of("fwd", "sink"), 2, plan.groups().get(0).origin())), plan.groups());
+        assertTrue(plan.groups().get(0).origin().endsWith("topo.conf:2"), plan.groups().get(0).origin());
+        assertEquals("tail", plan.groupOf("sink").name());
+        assertEquals(null, plan.groupOf("source"));
+        assertEquals(3, plan.processCount(), "the source, and one process per group replica");
+        assertEquals(5, plan.replicaCount(), "each device replica keeps its counters and segment slot");
+        assertEquals("tail[1]", plan.groups().get(0).processName(1));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jdpl.framework.driver.ProcStat;
 
 /**
- * Samples the resident memory of this JVM's device processes (its descendants running DeviceMain)
+ * Samples the resident memory of this JVM's device processes (its descendants running DeviceMain, or GroupMain for a process group)
  * from /proc twice a second, on its own thread: the sum at the first sample once all have run for a
  * warm-up period ({@code start}), and the last sum while all were still alive ({@code end}).
  */
@@ -58,7 +58,7 @@ final class RssSampler implements AutoCloseable
         while (running)
         {
             final List<ProcessHandle> devices = ProcessHandle.current().descendants()
-                .filter(p -> ProcStat.commandLine(p.pid()).contains("org.jdpl.framework.runner.DeviceMain"))
+                .filter(p -> isDeviceProcess(ProcStat.commandLine(p.pid())))
                 .toList();
             final long now = System.nanoTime();
             if (devices.size() == expectedProcesses)
@@ -94,5 +94,10 @@ final class RssSampler implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean isDeviceProcess(final String commandLine)
+    {
+        return commandLine.contains("org.jdpl.framework.runner.DeviceMain") || commandLine.contains("org.jdpl.framework.runner.GroupMain");
     }
 }

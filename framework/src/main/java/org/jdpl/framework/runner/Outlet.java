@@ -1,0 +1,24 @@
+package org.jdpl.framework.runner;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Where a producer's messages to one consumer replica go: an Aeron IPC publication, or, when the
+ * consumer shares the producer's process (a process group), an in-process ring. Offers answer as an
+ * Aeron publication does (a positive position when taken, else one of its negative codes), so that
+ * the {@link Offerer} waits out a full ring exactly as it waits out a back-pressured stream.
+ */
+interface Outlet
+{
+    /** Offers one whole message; see {@link io.aeron.Publication#offer(DirectBuffer, int, int)} for the answers. */
+    long offer(DirectBuffer buffer, int offset, int length);
+
+    /** Whether the consumer can receive; a producer sends nothing before every outlet is. */
+    boolean isConnected();
+
+    /** The largest message one offer takes. */
+    int maxMessageLength();
+
+    /** For messages: {@code stream 1003}, {@code in-process ring to fitter}. */
+    String describe();
+}

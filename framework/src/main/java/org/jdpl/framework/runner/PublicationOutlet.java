@@ -1,0 +1,41 @@
+package org.jdpl.framework.runner;
+
+import io.aeron.Publication;
+import org.agrona.DirectBuffer;
+
+/** An outlet over an Aeron IPC publication: a consumer in another process. Does not own the publication. */
+final class PublicationOutlet implements Outlet
+{
+    private final Publication publication;
+    private final String description;
+
+    PublicationOutlet(final Publication publication)
+    {
+        this.publication = publication;
+        this.description = "stream " + publication.streamId();
+    }
+
+    @Override
+    public long offer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return publication.offer(buffer, offset, length);
+    }
+
+    @Override
+    public boolean isConnected()
+    {
+        return publication.isConnected();
+    }
+
+    @Override
+    public int maxMessageLength()
+    {
+        return publication.maxMessageLength();
+    }
+
+    @Override
+    public String describe()
+    {
+        return description;
+    }
+}
