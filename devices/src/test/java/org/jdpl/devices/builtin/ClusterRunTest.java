@@ -25,6 +25,7 @@ import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.topology.Compilation;
 import org.jdpl.framework.topology.TopologyCompiler;
+import org.jdpl.transport.EmbeddedMediaDriver;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,11 +55,38 @@ class ClusterRunTest
         return compilation.plan();
     }
 
-    private ClusterRun cluster(final StringWriter console)
+    private ClusterRun cluster(final StringWriter console, final String... agentOptions)
     {
         Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/shm")), "needs a writable /dev/shm");
+        final List<String> options = new java.util.ArrayList<>(List.of("-Xmx128m", "-D" + HostAgentMain.STOP_GRACE_PROPERTY + "=2000"));
+        options.addAll(List.of(agentOptions));
         return new ClusterRun(new ClusterContext().runDir(dir.resolve("run")).console(new PrintWriter(console, true))
-            .agentJvmOptions(List.of("-Xmx128m", "-D" + HostAgentMain.STOP_GRACE_PROPERTY + "=2000")).stopGraceMs(10_000));
+            .agentJvmOptions(options).stopGraceMs(10_000));
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldLoseNothingWhenTheNetworkDropsOneFrameInAThousandAndCountTheRetransmissions() throws Exception
+    {
+        // 800 x 128 KiB = 100 MiB in 8 KiB frames: about 13 frames dropped on receipt, each recovered by NAK and retransmission.
+        final int timeslices = 800;
+        final Plan plan = plan("""
+            source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = 128K } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"], options { expected-timeslices = %d } }
+            """.formatted(timeslices, timeslices));
+        final StringWriter console = new StringWriter();
+
+        final ClusterSummary summary = cluster(console, "-D" + EmbeddedMediaDriver.Context.RECEIVE_LOSS_RATE_PROPERTY + "=0.001").run(plan);
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        final DeviceSummary sink = summary.hosts().get(1).summary().devices().get(0);
+        assertEquals(timeslices, sink.timeslicesIn(), "the sink fails the run on a gap, a duplicate or a bad checksum");
+        assertEquals(timeslices * 128L * 1024, sink.bytesIn());
+        System.out.printf("0.1%% receive loss: %.0f NAKs sent by h2, %.0f retransmissions by h1, %.0f bytes sent by h1, h2 wall %.1f s%n",
+            summary.hosts().get(1).summary().metrics().get("net.naksSent"), summary.hosts().get(0).summary().metrics().get("net.retransmitsSent"),
+            summary.hosts().get(0).summary().metrics().get("net.bytesSent"), summary.hosts().get(1).summary().wallSeconds());
+        assertTrue(summary.hosts().get(1).summary().metrics().get("net.naksSent") > 0, "h2 asked for the frames it lost");
+        assertTrue(summary.hosts().get(0).summary().metrics().get("net.retransmitsSent") > 0, "h1 sent them again");
     }
 
     @Test
