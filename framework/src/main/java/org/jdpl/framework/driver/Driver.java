@@ -91,7 +91,7 @@ public final class Driver
             }
 
             final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir(), journal);
-            final String spawnFailure = spawnAll(plan, launcher, processes);
+            final String spawnFailure = spawnAll(plan, ctx.host(), launcher, processes);
             final ProcessSampler sampler = new ProcessSampler(processes, counters, plan, journal, SystemNanoClock.INSTANCE);
             final RunProgress progress = new RunProgress(ctx.progress(), counters, plan, ctx.console(), SystemNanoClock.INSTANCE);
             final RunSupervisor s = new RunSupervisor(processes, launcher, control, endOfStream,
@@ -110,6 +110,12 @@ public final class Driver
                 s.requestKill();
             }
             supervise(s, segment, sampler, progress, journal);
+            // A run that failed or was stopped does not wait for its streams to other hosts: they may be dead.
+            if (plan.placement().spansHosts() && s.failure() == null && !s.stopRequested() &&
+                NetworkDrain.await(aeron, NetworkDrain.TIMEOUT_NS) > 0)
+            {
+                journal.event("UDP streams to other hosts were still draining when the run ended; their consumers may miss the end");
+            }
             sampler.finish();
             progress.finish();
 
@@ -120,6 +126,10 @@ public final class Driver
             if (segment != null)
             {
                 summary.metrics().putAll(segment.finish());
+            }
+            if (plan.placement().spansHosts())
+            {
+                summary.metrics().putAll(NetworkCounters.read(aeron));
             }
             journalAccounting(journal, summary.timeslices(), s.casualties());
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
@@ -140,8 +150,11 @@ public final class Driver
         }
     }
 
-    /** Starts every replica, a group's with its first member; returns why one could not be started, or null. */
-    private static String spawnAll(final Plan plan, final DeviceLauncher launcher, final List<DeviceProcess> processes)
+    /**
+     * Starts every replica (on {@code host}, when it is a host agent), a group's with its first member;
+     * returns why one could not be started, or null.
+     */
+    private static String spawnAll(final Plan plan, final String host, final DeviceLauncher launcher, final List<DeviceProcess> processes)
     {
         for (final PlannedDevice device : plan.devices())
         {
@@ -152,6 +165,10 @@ public final class Driver
             }
             for (int r = 0; r < device.replicas(); r++)
             {
+                if (!host.isEmpty() && !plan.placement().hostOf(device.name(), r).equals(host))
+                {
+                    continue;
+                }
                 try
                 {
                     if (group == null)

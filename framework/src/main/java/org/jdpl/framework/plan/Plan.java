@@ -13,16 +13,25 @@ import java.util.List;
  * @param sources          the topology files it came from
  * @param segmentSizeBytes capacity of the payload segment ({@code shm.segment-size}); 0 for the default
  * @param groups           process groups; a device in none runs in a process of its own per replica
+ * @param placement        the host of every replica ({@link HostPlacement#LOCAL} when the plan has no hosts)
  */
 public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
-    long segmentSizeBytes, List<ProcessGroup> groups)
+    long segmentSizeBytes, List<ProcessGroup> groups, HostPlacement placement)
 {
     public Plan
     {
         groups = groups == null ? List.of() : List.copyOf(groups); // run.json files of older runs have none
+        placement = placement == null ? HostPlacement.LOCAL : placement;
     }
 
-    /** A plan without process groups. */
+    /** A single-host plan. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
+        final long segmentSizeBytes, final List<ProcessGroup> groups)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, HostPlacement.LOCAL);
+    }
+
+    /** A single-host plan without process groups. */
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
         final long segmentSizeBytes)
     {
@@ -33,6 +42,12 @@ public record Plan(List<PlannedDevice> devices, int controlStreamId, long inline
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources)
     {
         this(devices, controlStreamId, inlineMaxBytes, sources, 0, List.of());
+    }
+
+    /** The same plan with another placement (a launcher's host addresses). */
+    public Plan withPlacement(final HostPlacement newPlacement)
+    {
+        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, newPlacement);
     }
 
     public PlannedDevice device(final String name)

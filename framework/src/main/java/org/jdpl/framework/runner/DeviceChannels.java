@@ -1,14 +1,17 @@
 package org.jdpl.framework.runner;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import org.agrona.CloseHelper;
+import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -23,6 +26,10 @@ import org.jdpl.transport.segment.PayloadSegment;
  * its routes reach: an Aeron IPC publication, or the in-process ring of a consumer replica in the
  * same process group (durable routes go through queues instead). Closed by the runner that opened
  * it; the rings belong to the group's process.
+ *
+ * <p>In a plan that spans hosts, a stream whose consumer replica runs on another host is Aeron UDP to
+ * that host's address (port {@link org.jdpl.framework.plan.NetSettings#portOf}); a replica with a
+ * producer on another host also listens on its UDP port, beside its IPC stream.
  */
 final class DeviceChannels implements AutoCloseable
 {
@@ -33,15 +40,33 @@ final class DeviceChannels implements AutoCloseable
     private final PlannedDevice device;
     private final Subscription data;
     private final Subscription control;
+    private final Subscription remoteData;
+    private final HostPlacement placement;
     private final Map<Integer, Publication> publications = new LinkedHashMap<>();
     private final Map<Integer, Outlet> outlets = new LinkedHashMap<>();
+    private final Set<Integer> remoteStreams = new HashSet<>();
 
-    /** @param rings the rings of this replica's process group, or null when it runs in a process of its own */
-    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId, final GroupRings rings)
+    /** A replica in a process of its own, on a single host: every channel is IPC. */
+    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId)
+    {
+        this(aeron, device, replica, controlStreamId, null, null);
+    }
+
+    /**
+     * @param plan  the plan, for host placement; null or single-host: every channel is local
+     * @param rings the rings of this replica's process group, or null when it runs in a process of its own
+     */
+    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId, final Plan plan,
+        final GroupRings rings)
     {
         this.device = device;
+        this.placement = plan == null ? HostPlacement.LOCAL : plan.placement();
+        final String host = placement.hostOf(device.name(), replica);
         this.control = aeron.addSubscription(IPC, controlStreamId);
         this.data = device.isSource() ? null : aeron.addSubscription(IPC, device.firstStreamId() + replica);
+        this.remoteData = device.isSource() || !hasProducerElsewhere(plan, host) ? null :
+            aeron.addSubscription(UdpChannels.subscription(placement.net(), device.firstStreamId() + replica),
+                device.firstStreamId() + replica);
         for (final Route route : device.routes())
         {
             if (route.durable())
@@ -59,13 +84,22 @@ final class DeviceChannels implements AutoCloseable
                 if (ring != null)
                 {
                     outlets.put(streamId, new RingOutlet(ring));
+                    continue;
+                }
+                final String consumerHost = placement.hostOf(route.consumer(), r);
+                final Publication publication;
+                if (consumerHost.equals(host))
+                {
+                    publication = aeron.addPublication(IPC, streamId);
                 }
                 else
                 {
-                    final Publication publication = aeron.addPublication(IPC, streamId);
-                    publications.put(streamId, publication);
-                    outlets.put(streamId, new PublicationOutlet(publication));
+                    remoteStreams.add(streamId);
+                    publication = aeron.addPublication(
+                        UdpChannels.publication(placement.net(), placement.addressOf(consumerHost), streamId), streamId);
                 }
+                publications.put(streamId, publication);
+                outlets.put(streamId, new PublicationOutlet(publication));
             }
         }
     }
@@ -79,6 +113,60 @@ final class DeviceChannels implements AutoCloseable
     Subscription control()
     {
         return control;
+    }
+
+    /** The UDP subscription for producers on other hosts; null when every producer shares this host. */
+    Subscription remoteData()
+    {
+        return remoteData;
+    }
+
+    /** Whether any replica of any producer of this device runs on another host than {@code host}. */
+    private boolean hasProducerElsewhere(final Plan plan, final String host)
+    {
+        if (plan == null || !placement.spansHosts())
+        {
+            return false;
+        }
+        for (final PlannedDevice producer : plan.devices())
+        {
+            for (final Route route : producer.routes())
+            {
+                if (route.consumer().equals(device.name()) && !route.durable())
+                {
+                    for (int r = 0; r < producer.replicas(); r++)
+                    {
+                        if (!placement.hostOf(producer.name(), r).equals(host))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Per route of output {@code label}, in the order of {@link #targetsOf}, whether each consumer replica is on another host. */
+    boolean[][] remoteOf(final String label)
+    {
+        final List<boolean[]> remote = new ArrayList<>();
+        final List<Integer> seenFirstStreams = new ArrayList<>();
+        for (final Route route : device.routes())
+        {
+            if (route.durable() || !route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
+            {
+                continue;
+            }
+            seenFirstStreams.add(route.consumerFirstStreamId());
+            final boolean[] replicas = new boolean[route.consumerReplicas()];
+            for (int r = 0; r < replicas.length; r++)
+            {
+                replicas[r] = remoteStreams.contains(route.consumerFirstStreamId() + r);
+            }
+            remote.add(replicas);
+        }
+        return remote.toArray(new boolean[0][]);
     }
 
     /** Every outlet, once each. */
@@ -130,7 +218,9 @@ final class DeviceChannels implements AutoCloseable
             final long[] replicas = new long[route.consumerReplicas()];
             for (int r = 0; r < replicas.length; r++)
             {
-                replicas[r] = PayloadSegment.holderBit(SegmentSlots.slotOf(plan, route.consumer(), r, PayloadSegment.maxProcesses()));
+                // A consumer on another host gets the bytes, not a hold on a block of this host's segment.
+                replicas[r] = remoteStreams.contains(route.consumerFirstStreamId() + r) ? 0 :
+                    PayloadSegment.holderBit(SegmentSlots.slotOf(plan, route.consumer(), r, PayloadSegment.maxProcesses()));
             }
             holders.add(replicas);
         }
@@ -143,7 +233,11 @@ final class DeviceChannels implements AutoCloseable
         int maxMessage = DEFAULT_MAX_MESSAGE_BYTES;
         for (final Outlet outlet : outlets.values())
         {
-            maxMessage = Math.min(maxMessage, outlet.maxMessageLength());
+            // Streams to other hosts carry any size, in parts.
+            if (!(outlet instanceof PublicationOutlet publication && remoteStreams.contains(publication.streamId())))
+            {
+                maxMessage = Math.min(maxMessage, outlet.maxMessageLength());
+            }
         }
         return maxMessage - MessageLayout.PAYLOAD_OFFSET;
     }
@@ -152,6 +246,6 @@ final class DeviceChannels implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(publications.values());
-        CloseHelper.closeAll(data, control);
+        CloseHelper.closeAll(data, remoteData, control);
     }
 }

@@ -13,6 +13,16 @@ interface Outlet
     /** Offers one whole message; see {@link io.aeron.Publication#offer(DirectBuffer, int, int)} for the answers. */
     long offer(DirectBuffer buffer, int offset, int length);
 
+    /**
+     * Offers one message made of two parts (a header block and a payload elsewhere) without copying
+     * them together. Only streams to other hosts send so, and those are publications.
+     */
+    default long offer(final DirectBuffer buffer, final int offset, final int length,
+        final DirectBuffer second, final int secondOffset, final int secondLength)
+    {
+        throw new UnsupportedOperationException(describe() + " takes whole messages only");
+    }
+
     /** Whether the consumer can receive; a producer sends nothing before every outlet is. */
     boolean isConnected();
 

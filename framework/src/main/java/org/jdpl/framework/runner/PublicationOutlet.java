@@ -3,7 +3,7 @@ package org.jdpl.framework.runner;
 import io.aeron.Publication;
 import org.agrona.DirectBuffer;
 
-/** An outlet over an Aeron IPC publication: a consumer in another process. Does not own the publication. */
+/** An outlet over an Aeron publication (IPC, or UDP to another host): a consumer in another process. Does not own the publication. */
 final class PublicationOutlet implements Outlet
 {
     private final Publication publication;
@@ -19,6 +19,18 @@ final class PublicationOutlet implements Outlet
     public long offer(final DirectBuffer buffer, final int offset, final int length)
     {
         return publication.offer(buffer, offset, length);
+    }
+
+    @Override
+    public long offer(final DirectBuffer buffer, final int offset, final int length,
+        final DirectBuffer second, final int secondOffset, final int secondLength)
+    {
+        return publication.offer(buffer, offset, length, second, secondOffset, secondLength);
+    }
+
+    int streamId()
+    {
+        return publication.streamId();
     }
 
     @Override

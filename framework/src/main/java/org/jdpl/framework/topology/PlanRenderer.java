@@ -1,7 +1,9 @@
 package org.jdpl.framework.topology;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -41,7 +43,7 @@ public final class PlanRenderer
         final StringBuilder out = new StringBuilder("digraph topology {\n  rankdir=LR;\n  node [shape=box];\n");
         for (final PlannedDevice device : plan.devices())
         {
-            out.append("  ").append(quote(device.name())).append(" [label=").append(quote(device.name() + "\\n" + typeLine(device)))
+            out.append("  ").append(quote(device.name())).append(" [label=").append(quote(device.name() + "\\n" + typeLine(plan, device)))
                 .append("];\n");
         }
         // A process group is a box around its members: one JVM (per replica).
@@ -75,7 +77,7 @@ public final class PlanRenderer
         {
             final String id = "d" + ids.size();
             ids.put(device.name(), id);
-            out.append("  ").append(id).append("[\"").append(device.name()).append("<br/>").append(typeLine(device)).append("\"]\n");
+            out.append("  ").append(id).append("[\"").append(device.name()).append("<br/>").append(typeLine(plan, device)).append("\"]\n");
         }
         for (final ProcessGroup group : plan.groups())
         {
@@ -113,10 +115,22 @@ public final class PlanRenderer
         }
     }
 
-    private static String typeLine(final PlannedDevice device)
+    private static String typeLine(final Plan plan, final PlannedDevice device)
     {
         final String type = device.replicas() == 1 ? device.type() : device.type() + " \u00d7" + device.replicas();
-        return device.usesGpu() ? type + ", " + device.gpu().describe() : type;
+        final String gpu = device.usesGpu() ? type + ", " + device.gpu().describe() : type;
+        return plan.placement().spansHosts() ? gpu + " @ " + hostsOf(plan, device) : gpu;
+    }
+
+    /** The device's hosts, each once, in replica order: {@code node1} or {@code node1,node2}. */
+    private static String hostsOf(final Plan plan, final PlannedDevice device)
+    {
+        final Set<String> hosts = new LinkedHashSet<>();
+        for (int r = 0; r < device.replicas(); r++)
+        {
+            hosts.add(plan.placement().hostOf(device.name(), r));
+        }
+        return String.join(",", hosts);
     }
 
     private static String quote(final String text)

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.gpu.GpuDiscovery;
 import org.jdpl.framework.plan.GpuPlacement;
+import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 
 /**
@@ -49,7 +50,8 @@ public final class TopologyCompiler
         final LoadedTopology loaded = new TopologyLoader(environment).load(files, sets, problems);
         final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
         final Map<String, GpuPlacement> placements = problems.isEmpty() ? GpuPlanning.place(topology, gpus, problems) : Map.of();
-        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology, placements) : null;
+        final HostPlacement placement = HostPlacer.place(loaded.config().root(), topology.devices(), problems);
+        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology, placements).withPlacement(placement) : null;
         return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
     }
 }
