@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         BenchTransportCommand.class,
         BenchSoakCommand.class,
+        BenchNetCommand.class,
     })
 final class BenchCommand implements Runnable
 {
