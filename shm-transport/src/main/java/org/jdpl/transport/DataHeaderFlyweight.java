@@ -153,6 +153,17 @@ public final class DataHeaderFlyweight
         return buffer.getInt(offset + SPLIT_PAYLOAD_INDEX_OFFSET, ORDER);
     }
 
+    /**
+     * Marks this message as part {@code index} of {@code parts} of one payload (as O2 splits
+     * payloads): a payload too large for one message crosses hosts in consecutive parts.
+     */
+    public DataHeaderFlyweight splitPayload(final int parts, final int index)
+    {
+        mutable.putInt(offset + SPLIT_PAYLOAD_PARTS_OFFSET, parts, ORDER);
+        mutable.putInt(offset + SPLIT_PAYLOAD_INDEX_OFFSET, index, ORDER);
+        return this;
+    }
+
     public String payloadSerializationMethod()
     {
         return BaseHeaderFields.getPadded(buffer, offset + PAYLOAD_SERIALIZATION_OFFSET, PAYLOAD_SERIALIZATION_LENGTH);

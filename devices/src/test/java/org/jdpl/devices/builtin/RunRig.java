@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.plan.FailurePolicy;
+import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
@@ -26,6 +27,8 @@ import org.jdpl.framework.spec.DataSpec;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.EmbeddedMediaDriver;
+import org.jdpl.transport.segment.PayloadSegment;
+import org.jdpl.transport.segment.SegmentContext;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -42,6 +45,7 @@ final class RunRig implements AutoCloseable
     private final EmbeddedMediaDriver mediaDriver;
     private final List<DeviceRunner> runners = new ArrayList<>();
     private RunManifest manifest;
+    private PayloadSegment segment;
 
     RunRig(final Path runDir)
     {
@@ -76,8 +80,26 @@ final class RunRig implements AutoCloseable
     /** Writes run.json for these devices; the Driver is this JVM unless {@code driverPid} says otherwise. */
     RunManifest plan(final long driverPid, final PlannedDevice... devices)
     {
+        return plan(driverPid, HostPlacement.LOCAL, devices);
+    }
+
+    /** Writes run.json for a plan placed on hosts; this rig plays one of them. */
+    RunManifest plan(final HostPlacement placement, final PlannedDevice... devices)
+    {
+        return plan(ProcessHandle.current().pid(), placement, devices);
+    }
+
+    /** Creates this rig's payload segment (the Driver's part), so that large payloads go through it. */
+    RunRig withSegment(final long sizeBytes)
+    {
+        segment = PayloadSegment.create(RunLayout.payloadSegment(shmDir), new SegmentContext().sizeBytes(sizeBytes));
+        return this;
+    }
+
+    private RunManifest plan(final long driverPid, final HostPlacement placement, final PlannedDevice... devices)
+    {
         manifest = new RunManifest("test-run", runDir.toString(), shmDir.toString(), mediaDriver.aeronDir().toString(), driverPid,
-            new Plan(List.of(devices), CONTROL_STREAM_ID, 1 << 20, List.of("test.conf")));
+            new Plan(List.of(devices), CONTROL_STREAM_ID, 1 << 20, List.of("test.conf"), 0, placement));
         try
         {
             RunFiles.writeManifest(RunLayout.manifest(runDir), manifest);
@@ -134,6 +156,10 @@ final class RunRig implements AutoCloseable
             runner.close();
         }
         mediaDriver.close();
+        if (segment != null)
+        {
+            segment.close();
+        }
         if (Files.exists(shmDir))
         {
             try (Stream<Path> paths = Files.walk(shmDir))

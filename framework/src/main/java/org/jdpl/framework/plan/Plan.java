@@ -12,14 +12,33 @@ import java.util.List;
  * @param inlineMaxBytes   payloads up to this size travel inline in the Aeron message
  * @param sources          the topology files it came from
  * @param segmentSizeBytes capacity of the payload segment ({@code shm.segment-size}); 0 for the default
+ * @param placement        the host of every replica ({@link HostPlacement#LOCAL} when the plan has no hosts)
  */
 public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
-    long segmentSizeBytes)
+    long segmentSizeBytes, HostPlacement placement)
 {
+    public Plan
+    {
+        placement = placement == null ? HostPlacement.LOCAL : placement;
+    }
+
+    /** A single-host plan. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
+        final long segmentSizeBytes)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, HostPlacement.LOCAL);
+    }
+
     /** A plan with the default payload segment size. */
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources)
     {
         this(devices, controlStreamId, inlineMaxBytes, sources, 0);
+    }
+
+    /** The same plan with another placement (a launcher's host addresses). */
+    public Plan withPlacement(final HostPlacement newPlacement)
+    {
+        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, newPlacement);
     }
 
     public PlannedDevice device(final String name)

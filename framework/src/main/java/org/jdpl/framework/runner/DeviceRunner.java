@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceRunner implements Agent, AutoCloseable
 {
+    static final String METRIC_PARTS_IN = "net.partsIn";
+    static final String METRIC_PARTS_OUT = "net.partsOut";
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRunner.class);
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
     /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
@@ -192,7 +194,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         ownAeron = context.aeron() == null ? watch.connect(context.manifest().aeronDir(), roleName()) : null;
         final Aeron aeron = ownAeron != null ? ownAeron : context.aeron();
         watch.watch(aeron);
-        channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId());
+        channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId(),
+            context.manifest().plan());
         final ConfigOptions options;
         try
         {
@@ -287,7 +290,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private int consume()
     {
-        int work = inputs.poll(channels.data());
+        int work = inputs.poll(channels.data(), channels.remoteData());
         work += inputs.deliver(processor);
         if (inputs.upstreamEnded())
         {
@@ -364,9 +367,25 @@ public final class DeviceRunner implements Agent, AutoCloseable
         end(exitCode, null);
     }
 
+    /** Payload parts that crossed hosts, when any did. */
+    private void reportParts()
+    {
+        final long partsIn = inputs == null ? 0 : inputs.partsReceived();
+        final long partsOut = outputs == null ? 0 : outputs.partsSent();
+        if (partsIn > 0)
+        {
+            metrics.set(METRIC_PARTS_IN, partsIn);
+        }
+        if (partsOut > 0)
+        {
+            metrics.set(METRIC_PARTS_OUT, partsOut);
+        }
+    }
+
     private void end(final int exitCode, final String failure)
     {
         SegmentPlumbing.report(segment, counters, metrics);
+        reportParts();
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
         RunnerReport.write(who, context.reportFile(), report);

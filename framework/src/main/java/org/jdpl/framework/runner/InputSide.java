@@ -28,6 +28,7 @@ final class InputSide implements AutoCloseable
     private final TimesliceAssembler assembler;
     private final MessageReceiver receiver;
     private final FragmentAssembler fragmentAssembler;
+    private final FragmentAssembler remoteFragmentAssembler;
     private final RunnerCounters counters;
     private DurableInputs durable;
 
@@ -45,6 +46,7 @@ final class InputSide implements AutoCloseable
         this.assembler = new TimesliceAssembler(inputs, device.completion()).segment(segment);
         this.receiver = new MessageReceiver(new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
         this.fragmentAssembler = new FragmentAssembler(receiver);
+        this.remoteFragmentAssembler = new FragmentAssembler(receiver);
     }
 
     /** Also tails this replica's durable queues, if any of its inputs is durable. */
@@ -57,8 +59,24 @@ final class InputSide implements AutoCloseable
     /** Takes what arrived; returns the number of fragments (and durable messages) read. */
     int poll(final Subscription data)
     {
-        final int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+        return poll(data, null);
+    }
+
+    /** Also takes what arrived from other hosts on {@code remoteData} (null when none can). */
+    int poll(final Subscription data, final Subscription remoteData)
+    {
+        int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
+        if (remoteData != null)
+        {
+            read += remoteData.poll(remoteFragmentAssembler, FRAGMENT_LIMIT);
+        }
         return durable == null ? read : read + durable.poll();
+    }
+
+    /** Parts of payloads that arrived from other hosts in parts. */
+    long partsReceived()
+    {
+        return receiver.partsReceived();
     }
 
     /** Hands complete timeslices to {@code handler}; returns how many. */

@@ -21,6 +21,7 @@ final class MessageReceiver implements FragmentHandler
     private final TimesliceAssembler assembler;
     private final String[] labels;
     private final DroppedMessages dropped;
+    private final ChunkReassembler chunks = new ChunkReassembler();
     private final RunnerCounters counters;
     private int endOfStreamCount;
     private long highestTimeslice = -1;
@@ -49,6 +50,11 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         final DataHeaderFlyweight dataHeader = decoder.dataHeader();
+        if (dataHeader.splitPayloadParts() > 1)
+        {
+            onPart(buffer, offset, length, header);
+            return;
+        }
         if (dataHeader.isEndOfStream())
         {
             endOfStreamCount++;
@@ -84,6 +90,21 @@ final class MessageReceiver implements FragmentHandler
         highestTimeslice = Math.max(highestTimeslice, timeslice);
     }
 
+    /** A part of a payload that crossed hosts in parts; the whole message goes on when its last part is in. */
+    private void onPart(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final int session = header.sessionId();
+        final int result = chunks.onPart(session, decoder.dataHeader(), buffer, offset);
+        if (result == ChunkReassembler.OUT_OF_ORDER)
+        {
+            dropped.onCorrupt(WireError.BAD_PAYLOAD_SIZE, length);
+        }
+        else if (result == ChunkReassembler.COMPLETE)
+        {
+            onFragment(chunks.buffer(session), 0, chunks.length(session), header);
+        }
+    }
+
     private void onSegmentRef(final int input, final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset)
     {
         if (!assembler.hasSegment())
@@ -106,6 +127,12 @@ final class MessageReceiver implements FragmentHandler
         }
         counters.bytesIn += sizeBytes;
         highestTimeslice = Math.max(highestTimeslice, timeslice);
+    }
+
+    /** Parts of payloads received from other hosts in parts. */
+    long partsReceived()
+    {
+        return chunks.partsReceived();
     }
 
     /** End-of-stream messages received so far (one per upstream producer replica). */

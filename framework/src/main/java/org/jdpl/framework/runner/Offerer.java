@@ -33,11 +33,19 @@ final class Offerer
 
     void offer(final Publication publication, final DirectBuffer buffer, final int offset, final int length)
     {
+        offer(publication, buffer, offset, length, null, 0, 0);
+    }
+
+    /** Offers one message made of two parts (a header block and a payload elsewhere), without copying them together. */
+    void offer(final Publication publication, final DirectBuffer buffer, final int offset, final int length,
+        final DirectBuffer second, final int secondOffset, final int secondLength)
+    {
         long waitStartNs = 0;
         boolean notConnectedLogged = false;
         while (true)
         {
-            final long result = publication.offer(buffer, offset, length);
+            final long result = second == null ? publication.offer(buffer, offset, length) :
+                publication.offer(buffer, offset, length, second, secondOffset, secondLength);
             if (result > 0)
             {
                 if (waitStartNs != 0)

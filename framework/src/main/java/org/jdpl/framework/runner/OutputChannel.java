@@ -43,6 +43,9 @@ final class OutputChannel
     private boolean forwarded;
     private long refSize;
     private DurableRoutes durable;
+    /** Per route, per consumer replica, whether it runs on another host (null: none does). */
+    private boolean[][] remote;
+    private final RemoteSender remoteSender = new RemoteSender();
 
     /**
      * @param routeTargets    per route of this output, the publication of each consumer replica
@@ -73,6 +76,24 @@ final class OutputChannel
         // A payload too large for one IPC message goes through the segment whatever the threshold says.
         this.inlineMaxBytes = Math.min(inlineMaxBytes, maxPayloadBytes);
         this.routeHolders = routeHolders;
+        return this;
+    }
+
+    /**
+     * Marks the consumer replicas on other hosts (per route, per replica, as {@code routeTargets}):
+     * they get the payload bytes, in parts when large, never a segment reference.
+     */
+    OutputChannel remote(final boolean[][] remote)
+    {
+        boolean any = false;
+        for (final boolean[] replicas : remote)
+        {
+            for (final boolean r : replicas)
+            {
+                any |= r;
+            }
+        }
+        this.remote = any ? remote : null;
         return this;
     }
 
@@ -162,10 +183,19 @@ final class OutputChannel
         {
             durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize);
         }
-        for (final Publication[] replicas : routeTargets)
+        for (int route = 0; route < routeTargets.length; route++)
         {
-            final Publication publication = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
-            offerer.offer(publication, buffer, 0, length);
+            final Publication[] replicas = routeTargets[route];
+            final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
+            if (remote != null && remote[route][replica])
+            {
+                remoteSender.send(replicas[replica], buffer, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize, timeslice,
+                    creationEpochMs, offerer);
+            }
+            else
+            {
+                offerer.offer(replicas[replica], buffer, 0, length);
+            }
         }
         return viewSize;
     }
@@ -196,17 +226,47 @@ final class OutputChannel
             durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET,
                 segment.readOnly(sentRef, sizeBytes).address(), sizeBytes);
         }
+        if (remote != null)
+        {
+            // Before publishing: a block no consumer of this host holds is free once published.
+            sendRemote(sentRef, sizeBytes, timeslice, creationEpochMs, offerer);
+        }
         if (!forwarded)
         {
             segment.publish(sentRef, holders);
         }
         final int length = encoder.stampSegmentRef(sentRef, sizeBytes, timeslice, creationEpochMs);
-        for (final Publication[] replicas : routeTargets)
+        for (int route = 0; route < routeTargets.length; route++)
         {
-            final Publication publication = replicas[(int)Long.remainderUnsigned(timeslice, replicas.length)];
-            offerer.offer(publication, buffer, 0, length);
+            final Publication[] replicas = routeTargets[route];
+            final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
+            if (remote == null || !remote[route][replica])
+            {
+                offerer.offer(replicas[replica], buffer, 0, length);
+            }
         }
         return sizeBytes;
+    }
+
+    private void sendRemote(final long sentRef, final long sizeBytes, final long timeslice, final long creationEpochMs,
+        final Offerer offerer)
+    {
+        final long address = segment.readOnly(sentRef, sizeBytes).address();
+        for (int route = 0; route < routeTargets.length; route++)
+        {
+            final Publication[] replicas = routeTargets[route];
+            final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
+            if (remote[route][replica])
+            {
+                remoteSender.send(replicas[replica], buffer, address, sizeBytes, timeslice, creationEpochMs, offerer);
+            }
+        }
+    }
+
+    /** Parts sent to other hosts for payloads larger than one message. */
+    long partsSent()
+    {
+        return remoteSender.chunksSent();
     }
 
     /** Forgets what was made (the call that made it failed); a block made is freed. */

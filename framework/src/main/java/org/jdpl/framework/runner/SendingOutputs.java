@@ -72,7 +72,8 @@ final class SendingOutputs implements Outputs, AutoCloseable
         for (final OutputSpec output : device.outputs())
         {
             final OutputChannel channel = new OutputChannel(
-                device.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), arena);
+                device.name(), output, channels.targetsOf(output.label()), channels.maxPayloadBytes(), arena)
+                .remote(channels.remoteOf(output.label()));
             if (segment != null)
             {
                 channel.segment(segment, plan.inlineMaxBytes(), channels.holdersOf(output.label(), plan));
@@ -150,6 +151,17 @@ final class SendingOutputs implements Outputs, AutoCloseable
             counters.timeslicesOut++;
         }
         return sent;
+    }
+
+    /** Payload parts sent to other hosts for payloads larger than one message. */
+    long partsSent()
+    {
+        long parts = 0;
+        for (final OutputChannel channel : channels)
+        {
+            parts += channel.partsSent();
+        }
+        return parts;
     }
 
     boolean anyMade()

@@ -1,7 +1,9 @@
 package org.jdpl.framework.topology;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -40,7 +42,7 @@ public final class PlanRenderer
         final StringBuilder out = new StringBuilder("digraph topology {\n  rankdir=LR;\n  node [shape=box];\n");
         for (final PlannedDevice device : plan.devices())
         {
-            out.append("  ").append(quote(device.name())).append(" [label=").append(quote(device.name() + "\\n" + typeLine(device)))
+            out.append("  ").append(quote(device.name())).append(" [label=").append(quote(device.name() + "\\n" + typeLine(plan, device)))
                 .append("];\n");
         }
         for (final PlannedDevice device : plan.devices())
@@ -63,7 +65,7 @@ public final class PlanRenderer
         {
             final String id = "d" + ids.size();
             ids.put(device.name(), id);
-            out.append("  ").append(id).append("[\"").append(device.name()).append("<br/>").append(typeLine(device)).append("\"]\n");
+            out.append("  ").append(id).append("[\"").append(device.name()).append("<br/>").append(typeLine(plan, device)).append("\"]\n");
         }
         for (final PlannedDevice device : plan.devices())
         {
@@ -92,9 +94,21 @@ public final class PlanRenderer
         }
     }
 
-    private static String typeLine(final PlannedDevice device)
+    private static String typeLine(final Plan plan, final PlannedDevice device)
     {
-        return device.replicas() == 1 ? device.type() : device.type() + " \u00d7" + device.replicas();
+        final String type = device.replicas() == 1 ? device.type() : device.type() + " \u00d7" + device.replicas();
+        return plan.placement().spansHosts() ? type + " @ " + hostsOf(plan, device) : type;
+    }
+
+    /** The device's hosts, each once, in replica order: {@code node1} or {@code node1,node2}. */
+    private static String hostsOf(final Plan plan, final PlannedDevice device)
+    {
+        final Set<String> hosts = new LinkedHashSet<>();
+        for (int r = 0; r < device.replicas(); r++)
+        {
+            hosts.add(plan.placement().hostOf(device.name(), r));
+        }
+        return String.join(",", hosts);
     }
 
     private static String quote(final String text)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 
 /**
@@ -38,7 +39,8 @@ public final class TopologyCompiler
         final List<Problem> problems = new ArrayList<>();
         final LoadedTopology loaded = new TopologyLoader(environment).load(files, sets, problems);
         final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
-        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology) : null;
+        final HostPlacement placement = HostPlacer.place(loaded.config().root(), topology.devices(), problems);
+        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology).withPlacement(placement) : null;
         return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
     }
 }

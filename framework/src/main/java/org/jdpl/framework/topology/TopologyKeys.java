@@ -11,7 +11,9 @@ final class TopologyKeys
     static final String CHANNELS = "channels";
     static final String RATE_LIMIT = "rate-limit";
     static final String VARS = "vars";
-    static final List<String> TOP_LEVEL = List.of(DEVICES, SHM, CHANNELS, RATE_LIMIT, VARS);
+    static final String HOSTS = "hosts";
+    static final String NET = "net";
+    static final List<String> TOP_LEVEL = List.of(DEVICES, SHM, CHANNELS, RATE_LIMIT, VARS, HOSTS, NET);
 
     static final String USE = "use";
     static final String OPTIONS = "options";
@@ -23,7 +25,9 @@ final class TopologyKeys
     static final String ON_CRASH = "on-crash";
     static final String ON_ERROR = "on-error";
     static final String RESTART = "restart";
-    static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, COMPLETION, IDLE, ON_CRASH, ON_ERROR, RESTART);
+    static final String HOST = "host";
+    static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, COMPLETION, IDLE, ON_CRASH, ON_ERROR, RESTART,
+        HOST, HOSTS);
     static final String RESTART_MAX = "max";
     static final String RESTART_WINDOW = "window";
     static final List<String> RESTART_KEYS = List.of(RESTART_MAX, RESTART_WINDOW);

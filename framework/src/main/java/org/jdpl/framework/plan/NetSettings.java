@@ -1,0 +1,42 @@
+package org.jdpl.framework.plan;
+
+/**
+ * How cross-host channels are sized ({@code net { }} in a topology). Socket buffers and the receive
+ * window should hold one bandwidth-delay product (bandwidth x round-trip time): 10 Gbit/s at 100 us
+ * is 125 KB; 0 leaves Aeron's (or the operating system's) default.
+ *
+ * @param mtuBytes            UDP frame payload, a multiple of 32 up to 65504 (8K with jumbo frames)
+ * @param socketBufferBytes   SO_SNDBUF and SO_RCVBUF of every cross-host channel; 0 for the default
+ * @param receiverWindowBytes the receiver's flow-control window; 0 for the default (half a term)
+ * @param termLengthBytes     term length of cross-host streams: a power of two; a message may be 1/8 of it
+ * @param basePort            stream {@code s} of a consumer replica listens on UDP port {@code basePort + s}
+ */
+public record NetSettings(int mtuBytes, long socketBufferBytes, long receiverWindowBytes, int termLengthBytes, int basePort)
+{
+    public static final int DEFAULT_MTU_BYTES = 1408;
+    public static final int DEFAULT_TERM_LENGTH_BYTES = 16 * 1024 * 1024;
+    public static final int DEFAULT_BASE_PORT = 30_000;
+    public static final NetSettings DEFAULTS = new NetSettings(DEFAULT_MTU_BYTES, 0, 0, DEFAULT_TERM_LENGTH_BYTES, DEFAULT_BASE_PORT);
+
+    /** The UDP port on which the consumer stream {@code streamId} listens. */
+    public int portOf(final int streamId)
+    {
+        return basePort + streamId;
+    }
+
+    /** The Aeron URI parameters these settings add to a UDP channel ({@code |mtu=8192|term-length=...}). */
+    public String channelParameters()
+    {
+        final StringBuilder out = new StringBuilder();
+        out.append("|mtu=").append(mtuBytes).append("|term-length=").append(termLengthBytes);
+        if (socketBufferBytes > 0)
+        {
+            out.append("|so-sndbuf=").append(socketBufferBytes).append("|so-rcvbuf=").append(socketBufferBytes);
+        }
+        if (receiverWindowBytes > 0)
+        {
+            out.append("|rcv-wnd=").append(receiverWindowBytes);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package org.jdpl.framework.topology;
+
+import java.util.List;
+import java.util.Map;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import org.jdpl.framework.plan.NetSettings;
+
+/** Reads and checks the {@code net { mtu, socket-buffer, receiver-window, term-length, base-port }} block. */
+final class NetReader
+{
+    static final String MTU = "mtu";
+    static final String SOCKET_BUFFER = "socket-buffer";
+    static final String RECEIVER_WINDOW = "receiver-window";
+    static final String TERM_LENGTH = "term-length";
+    static final String BASE_PORT = "base-port";
+    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT);
+    private static final int MAX_MTU_BYTES = 65504;
+    private static final int MIN_MTU_BYTES = 576;
+    private static final long MIN_TERM_BYTES = 64 * 1024;
+    private static final long MAX_TERM_BYTES = 1024L * 1024 * 1024;
+
+    private NetReader()
+    {
+    }
+
+    static NetSettings read(final ConfigValue value, final List<Problem> problems)
+    {
+        if (!(value instanceof ConfigObject block))
+        {
+            if (value != null)
+            {
+                problems.add(new Problem(Locations.of(value.origin()), "'net' must be a block { }, not " + OptionValidator.describe(value),
+                    "write net { mtu = 8K, socket-buffer = 4M }"));
+            }
+            return NetSettings.DEFAULTS;
+        }
+        final NetSettings d = NetSettings.DEFAULTS;
+        long mtu = d.mtuBytes();
+        long socketBuffer = d.socketBufferBytes();
+        long window = d.receiverWindowBytes();
+        long term = d.termLengthBytes();
+        long basePort = d.basePort();
+        final Config config = block.toConfig();
+        for (final Map.Entry<String, ConfigValue> entry : block.entrySet())
+        {
+            final String key = entry.getKey();
+            final String where = Locations.of(entry.getValue().origin());
+            switch (key)
+            {
+                case MTU -> mtu = checked(where, key, size(config, key, where, problems), MIN_MTU_BYTES, MAX_MTU_BYTES, mtu,
+                    "a multiple of 32 from 576 to 65504, e.g. net.mtu = 8K with jumbo frames, 1408 without", 32, problems);
+                case SOCKET_BUFFER -> socketBuffer = checked(where, key, size(config, key, where, problems), 0, Integer.MAX_VALUE,
+                    socketBuffer, "bandwidth x round-trip time, e.g. net.socket-buffer = 4M (the OS caps it at net.core.rmem_max)", 1,
+                    problems);
+                case RECEIVER_WINDOW -> window = checked(where, key, size(config, key, where, problems), 0, Integer.MAX_VALUE, window,
+                    "bandwidth x round-trip time, e.g. net.receiver-window = 2M", 1, problems);
+                case TERM_LENGTH -> term = powerOfTwo(where, size(config, key, where, problems), term, problems);
+                case BASE_PORT -> basePort = port(config, where, basePort, problems);
+                default -> problems.add(new Problem(where, "unknown key 'net." + key + "'", DidYouMean.hint(key, KEYS, "net keys")));
+            }
+        }
+        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort);
+    }
+
+    private static long size(final Config config, final String key, final String where, final List<Problem> problems)
+    {
+        try
+        {
+            return OptionValidator.bytes(config, ConfigUtil.quoteString(key));
+        }
+        catch (final ConfigException.WrongType | ConfigException.BadValue e)
+        {
+            problems.add(new Problem(where, "net." + key + " is not a size: " + OptionValidator.describe(config.getValue(ConfigUtil.quoteString(key))),
+                "give a size in bytes (units: K, M, G)"));
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static long checked(final String where, final String key, final long value, final long min, final long max, final long fallback,
+        final String hint, final int multipleOf, final List<Problem> problems)
+    {
+        if (value == Long.MIN_VALUE)
+        {
+            return fallback;
+        }
+        if (value < min || value > max || value % multipleOf != 0)
+        {
+            problems.add(new Problem(where, "net." + key + " = " + value + " is out of range", hint));
+            return fallback;
+        }
+        return value;
+    }
+
+    private static long powerOfTwo(final String where, final long value, final long fallback, final List<Problem> problems)
+    {
+        if (value == Long.MIN_VALUE)
+        {
+            return fallback;
+        }
+        if (Long.bitCount(value) != 1 || value < MIN_TERM_BYTES || value > MAX_TERM_BYTES)
+        {
+            problems.add(new Problem(where, "net.term-length = " + value + " is not a power of two from 64K to 1G",
+                "e.g. net.term-length = 64M (a message up to 1/8 of it travels in one piece, larger ones in chunks)"));
+            return fallback;
+        }
+        return value;
+    }
+
+    private static long port(final Config config, final String where, final long fallback, final List<Problem> problems)
+    {
+        try
+        {
+            final int port = config.getInt(BASE_PORT);
+            if (port >= 1024 && port <= 60_000)
+            {
+                return port;
+            }
+        }
+        catch (final ConfigException.WrongType | ConfigException.BadValue e)
+        {
+            // reported below
+        }
+        problems.add(new Problem(where, "net.base-port must be a whole number from 1024 to 60000, got " +
+            OptionValidator.describe(config.getValue(BASE_PORT)), "stream s listens on base-port + s (streams start at 1001)"));
+        return fallback;
+    }
+}
