@@ -5,6 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.driver.ext.DebugReceiveChannelEndpoint;
+import io.aeron.driver.ext.LossGenerator;
+import io.aeron.driver.ext.RandomLossGenerator;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
@@ -22,11 +25,14 @@ public final class EmbeddedMediaDriver implements AutoCloseable
         /** The largest IPC fragment Aeron allows; fewer fragments per large message. */
         public static final int DEFAULT_IPC_MTU_BYTES = 65504;
         public static final long DEFAULT_CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+        /** System property: the share of UDP data frames to drop on receipt (tests of loss recovery). */
+        public static final String RECEIVE_LOSS_RATE_PROPERTY = "jdpl.debug.receiveLossRate";
 
         private Path aeronDir;
         private int ipcTermLengthBytes = DEFAULT_IPC_TERM_LENGTH_BYTES;
         private int ipcMtuBytes = DEFAULT_IPC_MTU_BYTES;
         private long clientLivenessTimeoutNs = DEFAULT_CLIENT_LIVENESS_TIMEOUT_NS;
+        private double receiveLossRate = Double.parseDouble(System.getProperty(RECEIVE_LOSS_RATE_PROPERTY, "0"));
 
         /** The media driver's directory (usually {@code /dev/shm/jdpl-<run>/aeron}); required. */
         public Context aeronDir(final Path aeronDir)
@@ -73,6 +79,21 @@ public final class EmbeddedMediaDriver implements AutoCloseable
         public long clientLivenessTimeoutNs()
         {
             return clientLivenessTimeoutNs;
+        }
+
+        /**
+         * Drops this share of the UDP data frames it receives, as a lossy network would, so that
+         * tests see Aeron's NAK and retransmission at work; 0 (the default) drops nothing.
+         */
+        public Context receiveLossRate(final double rate)
+        {
+            this.receiveLossRate = rate;
+            return this;
+        }
+
+        public double receiveLossRate()
+        {
+            return receiveLossRate;
         }
 
         void conclude()
@@ -122,6 +143,13 @@ public final class EmbeddedMediaDriver implements AutoCloseable
             .ipcMtuLength(context.ipcMtuBytes())
             .clientLivenessTimeoutNs(context.clientLivenessTimeoutNs())
             .publicationUnblockTimeoutNs(unblockTimeoutNs);
+        if (context.receiveLossRate() > 0)
+        {
+            final LossGenerator dataLoss = new RandomLossGenerator(context.receiveLossRate());
+            final LossGenerator noControlLoss = new RandomLossGenerator(0);
+            driverContext.receiveChannelEndpointSupplier((channel, dispatcher, statusIndicator, ctx) ->
+                new DebugReceiveChannelEndpoint(channel, dispatcher, statusIndicator, ctx, dataLoss, noControlLoss));
+        }
         return new EmbeddedMediaDriver(MediaDriver.launch(driverContext), context.aeronDir());
     }
 

@@ -85,7 +85,7 @@ public final class Driver
                 " devices, " + plan.processCount() + " processes");
 
             final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir(), journal);
-            final String spawnFailure = spawnAll(plan, launcher, processes);
+            final String spawnFailure = spawnAll(plan, ctx.host(), launcher, processes);
             final ProcessSampler sampler = new ProcessSampler(processes, counters, plan, journal, SystemNanoClock.INSTANCE);
             final RunProgress progress = new RunProgress(ctx.progress(), counters, plan, ctx.console(), SystemNanoClock.INSTANCE);
             final RunSupervisor s = new RunSupervisor(processes, launcher, control, endOfStream,
@@ -104,6 +104,12 @@ public final class Driver
                 s.requestKill();
             }
             supervise(s, segment, sampler, progress, journal);
+            // A run that failed or was stopped does not wait for its streams to other hosts: they may be dead.
+            if (plan.placement().spansHosts() && s.failure() == null && !s.stopRequested() &&
+                NetworkDrain.await(aeron, NetworkDrain.TIMEOUT_NS) > 0)
+            {
+                journal.event("UDP streams to other hosts were still draining when the run ended; their consumers may miss the end");
+            }
             sampler.finish();
             progress.finish();
 
@@ -114,6 +120,10 @@ public final class Driver
             if (segment != null)
             {
                 summary.metrics().putAll(segment.finish());
+            }
+            if (plan.placement().spansHosts())
+            {
+                summary.metrics().putAll(NetworkCounters.read(aeron));
             }
             journalAccounting(journal, summary.timeslices(), s.casualties());
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
@@ -134,13 +144,17 @@ public final class Driver
         }
     }
 
-    /** Starts every replica; returns why one could not be started, or null. */
-    private static String spawnAll(final Plan plan, final DeviceLauncher launcher, final List<DeviceProcess> processes)
+    /** Starts every replica (on {@code host}, when it is a host agent); returns why one could not be started, or null. */
+    private static String spawnAll(final Plan plan, final String host, final DeviceLauncher launcher, final List<DeviceProcess> processes)
     {
         for (final PlannedDevice device : plan.devices())
         {
             for (int r = 0; r < device.replicas(); r++)
             {
+                if (!host.isEmpty() && !plan.placement().hostOf(device.name(), r).equals(host))
+                {
+                    continue;
+                }
                 try
                 {
                     processes.add(launcher.start(device, r, 0));

@@ -40,6 +40,8 @@ public final class DriverContext
         return env != null && !env.isBlank() ? Path.of(env) : Path.of("runs");
     }
 
+    private String host = "";
+
     public DriverContext conclude()
     {
         if (classPath == null || classPath.isBlank())
@@ -164,6 +166,19 @@ public final class DriverContext
     {
         checkMutable();
         this.deviceJvmOptions = new ArrayList<>(options);
+        return this;
+    }
+
+    /** The host this Driver runs as (a host agent): it starts only the replicas placed there; "" for all. */
+    public String host()
+    {
+        return host;
+    }
+
+    public DriverContext host(final String host)
+    {
+        checkMutable();
+        this.host = host == null ? "" : host;
         return this;
     }
 }

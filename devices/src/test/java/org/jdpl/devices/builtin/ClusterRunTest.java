@@ -1,0 +1,162 @@
+package org.jdpl.devices.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.cluster.ClusterContext;
+import org.jdpl.framework.cluster.ClusterRun;
+import org.jdpl.framework.cluster.ClusterSummary;
+import org.jdpl.framework.cluster.HostAgentMain;
+import org.jdpl.framework.cluster.HostOutcome;
+import org.jdpl.framework.driver.DeviceSummary;
+import org.jdpl.framework.driver.RunStatus;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.topology.Compilation;
+import org.jdpl.framework.topology.TopologyCompiler;
+import org.jdpl.transport.EmbeddedMediaDriver;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real host agents as local processes, each "host" on 127.0.0.1 with its own /dev/shm run
+ * directory, media driver and payload segment; the cross-host edges are Aeron UDP on loopback.
+ */
+class ClusterRunTest
+{
+    private static final int BASE_PORT = 20_000 + (int)(ProcessHandle.current().pid() % 20_000);
+
+    @TempDir
+    Path dir;
+
+    private Plan plan(final String devices) throws Exception
+    {
+        final Path file = dir.resolve("cluster.conf");
+        Files.writeString(file, """
+            hosts { h1 { address = "127.0.0.1" }, h2 { address = "127.0.0.1" } }
+            net { base-port = %d, mtu = 8K }
+            devices { %s }
+            """.formatted(BASE_PORT, devices));
+        final Compilation compilation = TopologyCompiler.compile(List.of(file), List.of(), DeviceCatalog.load());
+        assertTrue(compilation.problems().isEmpty(), compilation.problems().toString());
+        return compilation.plan();
+    }
+
+    private ClusterRun cluster(final StringWriter console, final String... agentOptions)
+    {
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/shm")), "needs a writable /dev/shm");
+        final List<String> options = new java.util.ArrayList<>(List.of("-Xmx128m", "-D" + HostAgentMain.STOP_GRACE_PROPERTY + "=2000"));
+        options.addAll(List.of(agentOptions));
+        return new ClusterRun(new ClusterContext().runDir(dir.resolve("run")).console(new PrintWriter(console, true))
+            .agentJvmOptions(options).stopGraceMs(10_000));
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldLoseNothingWhenTheNetworkDropsOneFrameInAThousandAndCountTheRetransmissions() throws Exception
+    {
+        // 800 x 128 KiB = 100 MiB in 8 KiB frames: about 13 frames dropped on receipt, each recovered by NAK and retransmission.
+        final int timeslices = 800;
+        final Plan plan = plan("""
+            source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = 128K } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"], options { expected-timeslices = %d } }
+            """.formatted(timeslices, timeslices));
+        final StringWriter console = new StringWriter();
+
+        final ClusterSummary summary = cluster(console, "-D" + EmbeddedMediaDriver.Context.RECEIVE_LOSS_RATE_PROPERTY + "=0.001").run(plan);
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        final DeviceSummary sink = summary.hosts().get(1).summary().devices().get(0);
+        assertEquals(timeslices, sink.timeslicesIn(), "the sink fails the run on a gap, a duplicate or a bad checksum");
+        assertEquals(timeslices * 128L * 1024, sink.bytesIn());
+        System.out.printf("0.1%% receive loss: %.0f NAKs sent by h2, %.0f retransmissions by h1, %.0f bytes sent by h1, h2 wall %.1f s%n",
+            summary.hosts().get(1).summary().metrics().get("net.naksSent"), summary.hosts().get(0).summary().metrics().get("net.retransmitsSent"),
+            summary.hosts().get(0).summary().metrics().get("net.bytesSent"), summary.hosts().get(1).summary().wallSeconds());
+        assertTrue(summary.hosts().get(1).summary().metrics().get("net.naksSent") > 0, "h2 asked for the frames it lost");
+        assertTrue(summary.hosts().get(0).summary().metrics().get("net.retransmitsSent") > 0, "h1 sent them again");
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldRunEachHostsReplicasOnItsAgentAndDeliverEveryTimesliceOnce() throws Exception
+    {
+        final int timeslices = 3000;
+        final Plan plan = plan("""
+            source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = 100K } }
+            fwd    { use = forwarder, pipeline = 2, hosts = [h1, h2] }
+            sink   { use = checksum-sink, host = h2, options { expected-timeslices = %d } }
+            """.formatted(timeslices, timeslices));
+        final StringWriter console = new StringWriter();
+
+        final ClusterSummary summary = cluster(console).run(plan);
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertNull(summary.failure());
+        final HostOutcome h1 = summary.hosts().get(0);
+        final HostOutcome h2 = summary.hosts().get(1);
+        assertEquals("h1", h1.host());
+        assertNotNull(h2.summary(), "the agent wrote its summary");
+        assertEquals(List.of("source", "fwd"), h1.summary().devices().stream().map(DeviceSummary::name).toList());
+        assertEquals(List.of("fwd", "sink"), h2.summary().devices().stream().map(DeviceSummary::name).toList());
+        final DeviceSummary sink = h2.summary().devices().get(1);
+        assertEquals(timeslices, sink.timeslicesIn(), "the sink checks each timeslice's checksum and fails on a duplicate or a gap");
+        assertEquals(timeslices * 100L * 1024, sink.bytesIn());
+        assertEquals(timeslices / 2, h2.summary().devices().get(0).timeslicesIn(), "odd timeslices go to fwd[1] on h2");
+        assertTrue(summary.metric("net.bytesSent") > timeslices / 2 * 100.0 * 1024, "half the payloads crossed over UDP");
+        assertTrue(h1.summary().metrics().containsKey("net.retransmitsSent"), "each host reports its media driver's recovery counters");
+        assertTrue(h2.summary().metrics().containsKey("net.naksSent"), "each host reports its media driver's recovery counters");
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldFailTheRunNamingTheHostWhoseAgentWasKilled() throws Exception
+    {
+        final Plan plan = plan("""
+            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+            """);
+        final StringWriter console = new StringWriter();
+        final ClusterRun cluster = cluster(console);
+        final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
+        final Path sinkLog = dir.resolve("run/hosts/h2/agent.log");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long h2Agent = -1;
+        while (System.nanoTime() < deadline && !run.isDone() && (h2Agent < 0 || !Files.exists(sinkLog) ||
+            !Files.readString(sinkLog).contains("sink: running")))
+        {
+            h2Agent = cluster.agentPid("h2");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        final ClusterSummary summary;
+        try
+        {
+            assertTrue(h2Agent > 0 && !run.isDone(), () -> "h2's agent runs: " + console);
+            ProcessHandle.of(h2Agent).ifPresent(ProcessHandle::destroyForcibly);
+            summary = run.get(90, TimeUnit.SECONDS);
+        }
+        finally
+        {
+            cluster.requestStop();
+        }
+
+        assertEquals(RunStatus.FAILED, summary.status());
+        assertTrue(summary.failure().startsWith("host 'h2': its host agent died of signal 9"), summary.failure());
+        assertTrue(summary.failure().contains("its devices sink are lost"), summary.failure());
+        assertEquals(137, summary.hosts().get(1).exitCode());
+        assertNull(summary.hosts().get(1).summary(), "a killed agent writes no summary");
+        assertEquals(HostAgentMain.STOPPED, summary.hosts().get(0).exitCode(), "h1 was stopped: " + console);
+    }
+}

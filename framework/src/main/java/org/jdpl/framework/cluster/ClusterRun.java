@@ -1,0 +1,147 @@
+package org.jdpl.framework.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.jdpl.framework.driver.RunStatus;
+import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedHost;
+
+/**
+ * Runs a plan that spans hosts, from the launching host: writes the plan where every host reads it,
+ * starts one host agent per host through the launcher, watches them to the end (the first host that
+ * fails ends the run, naming the host), and gathers each host's summary. The start needs no
+ * barrier: a producer sends nothing before every consumer stream is connected, wherever it is.
+ * {@link #requestStop()} may be called from any thread.
+ */
+public final class ClusterRun
+{
+    private static final long IDLE_MS = 20;
+
+    private final ClusterContext ctx;
+    private volatile HostAgentWatch watch;
+    private volatile boolean stopRequested;
+    private final List<HostAgentProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public ClusterRun(final ClusterContext ctx)
+    {
+        this.ctx = ctx.conclude();
+    }
+
+    /** Stops every host's devices (their sources end the stream); the run then ends as usual. */
+    public void requestStop()
+    {
+        stopRequested = true;
+        final HostAgentWatch w = watch;
+        if (w != null)
+        {
+            w.requestStop();
+        }
+    }
+
+    /** The pid, on its host, of the process started for {@code host}'s agent (the launcher's, e.g. srun); -1 when none runs. */
+    public long agentPid(final String host)
+    {
+        for (final HostAgentProcess agent : started)
+        {
+            if (agent.host().equals(host) && !agent.pollExited())
+            {
+                return agent.pid();
+            }
+        }
+        return -1;
+    }
+
+    public ClusterSummary run(final Plan plan)
+    {
+        if (!plan.placement().spansHosts())
+        {
+            throw new IllegalArgumentException("the plan places nothing on hosts; run it with the Driver");
+        }
+        final Path planFile = ctx.runDir().resolve("plan.json");
+        try
+        {
+            Files.createDirectories(ctx.runDir());
+            ClusterFiles.writePlan(planFile, plan);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot write " + planFile + ": " + e.getMessage(), e);
+        }
+        final List<HostAgentProcess> agents = new ArrayList<>();
+        try
+        {
+            for (final PlannedHost host : plan.placement().hosts())
+            {
+                agents.add(HostAgentProcess.start(ctx, planFile, host.name(), host.address()));
+                started.add(agents.getLast());
+                ctx.console().printf("host %s (%s): agent started, pid %d, log %s%n", host.name(), host.address(),
+                    agents.getLast().pid(), HostAgentProcess.log(agents.getLast().hostDir()));
+            }
+            final HostAgentWatch w = new HostAgentWatch(agents, plan, SystemNanoClock.INSTANCE, ctx.stopGraceNs());
+            watch = w;
+            if (stopRequested)
+            {
+                w.requestStop();
+            }
+            final IdleStrategy idle = new SleepingMillisIdleStrategy(IDLE_MS);
+            while (!w.done())
+            {
+                if (Thread.currentThread().isInterrupted())
+                {
+                    throw new IllegalStateException("the cluster run was interrupted; its host agents are killed");
+                }
+                idle.idle(w.doWork());
+            }
+            w.doWork();
+            return summary(w, agents);
+        }
+        finally
+        {
+            for (final HostAgentProcess agent : agents)
+            {
+                if (!agent.pollExited())
+                {
+                    agent.kill();
+                }
+            }
+            watch = null;
+            started.clear();
+        }
+    }
+
+    private static ClusterSummary summary(final HostAgentWatch w, final List<HostAgentProcess> agents)
+    {
+        final List<HostOutcome> outcomes = new ArrayList<>();
+        boolean allOk = true;
+        for (final HostAgentProcess agent : agents)
+        {
+            allOk &= agent.exitCode() == HostAgentMain.OK;
+            outcomes.add(new HostOutcome(agent.host(), agent.exitCode(), readSummary(agent.hostDir()),
+                HostAgentProcess.log(agent.hostDir()).toString()));
+        }
+        final RunStatus status = w.failure() != null ? RunStatus.FAILED : w.stopped() || !allOk ? RunStatus.INTERRUPTED : RunStatus.OK;
+        return new ClusterSummary(status, w.failure(), List.copyOf(outcomes));
+    }
+
+    private static RunSummary readSummary(final Path hostDir)
+    {
+        final Path file = HostAgentProcess.summaryFile(hostDir);
+        try
+        {
+            return Files.exists(file) ? ClusterFiles.readSummary(file) : null;
+        }
+        catch (final IOException e)
+        {
+            return null;
+        }
+    }
+}

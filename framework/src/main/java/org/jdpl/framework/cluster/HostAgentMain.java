@@ -1,0 +1,84 @@
+package org.jdpl.framework.cluster;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.jdpl.framework.driver.Driver;
+import org.jdpl.framework.driver.DriverContext;
+import org.jdpl.framework.driver.RunStatus;
+import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.driver.SummaryPrinter;
+import org.jdpl.framework.plan.Plan;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The host agent, one per host of a run:
+ * {@code java @jvm.flags -cp CP org.jdpl.framework.cluster.HostAgentMain <plan.json> <host> <runs dir> <summary.json>}.
+ * A Driver for the replicas the plan places on {@code host}: it makes this host's /dev/shm run
+ * directory, media driver and payload segment, starts and supervises its devices, writes its run
+ * summary (with the media driver's retransmission counters) to {@code summary.json}, and exits
+ * 0 when its part of the run went well, 1 when it failed, 2 on bad arguments, 3 when stopped.
+ * SIGTERM or SIGINT stops its devices (a second one kills them).
+ */
+public final class HostAgentMain
+{
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_SETUP = 2;
+    public static final int STOPPED = 3;
+    /** System property: how long its devices get to stop before they are killed (ms). */
+    public static final String STOP_GRACE_PROPERTY = "jdpl.agent.stopGraceMs";
+    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json>";
+
+    private HostAgentMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(run(args));
+    }
+
+    static int run(final String[] args)
+    {
+        if (args.length != 4)
+        {
+            System.err.println(USAGE);
+            return BAD_SETUP;
+        }
+        final String host = args[1];
+        final Plan plan;
+        try
+        {
+            plan = ClusterFiles.readPlan(Path.of(args[0]));
+        }
+        catch (final IOException e)
+        {
+            System.err.println("host agent '" + host + "': cannot read the plan " + args[0] + ": " + e.getMessage());
+            return BAD_SETUP;
+        }
+        if (!plan.placement().hostNames().contains(host))
+        {
+            System.err.println("host agent '" + host + "': the plan has no host '" + host + "'; its hosts are " +
+                plan.placement().hostNames());
+            return BAD_SETUP;
+        }
+        final PrintWriter console = new PrintWriter(System.out, true);
+        final Driver driver = new Driver(new DriverContext()
+            .host(host)
+            .runsDir(Path.of(args[2]))
+            .classPath(System.getProperty("java.class.path"))
+            .stopGraceMs(Long.getLong(STOP_GRACE_PROPERTY, DriverContext.DEFAULT_STOP_GRACE_MS))
+            .console(console));
+        final SignalHandler stop = signal -> driver.requestStop();
+        Signal.handle(new Signal("TERM"), stop);
+        Signal.handle(new Signal("INT"), stop);
+        final RunSummary summary = driver.run(plan);
+        SummaryPrinter.writeJson(summary, Path.of(args[3]));
+        console.printf("host agent '%s': %s%s%n", host, summary.status().name().toLowerCase(java.util.Locale.ROOT),
+            summary.failure() == null ? "" : ": " + summary.failure());
+        return summary.status() == RunStatus.OK ? OK : summary.status() == RunStatus.INTERRUPTED ? STOPPED : FAILED;
+    }
+}

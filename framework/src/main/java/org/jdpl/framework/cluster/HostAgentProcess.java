@@ -1,0 +1,104 @@
+package org.jdpl.framework.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jdpl.framework.driver.JvmFlags;
+
+/** One host's agent process as the launching host sees it: started through the launcher, its output in a log file. */
+final class HostAgentProcess
+{
+    private final String host;
+    private final Process process;
+    private final Path hostDir;
+    private int exitCode = -1;
+
+    private HostAgentProcess(final String host, final Process process, final Path hostDir)
+    {
+        this.host = host;
+        this.process = process;
+        this.hostDir = hostDir;
+    }
+
+    static HostAgentProcess start(final ClusterContext ctx, final Path planFile, final String host, final String address)
+    {
+        final Path hostDir = ctx.runDir().resolve("hosts").resolve(host);
+        final List<String> agent = new ArrayList<>();
+        agent.add(ctx.javaCommand());
+        agent.addAll(JvmFlags.load());
+        agent.addAll(ctx.agentJvmOptions());
+        agent.add("-Djdpl.host=" + host);
+        agent.add("-cp");
+        agent.add(ctx.classPath());
+        agent.add(HostAgentMain.class.getName());
+        agent.add(planFile.toAbsolutePath().toString());
+        agent.add(host);
+        agent.add(hostDir.resolve("runs").toAbsolutePath().toString());
+        agent.add(summaryFile(hostDir).toAbsolutePath().toString());
+        try
+        {
+            Files.createDirectories(hostDir);
+            final Process process = new ProcessBuilder(ctx.launcher().command(host, address, agent))
+                .redirectErrorStream(true).redirectOutput(log(hostDir).toFile()).start();
+            return new HostAgentProcess(host, process, hostDir);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot start the host agent of '" + host + "': " + e.getMessage(), e);
+        }
+    }
+
+    static Path summaryFile(final Path hostDir)
+    {
+        return hostDir.resolve("summary.json");
+    }
+
+    static Path log(final Path hostDir)
+    {
+        return hostDir.resolve("agent.log");
+    }
+
+    String host()
+    {
+        return host;
+    }
+
+    long pid()
+    {
+        return process.pid();
+    }
+
+    /** True once it has exited; its exit code is then known. */
+    boolean pollExited()
+    {
+        if (exitCode < 0 && !process.isAlive())
+        {
+            exitCode = process.exitValue();
+        }
+        return exitCode >= 0;
+    }
+
+    int exitCode()
+    {
+        return exitCode;
+    }
+
+    void stop()
+    {
+        process.destroy();
+    }
+
+    void kill()
+    {
+        process.destroyForcibly();
+    }
+
+    Path hostDir()
+    {
+        return hostDir;
+    }
+}

@@ -1,0 +1,174 @@
+package org.jdpl.framework.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.jdpl.framework.plan.HostPlacement;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
+
+/**
+ * Watches the host agents of a run and applies the failure policy across hosts: the first agent
+ * that ends badly fails the run (its devices crashed with it, or one of them failed), and every
+ * other agent is asked to stop, then killed after the grace period. Done when every agent exited.
+ */
+final class HostAgentWatch implements Agent
+{
+    private final List<HostAgentProcess> agents;
+    private final Plan plan;
+    private final NanoClock clock;
+    private final long stopGraceNs;
+    private String failure;
+    private long stopDeadlineNs = Long.MAX_VALUE;
+    private boolean killed;
+    private volatile boolean stopRequested;
+
+    HostAgentWatch(final List<HostAgentProcess> agents, final Plan plan, final NanoClock clock, final long stopGraceNs)
+    {
+        this.agents = agents;
+        this.plan = plan;
+        this.clock = clock;
+        this.stopGraceNs = stopGraceNs;
+    }
+
+    @Override
+    public int doWork()
+    {
+        int work = 0;
+        boolean allExited = true;
+        for (final HostAgentProcess agent : agents)
+        {
+            final boolean running = agent.exitCode() < 0;
+            if (!agent.pollExited())
+            {
+                allExited = false;
+                continue;
+            }
+            if (running)
+            {
+                work++;
+                onExit(agent);
+            }
+        }
+        if (stopRequested && stopDeadlineNs == Long.MAX_VALUE)
+        {
+            stopAll();
+            work++;
+        }
+        if (!allExited && !killed && clock.nanoTime() > stopDeadlineNs)
+        {
+            killed = true;
+            agents.forEach(HostAgentProcess::kill);
+            work++;
+        }
+        return work;
+    }
+
+    private void onExit(final HostAgentProcess agent)
+    {
+        final int code = agent.exitCode();
+        if (code == HostAgentMain.OK || code == HostAgentMain.STOPPED && stopDeadlineNs != Long.MAX_VALUE)
+        {
+            return;
+        }
+        if (failure == null)
+        {
+            failure = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
+                (code == HostAgentMain.FAILED ? " ended the run by their failure policy" : " are lost (a crash of each)") +
+                "; see " + HostAgentProcess.log(agent.hostDir());
+            stopAll();
+        }
+    }
+
+    private void stopAll()
+    {
+        if (stopDeadlineNs != Long.MAX_VALUE)
+        {
+            return;
+        }
+        stopDeadlineNs = clock.nanoTime() + stopGraceNs;
+        for (final HostAgentProcess agent : agents)
+        {
+            if (!agent.pollExited())
+            {
+                agent.stop();
+            }
+        }
+    }
+
+    private static String describe(final int exitCode)
+    {
+        return switch (exitCode)
+        {
+            case HostAgentMain.FAILED -> "its part of the run failed";
+            case HostAgentMain.BAD_SETUP -> "its host agent could not start (bad plan or arguments)";
+            case HostAgentMain.STOPPED -> "its host agent was stopped";
+            default -> exitCode > 128 ? "its host agent died of signal " + (exitCode - 128) + signalName(exitCode - 128) :
+                "its host agent exited with code " + exitCode;
+        };
+    }
+
+    private static String signalName(final int signal)
+    {
+        return switch (signal)
+        {
+            case 9 -> " (SIGKILL: killed, or out of memory)";
+            case 15 -> " (SIGTERM)";
+            case 6 -> " (SIGABRT)";
+            case 11 -> " (SIGSEGV)";
+            default -> "";
+        };
+    }
+
+    private String devicesOn(final String host)
+    {
+        final HostPlacement placement = plan.placement();
+        final List<String> devices = new ArrayList<>();
+        for (final PlannedDevice device : plan.devices())
+        {
+            for (int r = 0; r < device.replicas(); r++)
+            {
+                if (placement.hostOf(device.name(), r).equals(host))
+                {
+                    devices.add(device.replicas() == 1 ? device.name() : device.name() + "[" + r + "]");
+                }
+            }
+        }
+        return String.join(", ", devices);
+    }
+
+    void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    boolean done()
+    {
+        for (final HostAgentProcess agent : agents)
+        {
+            if (!agent.pollExited())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String failure()
+    {
+        return failure;
+    }
+
+    boolean stopped()
+    {
+        return stopRequested;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "host-agent-watch";
+    }
+}
