@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.framework.driver.ProcStat;
 import org.jdpl.tools.cluster.FakeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -34,7 +33,7 @@ class MultiHostRunTest
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMESLICES = 2000;
     private static FakeCluster cluster;
-    private static Set<String> shmBefore;
+    private static final List<String> TEST_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     Path dir;
@@ -50,7 +49,6 @@ class MultiHostRunTest
         {
             Assumptions.abort("no fake cluster on this machine, so no multi-host run: " + ex.getMessage());
         }
-        shmBefore = shmEntries();
     }
 
     @AfterAll
@@ -73,10 +71,8 @@ class MultiHostRunTest
         RunFixture.await("Slurm daemons and host agents to be gone", 10_000, () -> ProcessHandle.allProcesses()
             .noneMatch(p -> p.info().command().map(c -> c.endsWith("/slurmd") || c.endsWith("/slurmctld") ||
                 c.endsWith("/slurmstepd") || c.endsWith("/munged")).orElse(false) ||
-                p.info().arguments().map(a -> List.of(a).contains("org.jdpl.framework.cluster.HostAgentMain")).orElse(false)));
-        final Set<String> left = shmEntries();
-        left.removeAll(shmBefore);
-        assertEquals(Set.of(), left, "/dev/shm entries left by the multi-host runs");
+                ProcStat.commandLine(p.pid()).contains("org.jdpl.framework.cluster.HostAgentMain")));
+        assertEquals(List.of(), shmLeftByThisTest(), "/dev/shm entries left by the multi-host runs");
     }
 
     @Test
@@ -87,7 +83,7 @@ class MultiHostRunTest
 
         assertEquals(0, run.exitCode(), run::describe);
         final JsonNode summary = run.summary();
-        assertEquals("OK", summary.path("status").asText(), run.describe());
+        assertEquals("ok", summary.path("status").asText().toLowerCase(java.util.Locale.ROOT), run.describe());
         assertEquals(TIMESLICES, metric(summary, "sink.received"), run.describe());
         assertEquals(0, metric(summary, "sink.missing") + metric(summary, "sink.duplicates") + metric(summary, "sink.corrupt"));
         assertEquals(List.of("h1", "h2", "h3"), hostsOf(summary));
@@ -132,7 +128,7 @@ class MultiHostRunTest
             assertEquals(1, exitCode, run.describe());
             assertTrue(run.output().contains("h2"), run.describe());
             final JsonNode summary = run.summary();
-            assertEquals("FAILED", summary.path("status").asText(), run.describe());
+            assertEquals("failed", summary.path("status").asText().toLowerCase(java.util.Locale.ROOT), run.describe());
             assertTrue(summary.path("failure").asText().contains("h2"), summary.path("failure").asText());
         }
         finally
@@ -164,11 +160,13 @@ class MultiHostRunTest
     {
         return ProcessHandle.allProcesses()
             .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-            .filter(p -> p.info().arguments().map(a -> {
-                final List<String> args = List.of(a);
+            .filter(p ->
+            {
+                // From /proc: ProcessHandle.Info leaves out long command lines.
+                final List<String> args = List.of(ProcStat.commandLine(p.pid()).split(" "));
                 final int main = args.indexOf("org.jdpl.framework.cluster.HostAgentMain");
                 return main >= 0 && args.size() > main + 2 && args.get(main + 2).equals(host);
-            }).orElse(false))
+            })
             .findFirst();
     }
 
@@ -203,12 +201,30 @@ class MultiHostRunTest
         return sum;
     }
 
-    private static Set<String> shmEntries() throws IOException
+    /** Run directories in /dev/shm whose owner is a run of this test (other builds on this machine make their own). */
+    private static List<Path> shmLeftByThisTest() throws IOException
     {
+        final List<Path> left = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/dev/shm")))
         {
-            return entries.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(java.util.HashSet::new));
+            for (final Path entry : entries.filter(p -> p.getFileName().toString().startsWith("jdpl-")).toList())
+            {
+                final Path owner = entry.resolve("owner.properties");
+                try
+                {
+                    final String text = Files.readString(owner);
+                    if (TEST_DIRS.stream().anyMatch(d -> text.contains("runDir=" + d)))
+                    {
+                        left.add(entry);
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    // gone meanwhile, or not a run directory
+                }
+            }
         }
+        return left;
     }
 
     /** {@code salloc -N3 dpl run FILE --launcher slurm} on h1, as a real process. */
@@ -226,9 +242,13 @@ class MultiHostRunTest
             this.summaryFile = summaryFile;
             this.reader = Thread.ofVirtual().start(() ->
             {
-                try
+                try (java.io.BufferedReader in = process.inputReader())
                 {
-                    output.append(new String(process.getInputStream().readAllBytes()));
+                    String line;
+                    while ((line = in.readLine()) != null)
+                    {
+                        output.append(line).append('\n');
+                    }
                 }
                 catch (final IOException ex)
                 {
@@ -239,6 +259,7 @@ class MultiHostRunTest
 
         static DplRun start(final FakeCluster cluster, final Path dir, final Path topology) throws IOException
         {
+            TEST_DIRS.add(dir.toAbsolutePath().toString());
             final Path summaryFile = dir.resolve("summary.json");
             final List<String> dpl = new ArrayList<>(List.of("salloc", "-N3", "--quiet",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +20,9 @@ import org.jdpl.framework.cluster.ClusterRun;
 import org.jdpl.framework.cluster.ClusterSummary;
 import org.jdpl.framework.cluster.HostLauncher;
 import org.jdpl.framework.cluster.HostOutcome;
+import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.framework.plan.Plan;
+import org.jdpl.tools.Dpl;
 import org.jdpl.tools.cluster.HostAssignment;
 import org.jdpl.tools.cluster.SlurmAllocation;
 
@@ -28,6 +34,7 @@ import org.jdpl.tools.cluster.SlurmAllocation;
 final class SlurmRun
 {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final long CLEAN_TIMEOUT_SECONDS = 30;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path runsDir;
@@ -67,6 +74,7 @@ final class SlurmRun
             summary = run.run(placed);
         }
         print(summary);
+        cleanAfterDeadAgents(summary);
         if (summaryJson != null)
         {
             writeJson(summary);
@@ -77,6 +85,47 @@ final class SlurmRun
             case FAILED -> ExitCode.FAILED;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
+    }
+
+    /**
+     * An agent that died (killed, out of memory) could not remove its host's /dev/shm run directory;
+     * {@code dpl clean} on that node does, as a last step of the allocation.
+     */
+    private void cleanAfterDeadAgents(final ClusterSummary summary)
+    {
+        for (final HostOutcome host : summary.hosts())
+        {
+            if (host.summary() != null)
+            {
+                continue;
+            }
+            final List<String> clean = new ArrayList<>(HostLauncher.parse(SlurmAllocation.stepPrefix()).command(host.host(), "",
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString())));
+            clean.addAll(JvmFlags.load());
+            clean.addAll(List.of("-cp", System.getProperty("java.class.path"), Dpl.class.getName(), "clean"));
+            try
+            {
+                final Process process = new ProcessBuilder(clean).redirectErrorStream(true).start();
+                final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                final boolean done = process.waitFor(CLEAN_TIMEOUT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0;
+                out.printf("host %s: its agent died; dpl clean there %s%s%n", host.host(), done ? "done" : "FAILED",
+                    output.isEmpty() ? "" : ": " + output.replace('\n', ';'));
+                if (!done)
+                {
+                    process.destroyForcibly();
+                }
+            }
+            catch (final IOException ex)
+            {
+                out.printf("host %s: its agent died and dpl clean could not start there (%s); run 'dpl clean' on %s%n",
+                    host.host(), ex.getMessage(), host.host());
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void print(final ClusterSummary summary)
