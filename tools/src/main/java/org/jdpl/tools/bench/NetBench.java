@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,12 +56,39 @@ public final class NetBench
             final double large = rawAeron(settings.largeMessages(), NetBenchSettings.LARGE_BYTES);
             results.put("aeronUdp.large.msgsPerSec", large);
             results.put("aeronUdp.mibPerSec", large * NetBenchSettings.LARGE_BYTES / MIB);
+            jdpl(results);
         }
         finally
         {
             BenchFiles.deleteTree(shmDir);
         }
         return results;
+    }
+
+    private void jdpl(final Map<String, Double> results)
+    {
+        final Path benchDir = Path.of(System.getProperty("java.io.tmpdir"), "jdpl-netbench-" + ProcessHandle.current().pid());
+        try (PrintWriter deviceLog = new PrintWriter(Files.newBufferedWriter(Files.createDirectories(benchDir).resolve("hosts.log")), true))
+        {
+            final JdplNetBench jdpl = new JdplNetBench(cluster, benchDir, deviceLog);
+            log.printf("jdpl %s -> %s, %d x 64 B ...%n", SENDER, RECEIVER, settings.smallMessages());
+            log.flush();
+            final double small = jdpl.run(SENDER, RECEIVER, settings.smallMessages(), NetBenchSettings.SMALL_BYTES);
+            results.put("jdpl.msgsPerSec", small);
+            results.put("ratio.net", small / results.get("aeronUdp.msgsPerSec"));
+            log.printf("jdpl %s -> %s, %d x 1 MiB ...%n", SENDER, RECEIVER, settings.largeMessages());
+            log.flush();
+            final double large = jdpl.run(SENDER, RECEIVER, settings.largeMessages(), NetBenchSettings.LARGE_BYTES);
+            results.put("jdpl.large.msgsPerSec", large);
+            results.put("jdpl.mibPerSec", large * NetBenchSettings.LARGE_BYTES / MIB);
+            results.put("ratio.netMib", results.get("jdpl.mibPerSec") / results.get("aeronUdp.mibPerSec"));
+            // Kept when a step failed: its message points at the host logs in there.
+            BenchFiles.deleteTree(benchDir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the jdpl benchmark's logs under " + benchDir + ": " + ex.getMessage(), ex);
+        }
     }
 
     private double rawAeron(final long messages, final int messageBytes)

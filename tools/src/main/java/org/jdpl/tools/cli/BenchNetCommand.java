@@ -73,7 +73,7 @@ final class BenchNetCommand implements Callable<Integer>
         }
         else
         {
-            out.println("  jdpl source -> sink      not measured: cross-host runs are not available in this build");
+            out.println("  jdpl source -> sink      not measured");
         }
     }
 }
