@@ -10,6 +10,7 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.plan.NetSettings;
 import org.jdpl.transport.EmbeddedMediaDriver;
 
 /**
@@ -34,7 +35,8 @@ public final class AeronUdpBench
     {
         final String mode = args[0];
         final Path aeronDir = Path.of(args[1]);
-        final String channel = "aeron:udp?endpoint=" + args[2];
+        // The same frame size, term length and buffers as jdpl's cross-host channels, so the two compare.
+        final String channel = "aeron:udp?endpoint=" + args[2] + NetSettings.DEFAULTS.channelParameters();
         final long messages = Long.parseLong(args[3]);
         final int messageBytes = Integer.parseInt(args[4]);
         int exitCode = 0;
