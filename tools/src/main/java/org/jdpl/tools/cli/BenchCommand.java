@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         BenchTransportCommand.class,
         BenchSoakCommand.class,
         BenchGpuCommand.class,
+        BenchNetCommand.class,
     })
 final class BenchCommand implements Runnable
 {

@@ -40,6 +40,18 @@ final class RunCommand implements Callable<Integer>
         description = "Where run directories (logs, reports, summary) go (default: $JDPL_RUNS_DIR or ./runs).")
     Path runsDir;
 
+    @Option(names = "--launcher", paramLabel = "local|slurm", defaultValue = "local",
+        description = {"local (default): every device on this machine.",
+            "slurm: inside a Slurm allocation (salloc/sbatch), one host agent per node of the allocation, started with srun;",
+            "the topology's hosts are the allocation's nodes, their addresses come from Slurm."})
+    Launcher launcher;
+
+    /** Where the devices run. */
+    enum Launcher
+    {
+        local, slurm
+    }
+
     @Override
     public Integer call()
     {
@@ -57,9 +69,13 @@ final class RunCommand implements Callable<Integer>
         {
             context.runsDir(runsDir);
         }
+        if (launcher == Launcher.slurm)
+        {
+            return new SlurmRun(context.runsDir(), out, summaryJson).run(compilation.plan());
+        }
         final Driver driver = new Driver(context);
         final RunSummary summary;
-        try (SignalStopper ignored = new SignalStopper(driver))
+        try (SignalStopper ignored = new SignalStopper(driver::requestStop, driver::requestKill))
         {
             summary = driver.run(compilation.plan());
         }

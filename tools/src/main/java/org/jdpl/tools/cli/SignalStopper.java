@@ -1,6 +1,5 @@
 package org.jdpl.tools.cli;
 
-import org.jdpl.framework.driver.Driver;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -13,13 +12,15 @@ final class SignalStopper implements AutoCloseable
 {
     private static final String[] SIGNALS = {"INT", "TERM"};
 
-    private final Driver driver;
+    private final Runnable stop;
+    private final Runnable kill;
     private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
     private int received;
 
-    SignalStopper(final Driver driver)
+    SignalStopper(final Runnable stop, final Runnable kill)
     {
-        this.driver = driver;
+        this.stop = stop;
+        this.kill = kill;
         for (int i = 0; i < SIGNALS.length; i++)
         {
             previous[i] = Signal.handle(new Signal(SIGNALS[i]), this::onSignal);
@@ -32,12 +33,12 @@ final class SignalStopper implements AutoCloseable
         if (received == 1)
         {
             System.err.println("dpl run: SIG" + signal.getName() + ": stopping; the sources end their stream (again to kill)");
-            driver.requestStop();
+            stop.run();
         }
         else
         {
             System.err.println("dpl run: SIG" + signal.getName() + " again: killing every device");
-            driver.requestKill();
+            kill.run();
         }
     }
 

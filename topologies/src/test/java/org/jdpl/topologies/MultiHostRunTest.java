@@ -1,0 +1,316 @@
+package org.jdpl.topologies;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.framework.driver.ProcStat;
+import org.jdpl.tools.cluster.FakeCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code dpl run --launcher slurm} on three fake hosts (scripts/fake-cluster: network namespaces with
+ * Slurm), started the way a user would: {@code salloc -N3 dpl run ...} on h1. Source on h1, forwarder
+ * on h2, sink on h3, so every timeslice crosses two UDP links. Skips with a message where the fake
+ * cluster cannot be built (not root, Slurm or munge missing).
+ */
+class MultiHostRunTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TIMESLICES = 2000;
+    private static FakeCluster cluster;
+    private static final List<String> TEST_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void upCluster() throws IOException
+    {
+        try
+        {
+            cluster = FakeCluster.upOrJoin(3);
+        }
+        catch (final FakeCluster.Unavailable ex)
+        {
+            Assumptions.abort("no fake cluster on this machine, so no multi-host run: " + ex.getMessage());
+        }
+    }
+
+    @AfterAll
+    static void downCluster() throws IOException
+    {
+        if (cluster == null)
+        {
+            return;
+        }
+        cluster.close();
+        final List<String> namespaces = new ArrayList<>();
+        for (final String line : new String(new ProcessBuilder("ip", "netns", "list").start().getInputStream().readAllBytes()).split("\n"))
+        {
+            if (line.startsWith("jdpl-fc-"))
+            {
+                namespaces.add(line);
+            }
+        }
+        assertEquals(List.of(), namespaces, "network namespaces left");
+        RunFixture.await("Slurm daemons and host agents to be gone", 10_000, () -> ProcessHandle.allProcesses()
+            .noneMatch(p -> p.info().command().map(c -> c.endsWith("/slurmd") || c.endsWith("/slurmctld") ||
+                c.endsWith("/slurmstepd") || c.endsWith("/munged")).orElse(false) ||
+                ProcStat.commandLine(p.pid()).contains("org.jdpl.framework.cluster.HostAgentMain")));
+        assertEquals(List.of(), shmLeftByThisTest(), "/dev/shm entries left by the multi-host runs");
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldDeliverEveryTimesliceOnceAcrossThreeHostsUnderSrun() throws Exception
+    {
+        final DplRun run = dplRun(chain(TIMESLICES, 256));
+
+        assertEquals(0, run.exitCode(), run::describe);
+        final JsonNode summary = run.summary();
+        assertEquals("ok", summary.path("status").asText().toLowerCase(java.util.Locale.ROOT), run.describe());
+        assertEquals(TIMESLICES, metric(summary, "sink.received"), run.describe());
+        assertEquals(0, metric(summary, "sink.missing") + metric(summary, "sink.duplicates") + metric(summary, "sink.corrupt"));
+        assertEquals(List.of("h1", "h2", "h3"), hostsOf(summary));
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldLoseNothingWhenOneHostDropsPackets() throws Exception
+    {
+        cluster.loss("h3", 0.1);
+        try
+        {
+            final DplRun run = dplRun(chain(TIMESLICES, 4096));
+
+            assertEquals(0, run.exitCode(), run::describe);
+            final JsonNode summary = run.summary();
+            assertEquals(TIMESLICES, metric(summary, "sink.received"), run.describe());
+            assertEquals(0, metric(summary, "sink.missing") + metric(summary, "sink.duplicates") + metric(summary, "sink.corrupt"));
+            assertTrue(sumOverHosts(summary, "net.retransmitsSent") > 0 || sumOverHosts(summary, "net.naksSent") > 0,
+                "0.1 % loss on h3 must show as retransmissions: " + run.describe());
+        }
+        finally
+        {
+            cluster.loss("h3", 0);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldEndTheRunNamingTheHostWhoseAgentDied() throws Exception
+    {
+        final Path topology = chain(1_000_000, 256);
+        final DplRun run = DplRun.start(cluster, dir, topology);
+        try
+        {
+            RunFixture.await("the host agent of h2", 30_000, () -> agentOf("h2").isPresent());
+            RunFixture.await("timeslices flowing", 30_000, () -> run.output().contains("agent started") &&
+                agentOf("h2").map(p -> p.descendants().findAny().isPresent()).orElse(false));
+            agentOf("h2").orElseThrow().destroyForcibly();
+
+            final int exitCode = run.waitFor(45);
+            assertEquals(1, exitCode, run.describe());
+            assertTrue(run.output().contains("h2"), run.describe());
+            final JsonNode summary = run.summary();
+            assertEquals("failed", summary.path("status").asText().toLowerCase(java.util.Locale.ROOT), run.describe());
+            assertTrue(summary.path("failure").asText().contains("h2"), summary.path("failure").asText());
+        }
+        finally
+        {
+            run.close();
+        }
+    }
+
+    private Path chain(final long timeslices, final int payloadBytes) throws IOException
+    {
+        return Files.writeString(dir.resolve("three-hosts.conf"), """
+            hosts { h1 {}, h2 {}, h3 {} }
+            devices {
+              source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = %d } }
+              fwd    { use = forwarder, host = h2 }
+              sink   { use = checksum-sink, host = h3 }
+            }
+            """.formatted(timeslices, payloadBytes));
+    }
+
+    private DplRun dplRun(final Path topology) throws Exception
+    {
+        final DplRun run = DplRun.start(cluster, dir, topology);
+        run.waitFor(50);
+        return run;
+    }
+
+    private static java.util.Optional<ProcessHandle> agentOf(final String host)
+    {
+        return ProcessHandle.allProcesses()
+            .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+            .filter(p ->
+            {
+                // From /proc: ProcessHandle.Info leaves out long command lines.
+                final List<String> args = List.of(ProcStat.commandLine(p.pid()).split(" "));
+                final int main = args.indexOf("org.jdpl.framework.cluster.HostAgentMain");
+                return main >= 0 && args.size() > main + 2 && args.get(main + 2).equals(host);
+            })
+            .findFirst();
+    }
+
+    private static List<String> hostsOf(final JsonNode summary)
+    {
+        final List<String> hosts = new ArrayList<>();
+        summary.path("hosts").forEach(h -> hosts.add(h.path("host").asText()));
+        return hosts;
+    }
+
+    /** A device metric from whichever host ran the device. */
+    private static double metric(final JsonNode summary, final String name)
+    {
+        for (final JsonNode host : summary.path("hosts"))
+        {
+            final JsonNode value = host.path("summary").path("metrics").path(name);
+            if (!value.isMissingNode())
+            {
+                return value.asDouble();
+            }
+        }
+        throw new AssertionError("no metric '" + name + "' on any host: " + summary);
+    }
+
+    private static double sumOverHosts(final JsonNode summary, final String name)
+    {
+        double sum = 0;
+        for (final JsonNode host : summary.path("hosts"))
+        {
+            sum += host.path("summary").path("metrics").path(name).asDouble(0);
+        }
+        return sum;
+    }
+
+    /** Run directories in /dev/shm whose owner is a run of this test (other builds on this machine make their own). */
+    private static List<Path> shmLeftByThisTest() throws IOException
+    {
+        final List<Path> left = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/dev/shm")))
+        {
+            for (final Path entry : entries.filter(p -> p.getFileName().toString().startsWith("jdpl-")).toList())
+            {
+                final Path owner = entry.resolve("owner.properties");
+                try
+                {
+                    final String text = Files.readString(owner);
+                    if (TEST_DIRS.stream().anyMatch(d -> text.contains("runDir=" + d)))
+                    {
+                        left.add(entry);
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    // gone meanwhile, or not a run directory
+                }
+            }
+        }
+        return left;
+    }
+
+    /** {@code salloc -N3 dpl run FILE --launcher slurm} on h1, as a real process. */
+    private static final class DplRun implements AutoCloseable
+    {
+        private final Process process;
+        private final Path summaryFile;
+        private final StringBuffer output = new StringBuffer();
+        private final Thread reader;
+        private int exitCode = -1;
+
+        private DplRun(final Process process, final Path summaryFile)
+        {
+            this.process = process;
+            this.summaryFile = summaryFile;
+            this.reader = Thread.ofVirtual().start(() ->
+            {
+                try (java.io.BufferedReader in = process.inputReader())
+                {
+                    String line;
+                    while ((line = in.readLine()) != null)
+                    {
+                        output.append(line).append('\n');
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    output.append("(output unreadable: ").append(ex.getMessage()).append(')');
+                }
+            });
+        }
+
+        static DplRun start(final FakeCluster cluster, final Path dir, final Path topology) throws IOException
+        {
+            TEST_DIRS.add(dir.toAbsolutePath().toString());
+            final Path summaryFile = dir.resolve("summary.json");
+            final List<String> dpl = new ArrayList<>(List.of("salloc", "-N3", "--quiet",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + System.getProperty("jdpl.jvmFlagsFile"),
+                "-Djdpl.jvmFlagsFile=" + System.getProperty("jdpl.jvmFlagsFile"),
+                "-cp", System.getProperty("java.class.path"),
+                "org.jdpl.tools.Dpl", "run", topology.toString(), "--launcher", "slurm",
+                "--runs-dir", dir.resolve("runs").toString(), "--summary-json", summaryFile.toString()));
+            return new DplRun(new ProcessBuilder(cluster.onHost("h1", dpl)).redirectErrorStream(true).start(), summaryFile);
+        }
+
+        String output()
+        {
+            return output.toString();
+        }
+
+        int waitFor(final long timeoutSeconds) throws InterruptedException
+        {
+            if (!process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS))
+            {
+                throw new AssertionError("dpl run --launcher slurm did not end within " + timeoutSeconds + " s:\n" + output);
+            }
+            reader.join(5_000);
+            exitCode = process.exitValue();
+            return exitCode;
+        }
+
+        int exitCode()
+        {
+            return exitCode;
+        }
+
+        JsonNode summary() throws IOException
+        {
+            if (!Files.exists(summaryFile))
+            {
+                throw new AssertionError("no summary written; " + describe());
+            }
+            return JSON.readTree(summaryFile.toFile());
+        }
+
+        String describe()
+        {
+            return "exit " + exitCode + "\n--- output ---\n" + output;
+        }
+
+        @Override
+        public void close()
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
