@@ -12,10 +12,23 @@ import java.util.List;
  * @param inlineMaxBytes   payloads up to this size travel inline in the Aeron message
  * @param sources          the topology files it came from
  * @param segmentSizeBytes capacity of the payload segment ({@code shm.segment-size}); 0 for the default
+ * @param rateLimit        how sources are held back ({@code rate-limit { }}); never null
  */
 public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
-    long segmentSizeBytes)
+    long segmentSizeBytes, RateLimit rateLimit)
 {
+    public Plan
+    {
+        rateLimit = rateLimit == null ? RateLimit.NONE : rateLimit; // a run.json written before rate limits existed
+    }
+
+    /** A plan without a rate limit. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
+        final long segmentSizeBytes)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, RateLimit.NONE);
+    }
+
     /** A plan with the default payload segment size. */
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources)
     {

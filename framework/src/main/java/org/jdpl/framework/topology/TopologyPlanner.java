@@ -63,7 +63,7 @@ final class TopologyPlanner
                 device.origin()));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
-            topology.segmentSizeBytes());
+            topology.segmentSizeBytes(), topology.rateLimit());
     }
 
     /** Each replica of each distinct producer sends one end of stream to every replica of this device. */
