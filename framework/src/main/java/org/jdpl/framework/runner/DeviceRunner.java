@@ -56,6 +56,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private ControlReceiver controlReceiver;
     private CallContext call;
     private Device device;
+    private SourceThrottle throttle;
     private long nextSourceTimeslice;
     private long connectStartNs;
     private AgentRunner agentRunner;
@@ -221,6 +222,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 "): cannot open its payload segment or durable channels: " + e.getMessage(), e);
         }
         call.outputs(outputs);
+        if (planned.isSource())
+        {
+            throttle = SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who);
+        }
         try
         {
             device = context.type().factory().create();
@@ -265,12 +270,20 @@ public final class DeviceRunner implements Agent, AutoCloseable
         for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
         {
             final long timeslice = nextSourceTimeslice;
+            if (throttle != null && !throttle.mayProduce(timeslice))
+            {
+                break; // held back by the rate limit: idle until the sinks catch up
+            }
             callProcess(timeslice, NoInputs.INSTANCE);
             final boolean made = outputs.sendMade(timeslice) > 0;
             if (made)
             {
                 nextSourceTimeslice++;
                 work++;
+                if (throttle != null)
+                {
+                    throttle.produced();
+                }
             }
             if (call.endOfStreamRequested())
             {
@@ -367,6 +380,11 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private void end(final int exitCode, final String failure)
     {
         SegmentPlumbing.report(segment, counters, metrics);
+        if (throttle != null)
+        {
+            metrics.set("rate-limit.waitSeconds", counters.rateLimitWaitNanos / 1e9);
+            metrics.set("rate-limit.maxInFlight", counters.maxInFlight);
+        }
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
         RunnerReport.write(who, context.reportFile(), report);
