@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * is an exponentially weighted average of the completions per second seen at the sinks. The
  * feed-forward term {@code mu} alone would drift: it is measured, so it is a little off, and
  * measured under our own pacing, so a source that runs slow measures a slow chain and slows down
- * further. The proportional term on the in-flight count closes the loop: fewer in flight than the
+ * further. Two things break that loop. A window in which the chain ran dry (nothing in flight at
+ * some point, or as good as: one timeframe in flight may be past the slowest stage) measured our
+ * own pacing, not the chain, so it may raise the average but never lower
+ * it. And the proportional term on the in-flight count closes the loop: fewer in flight than the
  * setpoint (half the limit) speeds up, more slows down. Keeping timeframes queued at the setpoint
  * keeps the slowest stage busy, which is both what makes {@code mu} its true capacity and what
  * loses no throughput; the headroom biases towards a full queue rather than an empty one. With
@@ -29,8 +32,8 @@ final class CompletionPacer
     static final double RATE_SMOOTHING = 0.2;
     /** Release a little faster than measured, so that a measurement on the low side does not starve the chain. */
     static final double HEADROOM = 0.05;
-    /** How hard the in-flight error corrects the rate: at 0 or at the limit, the rate changes by half. */
-    static final double GAIN = 1.0;
+    /** How hard the in-flight error corrects the rate: half the limit off the setpoint doubles or halves it. */
+    static final double GAIN = 2.0;
     private static final double MIN_FACTOR = 0.5;
     private static final double MAX_FACTOR = 2.0;
 
@@ -39,6 +42,7 @@ final class CompletionPacer
     private double completionsPerNs;
     private long windowStartNs;
     private long windowStartDone = -1;
+    private boolean windowRanDry;
     private long nextReleaseNs;
 
     CompletionPacer(final int limit)
@@ -50,7 +54,7 @@ final class CompletionPacer
     /** Whether a timeframe may be released now; {@code done} is what the sinks completed so far. */
     boolean mayRelease(final long nowNs, final long inFlight, final long done)
     {
-        measure(nowNs, done);
+        measure(nowNs, done, inFlight);
         return completionsPerNs <= 0 || inFlight == 0 || nowNs - nextReleaseNs >= 0;
     }
 
@@ -73,27 +77,34 @@ final class CompletionPacer
         return completionsPerNs * 1e9;
     }
 
-    private void measure(final long nowNs, final long done)
+    private void measure(final long nowNs, final long done, final long inFlight)
     {
-        if (windowStartDone < 0 || done < windowStartDone)
+        if (windowStartDone < 0 || done < windowStartDone || (done == windowStartDone && completionsPerNs <= 0))
         {
+            // The first window opens at the first completion: the chain's start-up is no measure of its rate.
             windowStartNs = nowNs;
             windowStartDone = done;
+            windowRanDry = false;
             return;
         }
+        windowRanDry |= inFlight <= 1; // the one in flight may be past the slowest stage: it may idle
         final long elapsedNs = nowNs - windowStartNs;
         if (elapsedNs < RATE_WINDOW_NS)
         {
             return;
         }
-        final long completed = done - windowStartDone;
+        final double sample = (double)(done - windowStartDone) / elapsedNs;
+        final boolean ranDry = windowRanDry;
         windowStartNs = nowNs;
         windowStartDone = done;
-        if (completed == 0 && completionsPerNs <= 0)
+        windowRanDry = false;
+        if (completionsPerNs <= 0)
         {
-            return; // nothing done yet (the chain is starting): no rate to pace at
+            completionsPerNs = sample;
         }
-        final double sample = (double)completed / elapsedNs;
-        completionsPerNs = completionsPerNs <= 0 ? sample : completionsPerNs + RATE_SMOOTHING * (sample - completionsPerNs);
+        else if (sample > completionsPerNs || !ranDry)
+        {
+            completionsPerNs += RATE_SMOOTHING * (sample - completionsPerNs);
+        }
     }
 }

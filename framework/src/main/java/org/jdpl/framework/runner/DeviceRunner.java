@@ -384,6 +384,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             metrics.set("rate-limit.waitSeconds", counters.rateLimitWaitNanos / 1e9);
             metrics.set("rate-limit.maxInFlight", counters.maxInFlight);
+            if (context.manifest().plan().rateLimit().smooth())
+            {
+                metrics.set("rate-limit.completionsPerSecond", throttle.completionsPerSecond());
+            }
         }
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);

@@ -90,6 +90,12 @@ final class SourceThrottle
         return allowed;
     }
 
+    /** The completion rate the pacer measured, per second; 0 without smoothing. */
+    double completionsPerSecond()
+    {
+        return pacer == null ? 0 : pacer.completionsPerSecond();
+    }
+
     /** The source made the timeframe {@link #mayProduce} allowed. */
     void produced()
     {

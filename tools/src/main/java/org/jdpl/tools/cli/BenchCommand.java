@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         BenchTransportCommand.class,
         BenchSoakCommand.class,
+        BenchRateCommand.class,
     })
 final class BenchCommand implements Runnable
 {
