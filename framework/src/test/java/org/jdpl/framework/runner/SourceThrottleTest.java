@@ -1,5 +1,6 @@
 package org.jdpl.framework.runner;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.jdpl.framework.spec.DataSpec;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +137,40 @@ class SourceThrottleTest
         set("fwd", 1, CounterType.RESTARTS, 1);
         assertTrue(throttle.mayProduce(5), "what was in flight when fwd#1 restarted is forgiven (it may be lost)");
         assertEquals(0, counters.inFlight);
+    }
+
+    @Test
+    void shouldNotAllocateWhileAskingAndProducing()
+    {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
+        final Plan smooth = new Plan(plan.devices(), 10, 1024, List.of(), 0, new RateLimit(4, true));
+        final RunnerCounters counters = new RunnerCounters();
+        final SourceThrottle throttle = SourceThrottle.of(smooth, "source", file, counters, "source");
+        final ReplicaCounters b = counters("b", 0);
+        final ReplicaCounters a0 = counters("a", 0);
+        final ReplicaCounters a1 = counters("a", 1);
+        long produced = 0;
+        long allocated = Long.MAX_VALUE;
+        // One object per call is >= 16 B a call; a little JIT noise in a round is not. The first round warms up.
+        for (int round = 0; round < 4 && allocated >= 200_000; round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 200_000; i++)
+            {
+                if (throttle.mayProduce(produced))
+                {
+                    throttle.produced();
+                    produced++;
+                }
+                b.set(CounterType.TIMESLICES_IN, produced);
+                a0.set(CounterType.TIMESLICES_IN, (produced + 1) / 2);
+                a1.set(CounterType.TIMESLICES_IN, produced / 2);
+            }
+            allocated = round == 0 ? Long.MAX_VALUE : threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertTrue(produced > 1000, "the sinks kept up, so the source went on: " + produced);
+        assertTrue(allocated < 200_000, allocated + " bytes allocated in 200,000 calls");
     }
 
     @Test
