@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * releases timeframes evenly, at the rate the chain drains them, keeps the queues steady instead.
  *
  * <p>The control law: release one timeframe every {@code 1 / r} seconds with
- * {@code r = mu * (1 + headroom) * (1 + gain * (setpoint - inFlight) / limit)}, where {@code mu}
+ * {@code r = mu * (1 + headroom) * (1 + (setpoint - inFlight) / catchUp)}, where {@code mu}
  * is an exponentially weighted average of the completions per second seen at the sinks. The
  * feed-forward term {@code mu} alone would drift: it is measured, so it is a little off, and
  * measured under our own pacing, so a source that runs slow measures a slow chain and slows down
@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * some point, or as good as: one timeframe in flight may be past the slowest stage) measured our
  * own pacing, not the chain, so it may raise the average but never lower
  * it. And the proportional term on the in-flight count closes the loop: fewer in flight than the
- * setpoint (half the limit) speeds up, more slows down. Keeping timeframes queued at the setpoint
+ * setpoint (half the limit) speeds up, more slows down, so that the difference is made good over
+ * about {@code catchUp} completions: quick enough that the jitter of the slow stage cannot wander
+ * far, slow enough not to chase the noise of the counts. Keeping timeframes queued at the setpoint
  * keeps the slowest stage busy, which is both what makes {@code mu} its true capacity and what
  * loses no throughput; the headroom biases towards a full queue rather than an empty one. With
  * nothing in flight the source is released at once (nothing to pace against: the chain starves),
@@ -32,12 +34,11 @@ final class CompletionPacer
     static final double RATE_SMOOTHING = 0.2;
     /** Release a little faster than measured, so that a measurement on the low side does not starve the chain. */
     static final double HEADROOM = 0.05;
-    /** How hard the in-flight error corrects the rate: half the limit off the setpoint doubles or halves it. */
-    static final double GAIN = 2.0;
+    /** Over about how many completions an in-flight count off the setpoint is made good. */
+    static final double CATCH_UP_TIMEFRAMES = 4.0;
     private static final double MIN_FACTOR = 0.5;
     private static final double MAX_FACTOR = 2.0;
 
-    private final int limit;
     private final double setpoint;
     private double completionsPerNs;
     private long windowStartNs;
@@ -47,7 +48,6 @@ final class CompletionPacer
 
     CompletionPacer(final int limit)
     {
-        this.limit = limit;
         this.setpoint = Math.max(1, limit / 2.0);
     }
 
@@ -65,7 +65,7 @@ final class CompletionPacer
         {
             return;
         }
-        final double correction = Math.clamp(1 + GAIN * (setpoint - inFlight) / limit, MIN_FACTOR, MAX_FACTOR);
+        final double correction = Math.clamp(1 + (setpoint - inFlight) / CATCH_UP_TIMEFRAMES, MIN_FACTOR, MAX_FACTOR);
         final long intervalNs = (long)(1.0 / (completionsPerNs * (1 + HEADROOM) * correction));
         // A release that came late (the idle strategy parked) may be made up for once, not more.
         nextReleaseNs = Math.max(nextReleaseNs, nowNs - intervalNs) + intervalNs;
