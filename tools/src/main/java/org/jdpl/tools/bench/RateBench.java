@@ -56,6 +56,7 @@ public final class RateBench
         final Path dir = tempDir("jdpl-bench-rate");
         final Path shmRoot = tempDir(DriverContext.DEFAULT_SHM_ROOT, "jdpl-bench-rate");
         final Map<String, Double> r = new TreeMap<>();
+        r.put("loadavg.start", loadAverage());
         try (PrintWriter deviceLog = new PrintWriter(Files.newBufferedWriter(dir.resolve("devices.log"), StandardCharsets.UTF_8), true))
         {
             for (final String mode : MODES)
@@ -82,6 +83,7 @@ public final class RateBench
         r.put("inflight.stddev.ratio", r.get("inflight.stddev.smooth") / r.get("inflight.stddev.plain"));
         r.put("throughput.ratio", r.get("throughput.smooth") / r.get("throughput.plain"));
         r.put("limit", (double)settings.inFlight());
+        r.put("loadavg.end", loadAverage());
         return r;
     }
 
@@ -126,6 +128,21 @@ public final class RateBench
         }
         out.printf(Locale.ROOT, "smooth/plain: in-flight stddev x%.2f, throughput x%.3f (limit %.0f; same run)%n",
             r.get("inflight.stddev.ratio"), r.get("throughput.ratio"), r.get("limit"));
+        out.printf(Locale.ROOT, "machine load average %.1f at the start, %.1f at the end, on %d cores: other work skews both modes%n",
+            r.get("loadavg.start"), r.get("loadavg.end"), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The one-minute load average ({@code /proc/loadavg}), or -1 where there is none. */
+    private static double loadAverage()
+    {
+        try
+        {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return -1;
+        }
     }
 
     private static Path tempDir(final String prefix)
