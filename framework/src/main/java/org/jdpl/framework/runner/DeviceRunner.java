@@ -56,7 +56,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private ControlReceiver controlReceiver;
     private CallContext call;
     private Device device;
-    private SourceThrottle throttle;
+    private SourceThrottle throttle = SourceThrottle.NONE;
     private long nextSourceTimeslice;
     private long connectStartNs;
     private AgentRunner agentRunner;
@@ -270,7 +270,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
         {
             final long timeslice = nextSourceTimeslice;
-            if (throttle != null && !throttle.mayProduce(timeslice))
+            if (!throttle.mayProduce(timeslice))
             {
                 break; // held back by the rate limit: idle until the sinks catch up
             }
@@ -280,10 +280,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             {
                 nextSourceTimeslice++;
                 work++;
-                if (throttle != null)
-                {
-                    throttle.produced();
-                }
+                throttle.produced();
             }
             if (call.endOfStreamRequested())
             {
@@ -380,15 +377,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private void end(final int exitCode, final String failure)
     {
         SegmentPlumbing.report(segment, counters, metrics);
-        if (throttle != null)
-        {
-            metrics.set("rate-limit.waitSeconds", counters.rateLimitWaitNanos / 1e9);
-            metrics.set("rate-limit.maxInFlight", counters.maxInFlight);
-            if (context.manifest().plan().rateLimit().smooth())
-            {
-                metrics.set("rate-limit.completionsPerSecond", throttle.completionsPerSecond());
-            }
-        }
+        throttle.report(metrics);
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
         RunnerReport.write(who, context.reportFile(), report);

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class SourceThrottle
 {
     private static final Logger LOG = LoggerFactory.getLogger(SourceThrottle.class);
+    /** Holds nothing back: for devices that are no source, and runs without a limit. */
+    static final SourceThrottle NONE = new SourceThrottle(RateLimit.NONE, null, null);
 
     private final int limit;
     private final SinkCompletions sinks;
@@ -37,18 +39,18 @@ final class SourceThrottle
         this.counters = counters;
     }
 
-    /** The throttle of source {@code source}, or null when the plan sets no limit (or there are no shared counters to read). */
+    /** The throttle of source {@code source}; {@link #NONE} when the plan sets no limit (or there are no shared counters to read). */
     static SourceThrottle of(final Plan plan, final String source, final RunCountersFile file, final RunnerCounters counters, final String who)
     {
         final RateLimit rateLimit = plan.rateLimit();
         if (!rateLimit.limited())
         {
-            return null;
+            return NONE;
         }
         if (file == null)
         {
             LOG.warn("{}: rate-limit not applied: no run counters file to see the sinks' progress in (run it under dpl run)", who);
-            return null;
+            return NONE;
         }
         final SinkCompletions sinks = SinkCompletions.of(plan, source, file);
         LOG.info("{}: at most {} timeframe(s) in flight{}, done by {}", who, rateLimit.timeframesInFlight(),
@@ -59,6 +61,10 @@ final class SourceThrottle
     /** Whether the source may make timeframe number {@code produced} (it made {@code produced} so far). */
     boolean mayProduce(final long produced)
     {
+        if (sinks == null)
+        {
+            return true;
+        }
         final long nowNs = System.nanoTime();
         final long done = sinks.poll();
         if (sinks.restartSeen())
@@ -90,15 +96,28 @@ final class SourceThrottle
         return allowed;
     }
 
-    /** The completion rate the pacer measured, per second; 0 without smoothing. */
-    double completionsPerSecond()
+    /** Adds what the limit did to the device's metrics (for its report and the run summary). */
+    void report(final MapMetrics metrics)
     {
-        return pacer == null ? 0 : pacer.completionsPerSecond();
+        if (sinks == null)
+        {
+            return;
+        }
+        metrics.set("rate-limit.waitSeconds", counters.rateLimitWaitNanos / 1e9);
+        metrics.set("rate-limit.maxInFlight", counters.maxInFlight);
+        if (pacer != null)
+        {
+            metrics.set("rate-limit.completionsPerSecond", pacer.completionsPerSecond());
+        }
     }
 
     /** The source made the timeframe {@link #mayProduce} allowed. */
     void produced()
     {
+        if (sinks == null)
+        {
+            return;
+        }
         inFlight++;
         counters.inFlight = inFlight;
         counters.maxInFlight = Math.max(counters.maxInFlight, inFlight);

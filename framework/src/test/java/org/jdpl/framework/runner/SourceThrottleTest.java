@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -177,7 +176,14 @@ class SourceThrottleTest
     void shouldNotThrottleWithoutALimit()
     {
         final Plan unlimited = new Plan(plan.devices(), 10, 1024, List.of());
-        assertNull(SourceThrottle.of(unlimited, "source", file, new RunnerCounters(), "source"));
+        final RunnerCounters counters = new RunnerCounters();
+        final SourceThrottle throttle = SourceThrottle.of(unlimited, "source", file, counters, "source");
+        for (long produced = 0; produced < 100; produced++)
+        {
+            assertTrue(throttle.mayProduce(produced));
+            throttle.produced();
+        }
+        assertEquals(0, counters.maxInFlight, "nothing counted either");
     }
 
     private void set(final String device, final int replica, final CounterType type, final long value)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -67,7 +68,7 @@ final class InFlightSampler implements AutoCloseable
     InFlightSamples samples()
     {
         final int n = count;
-        return new InFlightSamples(java.util.Arrays.copyOf(timesNs, n), java.util.Arrays.copyOf(produced, n), java.util.Arrays.copyOf(done, n));
+        return new InFlightSamples(Arrays.copyOf(timesNs, n), Arrays.copyOf(produced, n), Arrays.copyOf(done, n));
     }
 
     private void sample()
