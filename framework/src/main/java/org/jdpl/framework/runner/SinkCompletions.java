@@ -22,7 +22,8 @@ import org.jdpl.framework.plan.Route;
  * with a timeframe when one of its replicas processed it (timeslices are dealt mod N, so a sink's
  * count is the sum over its replicas) or when it was dropped on its way: by the sink or by any
  * device upstream of it (a dropped timeframe never arrives, and must not stay in flight forever).
- * The source's figure is the minimum over its sinks.
+ * The source's figure is the minimum over its sinks. A sink without a {@code timeframe} input is
+ * not counted: it need not see every timeframe (sporadic, optional), so it cannot say when one is done.
  *
  * <p>Failure never blocks the source: a sink with a replica whose process has exited (and, with
  * it, every timeframe that replica held) stops counting until the replica is back, and a
@@ -87,7 +88,7 @@ final class SinkCompletions
         for (final String sink : reachable(plan, source))
         {
             final PlannedDevice s = plan.device(sink);
-            if (!s.isSink())
+            if (!s.isSink() || s.inputs().stream().noneMatch(input -> input.lifetime().requiredForCompletion()))
             {
                 continue;
             }
