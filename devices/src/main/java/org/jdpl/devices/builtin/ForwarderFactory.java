@@ -15,6 +15,8 @@ public final class ForwarderFactory implements DeviceFactory
     static final String OUTPUT = "out";
     static final String FAIL_EVERY = "fail-every";
     static final String CRASH_AT_TIMESLICE = "crash-at-timeslice";
+    static final String WORK_US = "work-us";
+    static final String WORK_JITTER = "work-jitter";
 
     @Override
     public String type()
@@ -47,7 +49,11 @@ public final class ForwarderFactory implements DeviceFactory
             OptionSpec.ranged(FAIL_EVERY, OptionType.LONG, 0, Long.MAX_VALUE,
                 "for failure tests: throw from process on every n-th timeslice (ids n-1, 2n-1, ...); 0 = never"),
             OptionSpec.ranged(CRASH_AT_TIMESLICE, OptionType.LONG, -1, Long.MAX_VALUE,
-                "for failure tests: kill the process (exit status 70, no cleanup) on this timeslice; -1 = never"));
+                "for failure tests: kill the process (exit status 70, no cleanup) on this timeslice; -1 = never"),
+            OptionSpec.ranged(WORK_US, OptionType.LONG, 0, 60_000_000,
+                "for benchmarks: busy work per timeslice, in microseconds, to make a slow stage; 0 = none"),
+            OptionSpec.ranged(WORK_JITTER, OptionType.DOUBLE, 0, 1,
+                "for benchmarks: the work varies uniformly by this fraction either way (0.5: 50%..150% of work-us)"));
     }
 
     @Override

@@ -37,7 +37,13 @@ public enum CounterType
     RSS_BYTES(32, CounterScope.PROCESS, "rss bytes"),
     RESTARTS(33, CounterScope.PROCESS, "restarts"),
     /** The process's exit code; {@link #NO_EXIT} while it runs. */
-    EXIT_CODE(34, CounterScope.PROCESS, "exit code");
+    EXIT_CODE(34, CounterScope.PROCESS, "exit code"),
+    /** Time a source was held back by the rate limit ({@code rate-limit { }}); 0 for other devices. */
+    RATE_LIMIT_WAIT_NS(40, CounterScope.REPLICA, "rate-limit wait ns"),
+    /** Timeframes a source has in flight (produced, not yet done by every sink), as it last saw them. */
+    IN_FLIGHT(41, CounterScope.REPLICA, "timeframes in flight"),
+    /** The most timeframes in flight a source saw. */
+    MAX_IN_FLIGHT(42, CounterScope.REPLICA, "max timeframes in flight");
 
     /** EXIT_CODE's value while the process runs. */
     public static final long NO_EXIT = -1;

@@ -14,24 +14,34 @@ import java.util.List;
  * @param segmentSizeBytes capacity of the payload segment ({@code shm.segment-size}); 0 for the default
  * @param groups           process groups; a device in none runs in a process of its own per replica
  * @param placement        the host of every replica ({@link HostPlacement#LOCAL} when the plan has no hosts)
+ * @param rateLimit        how sources are held back ({@code rate-limit { }}); never null
  */
 public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
-    long segmentSizeBytes, List<ProcessGroup> groups, HostPlacement placement)
+    long segmentSizeBytes, List<ProcessGroup> groups, HostPlacement placement, RateLimit rateLimit)
 {
     public Plan
     {
-        groups = groups == null ? List.of() : List.copyOf(groups); // run.json files of older runs have none
+        // run.json files of older runs have none of these
+        groups = groups == null ? List.of() : List.copyOf(groups);
         placement = placement == null ? HostPlacement.LOCAL : placement;
+        rateLimit = rateLimit == null ? RateLimit.NONE : rateLimit;
     }
 
-    /** A single-host plan. */
+    /** A plan without a rate limit. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
+        final long segmentSizeBytes, final List<ProcessGroup> groups, final HostPlacement placement)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, placement, RateLimit.NONE);
+    }
+
+    /** A single-host plan without a rate limit. */
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
         final long segmentSizeBytes, final List<ProcessGroup> groups)
     {
         this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, HostPlacement.LOCAL);
     }
 
-    /** A single-host plan without process groups. */
+    /** A single-host plan without process groups or a rate limit. */
     public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
         final long segmentSizeBytes)
     {
@@ -47,7 +57,7 @@ public record Plan(List<PlannedDevice> devices, int controlStreamId, long inline
     /** The same plan with another placement (a launcher's host addresses). */
     public Plan withPlacement(final HostPlacement newPlacement)
     {
-        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, newPlacement);
+        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, newPlacement, rateLimit);
     }
 
     public PlannedDevice device(final String name)

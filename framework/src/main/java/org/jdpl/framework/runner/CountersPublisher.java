@@ -190,6 +190,9 @@ final class CountersPublisher implements AutoCloseable
         {
             publishGpu();
         }
+        shared.set(CounterType.RATE_LIMIT_WAIT_NS, counters.rateLimitWaitNanos);
+        shared.set(CounterType.IN_FLIGHT, counters.inFlight);
+        shared.set(CounterType.MAX_IN_FLIGHT, counters.maxInFlight);
         final long[] messages = counters.outputMessages;
         final long[] bytes = counters.outputBytes;
         for (int r = 0; r < routeOutput.length; r++)
@@ -222,6 +225,12 @@ final class CountersPublisher implements AutoCloseable
         shared.set(CounterType.PROCESSING_P99_NS, histogram.getValueAtPercentile(99));
         shared.set(CounterType.PROCESSING_MAX_NS, histogram.getMaxValue());
         histogram.reset();
+    }
+
+    /** The run's counters file, or null without one: what else the runner reads there (the rate limit). */
+    RunCountersFile file()
+    {
+        return file;
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private ControlReceiver controlReceiver;
     private CallContext call;
     private Device device;
+    private SourceThrottle throttle = SourceThrottle.NONE;
     private long nextSourceTimeslice;
     private long connectStartNs;
     private AgentRunner agentRunner;
@@ -226,6 +227,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 "): cannot open its payload segment or durable channels: " + e.getMessage(), e);
         }
         call.outputs(outputs);
+        if (planned.isSource())
+        {
+            throttle = SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who);
+        }
         try
         {
             device = context.type().factory().create();
@@ -270,12 +275,17 @@ public final class DeviceRunner implements Agent, AutoCloseable
         for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
         {
             final long timeslice = nextSourceTimeslice;
+            if (!throttle.mayProduce(timeslice))
+            {
+                break; // held back by the rate limit: idle until the sinks catch up
+            }
             callProcess(timeslice, NoInputs.INSTANCE);
             final boolean made = outputs.sendMade(timeslice) > 0;
             if (made)
             {
                 nextSourceTimeslice++;
                 work++;
+                throttle.produced();
             }
             if (call.endOfStreamRequested())
             {
@@ -388,6 +398,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     {
         SegmentPlumbing.report(segment, counters, metrics);
         reportParts();
+        throttle.report(metrics);
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
         RunnerReport.write(who, context.reportFile(), report);

@@ -24,6 +24,10 @@ final class RunnerCounters
     long backPressureNanos;
     long connectWaitNanos;
     long idleNanos;
+    /** Rate limit (sources only): time held back, timeframes in flight now and at most. */
+    long rateLimitWaitNanos;
+    long inFlight;
+    long maxInFlight;
     /** Messages and payload bytes sent per output (index in the device's outputs). */
     long[] outputMessages = NONE;
     long[] outputBytes = NONE;

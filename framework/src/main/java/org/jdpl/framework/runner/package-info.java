@@ -12,5 +12,9 @@
  * forwarded block is shared, not copied. Durable routes append to Chronicle queues
  * ({@code DurableRoutes}); a consumer tails them and acknowledges each processed timeslice
  * ({@code DurableInputs}), so after a crash it resumes where it left off.
+ *
+ * <p>A source under {@code rate-limit { }} is held back by its runner ({@code SourceThrottle}): it
+ * reads from the run's shared counters how many timeframes the sinks are done with
+ * ({@code SinkCompletions}) and, with {@code smooth}, paces itself at their rate ({@code CompletionPacer}).
  */
 package org.jdpl.framework.runner;

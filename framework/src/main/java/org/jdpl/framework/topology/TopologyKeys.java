@@ -41,6 +41,10 @@ final class TopologyKeys
     static final List<String> SHM_KEYS = List.of(SEGMENT_SIZE, INLINE_MAX);
     static final long DEFAULT_INLINE_MAX_BYTES = 64 * 1024;
 
+    static final String TIMEFRAMES_IN_FLIGHT = "timeframes-in-flight";
+    static final String SMOOTH = "smooth";
+    static final List<String> RATE_LIMIT_KEYS = List.of(TIMEFRAMES_IN_FLIGHT, SMOOTH);
+
     static final Pattern DEVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private TopologyKeys()

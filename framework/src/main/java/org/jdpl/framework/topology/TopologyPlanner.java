@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.typesafe.config.ConfigRenderOptions;
 import org.jdpl.framework.plan.GpuPlacement;
+import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.ProcessGroup;
@@ -72,7 +73,7 @@ final class TopologyPlanner
                 gpus.get(device.name())));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
-            topology.segmentSizeBytes(), inPlanOrder(topology.groups(), ordered));
+            topology.segmentSizeBytes(), inPlanOrder(topology.groups(), ordered), HostPlacement.LOCAL, topology.rateLimit());
     }
 
     /** Each group's members in the plan's (topological) order, so a group starts its producers first. */

@@ -32,7 +32,7 @@ final class TopologyValidator
         final String firstFile = loaded.sources().isEmpty() ? "" : loaded.sources().get(0);
         checkTopLevelKeys(config, problems);
         final long inlineMaxBytes = checkShm(config, problems);
-        for (final String key : List.of(TopologyKeys.CHANNELS, TopologyKeys.RATE_LIMIT, TopologyKeys.VARS))
+        for (final String key : List.of(TopologyKeys.CHANNELS, TopologyKeys.VARS))
         {
             checkIsBlock(config.root().get(key), key, problems);
         }
@@ -81,7 +81,8 @@ final class TopologyValidator
         final List<ProcessGroup> groups = declared instanceof ConfigObject deviceBlock
             ? ProcessGroupReader.read(deviceBlock, devices, problems) : List.of();
         return new Topology(devices, inlineMaxBytes, loaded.sources(), segmentSize(config),
-            ChannelsReader.durable(config.root().get(TopologyKeys.CHANNELS), problems), groups);
+            ChannelsReader.durable(config.root().get(TopologyKeys.CHANNELS), problems), groups,
+            RateLimitReader.read(config.root().get(TopologyKeys.RATE_LIMIT), problems));
     }
 
     private static void checkTopLevelKeys(final Config config, final List<Problem> problems)
@@ -162,7 +163,7 @@ final class TopologyValidator
     }
 
     /** Reports a value that should be a block { }; true when it is one or absent. */
-    private static boolean checkIsBlock(final ConfigValue value, final String key, final List<Problem> problems)
+    static boolean checkIsBlock(final ConfigValue value, final String key, final List<Problem> problems)
     {
         if (value == null || value instanceof ConfigObject)
         {

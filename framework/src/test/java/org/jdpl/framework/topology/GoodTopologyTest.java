@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.RateLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +63,7 @@ class GoodTopologyTest
         assertEquals(Completion.ANY, plan.device("sink").completion());
         assertEquals("backoff", plan.device("sink").idleStrategy());
         assertEquals(GOOD.resolve("every-option.conf") + ":3", source.origin());
+        assertEquals(new RateLimit(8, true), plan.rateLimit());
     }
 
     @Test
@@ -78,5 +80,6 @@ class GoodTopologyTest
         final Plan plan = TopologyTestSupport.compileClean(List.of(GOOD.resolve("chain.conf")), List.of()).plan();
         assertEquals(65536, plan.inlineMaxBytes());
         assertEquals(1, plan.controlStreamId());
+        assertEquals(RateLimit.NONE, plan.rateLimit());
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         BenchSoakCommand.class,
         BenchGpuCommand.class,
         BenchNetCommand.class,
+        BenchRateCommand.class,
     })
 final class BenchCommand implements Runnable
 {
