@@ -3,6 +3,7 @@ package org.jdpl.framework.plan;
 import java.util.List;
 
 import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.Lifetime;
 import org.jdpl.framework.spec.OutputSpec;
 
 /**
@@ -37,9 +38,16 @@ public record PlannedDevice(
     FailurePolicy failurePolicy,
     String origin)
 {
+    /** No inputs, or only timers: it makes its own timeslices and ends its own stream. */
     public boolean isSource()
     {
-        return inputs.isEmpty();
+        return inputs.isEmpty() || isTimerDriven();
+    }
+
+    /** Every input is a timer ({@code ?lifetime=timer}): a source that is called on a clock. */
+    public boolean isTimerDriven()
+    {
+        return !inputs.isEmpty() && inputs.stream().allMatch(i -> i.lifetime() == Lifetime.TIMER);
     }
 
     public boolean isSink()

@@ -86,6 +86,15 @@ final class DeviceChannels implements AutoCloseable
                 continue;
             }
             seenFirstStreams.add(route.consumerFirstStreamId());
+            if (route.condition())
+            {
+                // Every replica needs the condition: one target per replica, each of which gets every message.
+                for (int r = 0; r < route.consumerReplicas(); r++)
+                {
+                    targets.add(new Publication[] {publications.get(route.consumerFirstStreamId() + r)});
+                }
+                continue;
+            }
             final Publication[] replicas = new Publication[route.consumerReplicas()];
             for (int r = 0; r < replicas.length; r++)
             {
@@ -111,6 +120,14 @@ final class DeviceChannels implements AutoCloseable
                 continue;
             }
             seenFirstStreams.add(route.consumerFirstStreamId());
+            if (route.condition())
+            {
+                for (int r = 0; r < route.consumerReplicas(); r++)
+                {
+                    holders.add(new long[] {PayloadSegment.holderBit(SegmentSlots.slotOf(plan, route.consumer(), r, PayloadSegment.maxProcesses()))});
+                }
+                continue;
+            }
             final long[] replicas = new long[route.consumerReplicas()];
             for (int r = 0; r < replicas.length; r++)
             {

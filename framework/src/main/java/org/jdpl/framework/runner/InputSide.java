@@ -90,6 +90,19 @@ final class InputSide implements AutoCloseable
         return receiver.highestTimeslice() + 1;
     }
 
+    /** What the lifetimes did, as metrics: late optional messages, condition updates. */
+    void report(final MapMetrics metrics)
+    {
+        if (assembler.hasNonRequiredInputs())
+        {
+            metrics.set("inputs.late", assembler.lateInputs());
+        }
+        if (!assembler.conditionsHeld() || assembler.conditionUpdates() > 0)
+        {
+            metrics.set("inputs.conditionUpdates", assembler.conditionUpdates());
+        }
+    }
+
     /** Drops the timeslices still incomplete at end of stream, saying which; returns how many. */
     int dropIncomplete()
     {
@@ -103,11 +116,16 @@ final class InputSide implements AutoCloseable
         {
             ids.append(i == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
         }
-        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{}", who, pending, ids,
-            pending > DROPPED_IDS_LOGGED ? ", ..." : "");
+        final String why = assembler.conditionsHeld() ? "incomplete at end of stream: an input never arrived" :
+            "incomplete at end of stream: waiting for a condition input that never arrived";
+        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{} ({})", who, pending, ids,
+            pending > DROPPED_IDS_LOGGED ? ", ..." : "", why);
         for (int i = 0; i < pending; i++)
         {
-            counters.ledger.dropped(assembler.pendingTimeslice(i), "incomplete at end of stream: an input never arrived");
+            if (!assembler.pendingHoldsOnlyOptional(i))
+            {
+                counters.ledger.dropped(assembler.pendingTimeslice(i), why);
+            }
         }
         return assembler.dropPending();
     }

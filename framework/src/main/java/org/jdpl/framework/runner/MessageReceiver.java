@@ -80,6 +80,11 @@ final class MessageReceiver implements FragmentHandler
             dropped.onDuplicate(labels[input], timeslice);
             return;
         }
+        if (result == TimesliceAssembler.LATE)
+        {
+            dropped.onLate(labels[input], timeslice);
+            return;
+        }
         counters.bytesIn += payloadSize;
         highestTimeslice = Math.max(highestTimeslice, timeslice);
     }
@@ -102,6 +107,11 @@ final class MessageReceiver implements FragmentHandler
         if (result == TimesliceAssembler.DUPLICATE)
         {
             dropped.onDuplicate(labels[input], timeslice);
+            return;
+        }
+        if (result == TimesliceAssembler.LATE)
+        {
+            dropped.onLate(labels[input], timeslice);
             return;
         }
         counters.bytesIn += sizeBytes;

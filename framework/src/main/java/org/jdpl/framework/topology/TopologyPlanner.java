@@ -16,6 +16,7 @@ import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.spec.DataMatcher;
 import org.jdpl.framework.spec.DataSpec;
+import org.jdpl.framework.spec.Lifetime;
 
 /**
  * Resolves a validated, acyclic {@link Topology} into the physical {@link Plan}, as a pure
@@ -98,7 +99,8 @@ final class TopologyPlanner
             {
                 final TopologyDevice consumer = edge.consumer();
                 routes.add(new Route(edge.output().label(), edge.output().spec(), consumer.name(), edge.input().label(),
-                    consumer.replicas(), firstStreamIds.get(consumer.name()), isDurable(edge.output().spec(), durable)));
+                    consumer.replicas(), firstStreamIds.get(consumer.name()), isDurable(edge.output().spec(), durable),
+                    edge.input().lifetime() == Lifetime.CONDITION));
             }
         }
         return List.copyOf(routes);
