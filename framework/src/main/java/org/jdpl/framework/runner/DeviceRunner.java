@@ -212,7 +212,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 new Offerer(who, counters, context.idleStrategy(), watch), counters, segment);
             if (!planned.isSource())
             {
-                inputs = new InputSide(who, planned, counters, segment)
+                inputs = new InputSide(who, planned, context.replica(), counters, segment)
                     .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica());
             }
         }
@@ -375,6 +375,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         published.state(DeviceState.ENDING);
         if (inputs != null)
         {
+            inputs.deliverRemaining(processor);
             counters.timeslicesDropped += inputs.dropIncomplete();
         }
         final long timeslice = planned.isSource() ? nextSourceTimeslice : inputs.nextTimeslice();

@@ -31,7 +31,7 @@ final class InputSide implements AutoCloseable
     private final RunnerCounters counters;
     private DurableInputs durable;
 
-    InputSide(final String who, final PlannedDevice device, final RunnerCounters counters, final SegmentAccess segment)
+    InputSide(final String who, final PlannedDevice device, final int replica, final RunnerCounters counters, final SegmentAccess segment)
     {
         this.who = who;
         this.counters = counters;
@@ -42,7 +42,8 @@ final class InputSide implements AutoCloseable
         {
             labels[i] = inputs.get(i).label();
         }
-        this.assembler = new TimesliceAssembler(inputs, device.completion()).segment(segment);
+        // Sources number timeslices from 0 and replica r of n gets r, r + n, ...: what completion = ordered waits for.
+        this.assembler = new TimesliceAssembler(inputs, device.completion()).segment(segment).sequence(replica, device.replicas());
         this.receiver = new MessageReceiver(new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
         this.fragmentAssembler = new FragmentAssembler(receiver);
     }
@@ -78,6 +79,23 @@ final class InputSide implements AutoCloseable
         }
     }
 
+    /** At end of stream: hands over what completion = ordered still held back for a gap; returns how many. */
+    int deliverRemaining(final TimesliceHandler handler)
+    {
+        try
+        {
+            return assembler.deliverRemaining(handler);
+        }
+        catch (final RuntimeException e)
+        {
+            throw e;
+        }
+        catch (final Exception e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every upstream producer replica has sent its end of stream. */
     boolean upstreamEnded()
     {
@@ -96,6 +114,10 @@ final class InputSide implements AutoCloseable
         if (assembler.hasNonRequiredInputs())
         {
             metrics.set("inputs.late", assembler.lateInputs());
+        }
+        if (assembler.gapsSkipped() > 0)
+        {
+            metrics.set("ordered.gapsSkipped", assembler.gapsSkipped());
         }
         if (!assembler.conditionsHeld() || assembler.conditionUpdates() > 0)
         {

@@ -130,6 +130,37 @@ class LifetimeAssemblyTest
     }
 
     @Test
+    void shouldMakeAnOrderedReplicaWaitForItsNextIdEvenBeforeItIsSeen() throws Exception
+    {
+        // replica 1 of 3 expects 1, 4, 7, ...
+        assembler = new TimesliceAssembler(List.of(InputSpec.parse("data:TST/DATA")), Completion.ORDERED).sequence(1, 3);
+        send(0, 4, DATA, 14);
+        send(0, 7, DATA, 17);
+        assertEquals(List.of(), deliver(), "1 has not arrived: 4 and 7 wait");
+        send(0, 1, DATA, 11);
+        assertEquals(List.of("1:data=11", "4:data=14", "7:data=17"), deliver());
+        send(0, 13, DATA, 23);
+        assertEquals(List.of(), deliver(), "10 is missing");
+        assertEquals(1, assembler.deliverRemaining(recorder), "at end of stream the gap is given up on");
+        assertEquals(List.of("13:data=23"), deliver());
+        assertEquals(1, assembler.gapsSkipped());
+    }
+
+    @Test
+    void shouldSkipAnOrderedGapOnceTooManyCompleteTimeslicesWaitBehindIt() throws Exception
+    {
+        assembler = new TimesliceAssembler(List.of(InputSpec.parse("data:TST/DATA")), Completion.ORDERED).sequence(0, 1);
+        for (int t = 1; t <= TimesliceAssembler.MAX_WAITING_BEHIND_GAP; t++)
+        {
+            send(0, t, DATA, t);
+        }
+        assertEquals(TimesliceAssembler.MAX_WAITING_BEHIND_GAP, deliver().size(), "0 never came: the queue behind it went on");
+        assertEquals(1, assembler.gapsSkipped());
+        send(0, 0, DATA, 0);
+        assertEquals(List.of("0:data=0"), deliver(), "a skipped id that comes after all is delivered, not lost");
+    }
+
+    @Test
     void shouldDropAtEndTheTimeslicesThatWaitedForAConditionThatNeverCame() throws Exception
     {
         assembler = new TimesliceAssembler(

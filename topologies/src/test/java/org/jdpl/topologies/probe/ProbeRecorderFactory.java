@@ -74,6 +74,11 @@ public final class ProbeRecorderFactory implements DeviceFactory
                 {
                     ctx.metrics().set("present." + spec.label(), 0);
                     ctx.metrics().set("absent." + spec.label(), 0);
+                    if (spec.lifetime() == Lifetime.CONDITION)
+                    {
+                        ctx.metrics().set("regressed." + spec.label(), 0);
+                        ctx.metrics().set("versions." + spec.label(), 0);
+                    }
                 }
             }
 
