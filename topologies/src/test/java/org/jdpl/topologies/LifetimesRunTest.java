@@ -149,6 +149,30 @@ class LifetimesRunTest
     }
 
     @Test
+    void shouldStopAnEndlessTimerOnceTheRunsOtherSourcesHaveEnded()
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        // the ticker has no ticks limit: without the Driver stopping its clock this run would never end
+        final Path topology = fixture.write("endless-timer.conf", """
+            devices {
+              ticker { use = test-emitter, inputs = ["tick:TMR/TICK/0?lifetime=timer&period=500ms"], outputs = ["ticks:TST/TICKS/0"] }
+              source { use = test-emitter, outputs = ["data:TST/DATA/0"], options { timeslices = 20, period-ms = 5 } }
+              sink   { use = test-recorder, inputs = ["data:TST/DATA/0", "ticks:TST/TICKS/0?lifetime=sporadic"] }
+            }
+            """);
+
+        final RunResult result = fixture.run(topology);
+
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals("ok", result.status());
+        assertEquals(20, result.metric("sink.calls"));
+        assertTrue(result.out().contains("ticker: stop requested by the Driver"), result::describe);
+        assertEquals(20, result.timeslices("completed"), result.summary().path("timeslices")::toString);
+        assertEquals(0, result.timeslices("lost"));
+        RunFixture.assertNothingLeft(result);
+    }
+
+    @Test
     void shouldHandAnOrderedDeviceIncreasingTimeslicesFromReplicasThatFinishOutOfOrder()
     {
         final RunFixture fixture = new RunFixture(dir);
