@@ -166,4 +166,20 @@ public final class DriverContext
         this.deviceJvmOptions = new ArrayList<>(options);
         return this;
     }
+
+    /** A concluded copy that prints nothing and shows no progress (a warm-up run's). */
+    DriverContext quietCopy()
+    {
+        final DriverContext copy = new DriverContext();
+        copy.shmRoot = shmRoot;
+        copy.runsDir = runsDir;
+        copy.console = new PrintWriter(java.io.Writer.nullWriter());
+        copy.stopGraceNs = stopGraceNs;
+        copy.killGraceNs = killGraceNs;
+        copy.javaCommand = javaCommand;
+        copy.classPath = classPath;
+        copy.deviceJvmOptions = new ArrayList<>(deviceJvmOptions);
+        copy.progress = ProgressMode.OFF;
+        return copy.conclude();
+    }
 }

@@ -22,6 +22,8 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param idleStrategy      {@code backoff} (default) or {@code busy-spin}
  * @param failurePolicy     what happens when it crashes or throws
  * @param origin            where the device is declared ({@code file.conf:12}), for messages
+ * @param autoPipelineMax   {@code pipeline = auto}: the most replicas the Driver's warm-up may give it
+ *                          ({@code replicas} is 1 until then); 0 for a fixed pipeline
  */
 public record PlannedDevice(
     String name,
@@ -36,8 +38,35 @@ public record PlannedDevice(
     List<Route> routes,
     String idleStrategy,
     FailurePolicy failurePolicy,
-    String origin)
+    String origin,
+    int autoPipelineMax)
 {
+    /** A device with a fixed pipeline. */
+    public PlannedDevice(
+        final String name,
+        final String type,
+        final int replicas,
+        final Completion completion,
+        final String options,
+        final List<InputSpec> inputs,
+        final List<OutputSpec> outputs,
+        final int firstStreamId,
+        final int upstreamProducers,
+        final List<Route> routes,
+        final String idleStrategy,
+        final FailurePolicy failurePolicy,
+        final String origin)
+    {
+        this(name, type, replicas, completion, options, inputs, outputs, firstStreamId, upstreamProducers, routes, idleStrategy,
+            failurePolicy, origin, 0);
+    }
+
+    /** Whether the warm-up chooses its replicas ({@code pipeline = auto}). */
+    public boolean isAutoPipeline()
+    {
+        return autoPipelineMax > 0;
+    }
+
     /** No inputs, or only timers: it makes its own timeslices and ends its own stream. */
     public boolean isSource()
     {

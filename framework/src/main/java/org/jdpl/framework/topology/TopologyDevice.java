@@ -23,6 +23,8 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param outputs       the outputs
  * @param outputOrigins where each output is written
  * @param origin        where the device is declared
+ * @param autoPipelineMax {@code pipeline = auto}: the most replicas the Driver's warm-up may choose
+ *                      ({@code pipeline-max}); 0 when the pipeline is a fixed number
  */
 record TopologyDevice(
     String name,
@@ -36,6 +38,7 @@ record TopologyDevice(
     List<String> inputOrigins,
     List<OutputSpec> outputs,
     List<String> outputOrigins,
-    String origin)
+    String origin,
+    int autoPipelineMax)
 {
 }

@@ -61,7 +61,8 @@ final class TopologyPlanner
                 routes(device, edges, firstStreamIds, topology.durable()),
                 device.idleStrategy(),
                 device.failurePolicy(),
-                device.origin()));
+                device.origin(),
+                device.autoPipelineMax()));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
             topology.segmentSizeBytes());
