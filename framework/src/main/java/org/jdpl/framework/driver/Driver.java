@@ -100,7 +100,7 @@ public final class Driver
     private List<AutoPipeline.Choice> warmUp(final Plan plan)
     {
         final int cores = Runtime.getRuntime().availableProcessors();
-        ctx.console().printf("pipeline = auto: warming up (%d timeslices per auto device, at most %d s) to choose replicas%n",
+        ctx.console().printf("pipeline = auto: warming up (%d timeslices per auto device, at most %d s once running) to choose replicas%n",
             WarmupProbe.TIMESLICES, WarmupProbe.MAX_WAIT_NS / 1_000_000_000L);
         final WarmupProbe probe = new WarmupProbe(plan);
         final Driver driver = new Driver(ctx.quietCopy());
@@ -109,6 +109,7 @@ public final class Driver
         {
             driver.requestKill();
         }
+        final long startNs = System.nanoTime();
         try
         {
             final RunSummary summary = driver.execute(plan, probe, List.of());
@@ -118,6 +119,8 @@ public final class Driver
         {
             warmUp = null;
         }
+        ctx.console().printf("pipeline = auto: warm-up took %.1f s (measuring %.1f s)%n", (System.nanoTime() - startNs) / 1e9,
+            probe.measuringSeconds());
         return AutoPipeline.choose(plan, probe.msPerTimeslice(), cores);
     }
 

@@ -204,14 +204,23 @@ final class DeviceValidator
                 "write pipeline = auto, or drop pipeline-max and give the number of replicas (pipeline = 2)"));
             return 0;
         }
-        final Object n = max.unwrapped();
-        if (!(n instanceof Integer i) || i < 1)
+        double n = 0;
+        try
+        {
+            // getNumber also takes "3", as --set and environment substitutions give it.
+            n = device.toConfig().getNumber(TopologyKeys.PIPELINE_MAX).doubleValue();
+        }
+        catch (final ConfigException.WrongType | ConfigException.BadValue e)
+        {
+            n = 0;
+        }
+        if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
         {
             problems.add(new Problem(where, "device '" + name + "': pipeline-max must be a whole number of replicas, at least 1, got " +
                 OptionValidator.describe(max), "e.g. pipeline-max = 4"));
             return TopologyKeys.DEFAULT_PIPELINE_MAX;
         }
-        return i;
+        return (int)n;
     }
 
     private FailurePolicy failurePolicy(final String name, final ConfigObject device)
