@@ -129,19 +129,27 @@ final class InputSide implements AutoCloseable
     int dropIncomplete()
     {
         final int pending = assembler.pendingCount();
-        if (pending == 0)
+        int real = 0;
+        for (int i = 0; i < pending; i++)
         {
-            return 0;
+            real += assembler.pendingHoldsOnlyOptional(i) ? 0 : 1;
+        }
+        if (real == 0)
+        {
+            return assembler.dropPending(); // only optional messages whose timeslices are gone: counted late
         }
         final StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < Math.min(pending, DROPPED_IDS_LOGGED); i++)
+        for (int i = 0, listed = 0; i < pending && listed < DROPPED_IDS_LOGGED; i++)
         {
-            ids.append(i == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
+            if (!assembler.pendingHoldsOnlyOptional(i))
+            {
+                ids.append(listed++ == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
+            }
         }
         final String why = assembler.conditionsHeld() ? "incomplete at end of stream: an input never arrived" :
             "incomplete at end of stream: waiting for a condition input that never arrived";
-        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{} ({})", who, pending, ids,
-            pending > DROPPED_IDS_LOGGED ? ", ..." : "", why);
+        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{} ({})", who, real, ids,
+            real > DROPPED_IDS_LOGGED ? ", ..." : "", why);
         for (int i = 0; i < pending; i++)
         {
             if (!assembler.pendingHoldsOnlyOptional(i))

@@ -86,7 +86,10 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += payloadSize;
-        highestTimeslice = Math.max(highestTimeslice, timeslice);
+        if (!assembler.isCondition(input))
+        {
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+        }
     }
 
     private void onSegmentRef(final int input, final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset)
@@ -115,7 +118,10 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += sizeBytes;
-        highestTimeslice = Math.max(highestTimeslice, timeslice);
+        if (!assembler.isCondition(input))
+        {
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+        }
     }
 
     /** End-of-stream messages received so far (one per upstream producer replica). */

@@ -17,10 +17,7 @@ import org.jdpl.framework.spec.InputSpec;
  *   <li>{@link Completion#ANY}: every message at once, alone;</li>
  *   <li>{@link Completion#ORDERED}: as ALL, but a timeslice waits while a smaller one already seen is
  *       still incomplete; with a {@link #sequence} (what a device replica uses) it also waits for the
- *       ids not seen yet: replica r of n expects r, r + n, r + 2n, ... A gap (a timeslice dropped
- *       upstream, or one a filter never sent) is waited for until {@value #MAX_WAITING_BEHIND_GAP}
- *       complete timeslices queue behind it, or until end of stream; then it is skipped (counted in
- *       {@link #gapsSkipped}), and if it comes after all it is delivered at once, out of order.</li>
+ *       ids not seen yet ({@link OrderedSequence}: gaps are given up on after a while).</li>
  * </ul>
  * Payloads are copied into pooled memory the assembler owns (closed with it). Knows no transport:
  * it is fed (buffer, offset, length) and drained with {@link #deliver}.
@@ -38,8 +35,6 @@ final class TimesliceAssembler implements AutoCloseable
     static final int ACCEPTED = 0;
     static final int DUPLICATE = 1;
     static final int LATE = 2;
-    /** ORDERED: how many complete timeslices may wait behind a missing id before it is skipped. */
-    static final int MAX_WAITING_BEHIND_GAP = 256;
 
     private final Completion completion;
     private final String[] labels;
@@ -48,10 +43,7 @@ final class TimesliceAssembler implements AutoCloseable
     private final ConditionHolder conditions;
     private final RecentTimeslices delivered;
     private long lateInputs;
-    private long expectedNext;
-    private long sequenceStride;
-    private long gapsSkipped;
-    private boolean flushing;
+    private final OrderedSequence sequence = new OrderedSequence();
     private final ArrayDeque<PendingTimeslice> pool = new ArrayDeque<>();
     /** Incomplete timeslices, sorted by timeslice id (ALL and ORDERED). */
     private PendingTimeslice[] pending = new PendingTimeslice[16];
@@ -217,14 +209,11 @@ final class TimesliceAssembler implements AutoCloseable
         }
         if (completion == Completion.ORDERED)
         {
-            while (pendingCount > 0 && isComplete(pending[0]) && inSequence(pending[0].timeslice()))
+            while (pendingCount > 0 && isComplete(pending[0]) && mayDeliverFirst())
             {
                 final PendingTimeslice entry = pending[0];
                 removePending(0);
-                if (sequenceStride > 0)
-                {
-                    expectedNext = Math.max(expectedNext, entry.timeslice() + sequenceStride);
-                }
+                sequence.delivered(entry.timeslice());
                 hand(handler, entry);
                 count++;
             }
@@ -238,49 +227,40 @@ final class TimesliceAssembler implements AutoCloseable
      */
     TimesliceAssembler sequence(final long first, final long stride)
     {
-        this.expectedNext = first;
-        this.sequenceStride = stride;
+        sequence.expect(first, stride);
         return this;
     }
 
     /** At end of stream: delivers the complete timeslices still waiting for a gap, in order; returns how many. */
     int deliverRemaining(final TimesliceHandler handler) throws Exception
     {
-        flushing = true;
+        sequence.flushing(true);
         try
         {
             return deliver(handler);
         }
         finally
         {
-            flushing = false;
+            sequence.flushing(false);
         }
     }
 
     /** ORDERED gaps given up on (see the class comment). */
     long gapsSkipped()
     {
-        return gapsSkipped;
+        return sequence.gapsSkipped();
     }
 
-    private boolean inSequence(final long timeslice)
+    private boolean mayDeliverFirst()
     {
-        if (sequenceStride == 0 || timeslice <= expectedNext)
-        {
-            return true;
-        }
-        if (flushing || completeWaiting() >= MAX_WAITING_BEHIND_GAP)
-        {
-            gapsSkipped++;
-            return true;
-        }
-        return false;
+        final long first = pending[0].timeslice();
+        return sequence.mayDeliver(first, sequence.waitsFor(first) ? completeWaiting() : 0);
     }
 
     private int completeWaiting()
     {
         int complete = 0;
-        for (int i = 0; i < pendingCount && complete < MAX_WAITING_BEHIND_GAP; i++)
+        for (int i = 0; i < pendingCount && complete < OrderedSequence.MAX_WAITING_BEHIND_GAP; i++)
         {
             complete += pending[i].isComplete() ? 1 : 0;
         }
@@ -353,6 +333,12 @@ final class TimesliceAssembler implements AutoCloseable
     long conditionUpdates()
     {
         return conditions.updates();
+    }
+
+    /** Whether input {@code inputIndex} is a condition (its ids are versions, not timeslices). */
+    boolean isCondition(final int inputIndex)
+    {
+        return conditions.isCondition(inputIndex);
     }
 
     /** Whether the device has optional or sporadic inputs, which can be late. */

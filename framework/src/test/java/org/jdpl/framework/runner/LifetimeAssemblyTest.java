@@ -150,11 +150,11 @@ class LifetimeAssemblyTest
     void shouldSkipAnOrderedGapOnceTooManyCompleteTimeslicesWaitBehindIt() throws Exception
     {
         assembler = new TimesliceAssembler(List.of(InputSpec.parse("data:TST/DATA")), Completion.ORDERED).sequence(0, 1);
-        for (int t = 1; t <= TimesliceAssembler.MAX_WAITING_BEHIND_GAP; t++)
+        for (int t = 1; t <= OrderedSequence.MAX_WAITING_BEHIND_GAP; t++)
         {
             send(0, t, DATA, t);
         }
-        assertEquals(TimesliceAssembler.MAX_WAITING_BEHIND_GAP, deliver().size(), "0 never came: the queue behind it went on");
+        assertEquals(OrderedSequence.MAX_WAITING_BEHIND_GAP, deliver().size(), "0 never came: the queue behind it went on");
         assertEquals(1, assembler.gapsSkipped());
         send(0, 0, DATA, 0);
         assertEquals(List.of("0:data=0"), deliver(), "a skipped id that comes after all is delivered, not lost");
