@@ -16,6 +16,7 @@ import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlanReplicas;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.run.RunLayout;
@@ -34,6 +35,7 @@ public final class Driver
 
     private final DriverContext ctx;
     private volatile RunSupervisor supervisor;
+    private volatile Driver warmUp;
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
 
@@ -46,6 +48,11 @@ public final class Driver
     public void requestStop()
     {
         stopRequested = true;
+        final Driver w = warmUp;
+        if (w != null)
+        {
+            w.requestKill(); // a warm-up has nothing worth draining
+        }
         final RunSupervisor s = supervisor;
         if (s != null)
         {
@@ -56,6 +63,11 @@ public final class Driver
     public void requestKill()
     {
         killRequested = true;
+        final Driver w = warmUp;
+        if (w != null)
+        {
+            w.requestKill();
+        }
         final RunSupervisor s = supervisor;
         if (s != null)
         {
@@ -63,8 +75,57 @@ public final class Driver
         }
     }
 
-    /** Runs the plan to its end and returns what happened. */
+    /**
+     * Runs the plan to its end and returns what happened. When devices have {@code pipeline = auto},
+     * a warm-up run comes first (see {@link #warmUp}), and the real run has the replicas it chose.
+     */
     public RunSummary run(final Plan plan)
+    {
+        if (plan.devices().stream().noneMatch(PlannedDevice::isAutoPipeline))
+        {
+            return execute(plan, null, List.of());
+        }
+        final List<AutoPipeline.Choice> choices = warmUp(plan);
+        for (final AutoPipeline.Choice choice : choices)
+        {
+            ctx.console().println(choice.describe());
+        }
+        return execute(PlanReplicas.resize(plan, AutoPipeline.replicas(choices)), null, choices);
+    }
+
+    /**
+     * Runs the plan with one replica per auto device, quietly, in a run directory of its own that is
+     * removed afterwards, until {@link WarmupProbe} has measured every auto device (then its processes
+     * are killed: what it made is thrown away), and chooses their replicas.
+     */
+    private List<AutoPipeline.Choice> warmUp(final Plan plan)
+    {
+        final int cores = Runtime.getRuntime().availableProcessors();
+        ctx.console().printf("pipeline = auto: warming up (%d timeslices per auto device, at most %d s once running) to choose replicas%n",
+            WarmupProbe.TIMESLICES, WarmupProbe.MAX_WAIT_NS / 1_000_000_000L);
+        final WarmupProbe probe = new WarmupProbe(plan);
+        final Driver driver = new Driver(ctx.quietCopy());
+        warmUp = driver;
+        if (stopRequested || killRequested)
+        {
+            driver.requestKill();
+        }
+        final long startNs = System.nanoTime();
+        try
+        {
+            final RunSummary summary = driver.execute(plan, probe, List.of());
+            RunDirectories.deleteTree(java.nio.file.Path.of(summary.runDir()));
+        }
+        finally
+        {
+            warmUp = null;
+        }
+        ctx.console().printf("pipeline = auto: warm-up took %.1f s (measuring %.1f s)%n", (System.nanoTime() - startNs) / 1e9,
+            probe.measuringSeconds());
+        return AutoPipeline.choose(plan, probe.msPerTimeslice(), cores);
+    }
+
+    private RunSummary execute(final Plan plan, final WarmupProbe probe, final List<AutoPipeline.Choice> choices)
     {
         final long startNs = System.nanoTime();
         final List<DeviceProcess> processes = new ArrayList<>();
@@ -97,6 +158,10 @@ public final class Driver
             final RunSupervisor s = new RunSupervisor(processes, launcher, control, endOfStream,
                 SystemNanoClock.INSTANCE, ctx.stopGraceNs(), ctx.killGraceNs());
             supervisor = s;
+            if (probe != null)
+            {
+                probe.attach(counters, s, System.nanoTime());
+            }
             if (spawnFailure != null)
             {
                 s.fail(spawnFailure);
@@ -109,7 +174,7 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s, segment, sampler, progress, journal);
+            supervise(s, segment, sampler, progress, journal, probe);
             // A run that failed or was stopped does not wait for its streams to other hosts: they may be dead.
             if (plan.placement().spansHosts() && s.failure() == null && !s.stopRequested() &&
                 NetworkDrain.await(aeron, NetworkDrain.TIMEOUT_NS) > 0)
@@ -121,8 +186,13 @@ public final class Driver
 
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;
+            final CountersSnapshot last = CountersSnapshot.read(counters);
+            if (probe != null)
+            {
+                probe.finish(last);
+            }
             final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
-                s.failure(), s.casualties(), s.crashes(), CountersSnapshot.read(counters), (System.nanoTime() - startNs) / 1e9);
+                s.failure(), s.casualties(), s.crashes(), last, (System.nanoTime() - startNs) / 1e9).withAutoPipeline(choices);
             if (segment != null)
             {
                 summary.metrics().putAll(segment.finish());
@@ -190,7 +260,8 @@ public final class Driver
     }
 
     private static void supervise(
-        final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress, final RunJournal journal)
+        final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress, final RunJournal journal,
+        final WarmupProbe probe)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;
@@ -198,7 +269,8 @@ public final class Driver
         {
             // The keeper goes first: a dead process's segment slot is reclaimed before the supervisor restarts it.
             final int reclaimed = segment == null ? 0 : segment.doWork();
-            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork());
+            final int probed = probe == null ? 0 : probe.doWork();
+            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed);
             if (s.stopRequested() && !stopJournaled)
             {
                 stopJournaled = true;

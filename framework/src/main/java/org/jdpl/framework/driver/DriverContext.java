@@ -181,4 +181,21 @@ public final class DriverContext
         this.host = host == null ? "" : host;
         return this;
     }
+
+    /** A concluded copy that prints nothing and shows no progress (a warm-up run's). */
+    DriverContext quietCopy()
+    {
+        final DriverContext copy = new DriverContext();
+        copy.shmRoot = shmRoot;
+        copy.runsDir = runsDir;
+        copy.console = new PrintWriter(java.io.Writer.nullWriter());
+        copy.stopGraceNs = stopGraceNs;
+        copy.killGraceNs = killGraceNs;
+        copy.javaCommand = javaCommand;
+        copy.classPath = classPath;
+        copy.deviceJvmOptions = new ArrayList<>(deviceJvmOptions);
+        copy.progress = ProgressMode.OFF;
+        copy.host = host;
+        return copy.conclude();
+    }
 }

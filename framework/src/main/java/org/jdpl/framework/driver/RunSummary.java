@@ -3,6 +3,8 @@ package org.jdpl.framework.driver;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a run did, printed as a table at its end and written as JSON with {@code --summary-json}.
  * Field names are fixed: scripts read them. {@code gpus} holds a line per GPU device: its GPUs and
@@ -19,13 +21,39 @@ public record RunSummary(
     TimesliceTotals timeslices,
     Map<String, Double> metrics,
     List<String> gpus,
-    List<ProcessSummary> processes)
+    List<ProcessSummary> processes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AutoPipeline.Choice> autoPipeline)
 {
     public RunSummary
     {
-        // Summaries written before GPU devices and process groups have no gpus or processes fields.
+        // Summaries written before GPU devices, process groups and pipeline = auto have none of these fields.
         gpus = gpus == null ? List.of() : List.copyOf(gpus);
         processes = processes == null ? List.of() : processes;
+        autoPipeline = autoPipeline == null ? List.of() : List.copyOf(autoPipeline);
+    }
+
+    /** A run without {@code pipeline = auto} devices. */
+    public RunSummary(
+        final String run,
+        final RunStatus status,
+        final double wallSeconds,
+        final String failure,
+        final List<String> incidents,
+        final String runDir,
+        final List<DeviceSummary> devices,
+        final TimesliceTotals timeslices,
+        final Map<String, Double> metrics,
+        final List<String> gpus,
+        final List<ProcessSummary> processes)
+    {
+        this(run, status, wallSeconds, failure, incidents, runDir, devices, timeslices, metrics, gpus, processes, List.of());
+    }
+
+    /** The same, with the replicas {@code pipeline = auto} chose before the run. */
+    RunSummary withAutoPipeline(final List<AutoPipeline.Choice> choices)
+    {
+        return new RunSummary(run, status, wallSeconds, failure, incidents, runDir, devices, timeslices, metrics, gpus, processes,
+            List.copyOf(choices));
     }
 
     /** The resident sets of every process added up: what the run cost in memory, at worst. */

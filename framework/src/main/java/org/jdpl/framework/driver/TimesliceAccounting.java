@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.run.DeviceReport;
 import org.jdpl.framework.run.TimesliceDrop;
 
@@ -45,7 +46,7 @@ final class TimesliceAccounting
         long produced = 0;
         for (final PlannedDevice device : plan.devices())
         {
-            if (device.isSource())
+            if (device.isSource() && producesTimeslices(device))
             {
                 long out = 0;
                 for (final DeviceReport r : reports.getOrDefault(device.name(), List.of()))
@@ -83,6 +84,26 @@ final class TimesliceAccounting
         }
         final long completedCount = completed.cardinality();
         return new TimesliceTotals(produced, completedCount, listedOrNot - lost, lost, losses, listedOrNot - losses.size());
+    }
+
+    /**
+     * A source that only feeds condition inputs makes calibrations, not timeslices: its ids are
+     * versions, held by the consumers, never completed by a sink.
+     */
+    private boolean producesTimeslices(final PlannedDevice source)
+    {
+        if (source.routes().isEmpty())
+        {
+            return true;
+        }
+        for (final Route route : source.routes())
+        {
+            if (!route.condition())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long highestSeen()

@@ -3,6 +3,7 @@ package org.jdpl.framework.plan;
 import java.util.List;
 
 import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.Lifetime;
 import org.jdpl.framework.spec.OutputSpec;
 
 /**
@@ -22,6 +23,8 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param failurePolicy     what happens when it crashes or throws
  * @param origin            where the device is declared ({@code file.conf:12}), for messages
  * @param gpu               the GPU each replica owns; null for a device without GPU
+ * @param autoPipelineMax   {@code pipeline = auto}: the most replicas the Driver's warm-up may give it
+ *                          ({@code replicas} is 1 until then); 0 for a fixed pipeline
  */
 public record PlannedDevice(
     String name,
@@ -37,15 +40,26 @@ public record PlannedDevice(
     String idleStrategy,
     FailurePolicy failurePolicy,
     String origin,
-    GpuPlacement gpu)
+    GpuPlacement gpu,
+    int autoPipelineMax)
 {
-    /** A device without GPU. */
+    /** A device without GPU, with a fixed pipeline. */
     public PlannedDevice(final String name, final String type, final int replicas, final Completion completion, final String options,
         final List<InputSpec> inputs, final List<OutputSpec> outputs, final int firstStreamId, final int upstreamProducers,
         final List<Route> routes, final String idleStrategy, final FailurePolicy failurePolicy, final String origin)
     {
         this(name, type, replicas, completion, options, inputs, outputs, firstStreamId, upstreamProducers, routes, idleStrategy,
-            failurePolicy, origin, null);
+            failurePolicy, origin, null, 0);
+    }
+
+    /** A device with a fixed pipeline. */
+    public PlannedDevice(final String name, final String type, final int replicas, final Completion completion, final String options,
+        final List<InputSpec> inputs, final List<OutputSpec> outputs, final int firstStreamId, final int upstreamProducers,
+        final List<Route> routes, final String idleStrategy, final FailurePolicy failurePolicy, final String origin,
+        final GpuPlacement gpu)
+    {
+        this(name, type, replicas, completion, options, inputs, outputs, firstStreamId, upstreamProducers, routes, idleStrategy,
+            failurePolicy, origin, gpu, 0);
     }
 
     public boolean usesGpu()
@@ -53,9 +67,22 @@ public record PlannedDevice(
         return gpu != null;
     }
 
+    /** Whether the warm-up chooses its replicas ({@code pipeline = auto}). */
+    public boolean isAutoPipeline()
+    {
+        return autoPipelineMax > 0;
+    }
+
+    /** No inputs, or only timers: it makes its own timeslices and ends its own stream. */
     public boolean isSource()
     {
-        return inputs.isEmpty();
+        return inputs.isEmpty() || isTimerDriven();
+    }
+
+    /** Every input is a timer ({@code ?lifetime=timer}): a source that is called on a clock. */
+    public boolean isTimerDriven()
+    {
+        return !inputs.isEmpty() && inputs.stream().allMatch(i -> i.lifetime() == Lifetime.TIMER);
     }
 
     public boolean isSink()

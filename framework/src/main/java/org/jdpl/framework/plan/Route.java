@@ -7,7 +7,8 @@ import org.jdpl.framework.spec.DataSpec;
  * {@code spec}) go to {@code consumer}'s input {@code consumerLabel}. Timeslice t goes to replica
  * {@code t mod consumerReplicas}, which listens on stream {@code consumerFirstStreamId + replica}.
  * A durable route ({@code channels { "ORIG/DESC" = chronicle }}) goes through a Chronicle queue in
- * the run directory instead, which the consumer tails and acknowledges.
+ * the run directory instead, which the consumer tails and acknowledges. A route to a
+ * {@code condition} input goes to every consumer replica, since each holds the latest condition.
  */
 public record Route(
     String outputLabel,
@@ -16,8 +17,22 @@ public record Route(
     String consumerLabel,
     int consumerReplicas,
     int consumerFirstStreamId,
-    boolean durable)
+    boolean durable,
+    boolean condition)
 {
+    /** A route of timeframe data (not to a condition input). */
+    public Route(
+        final String outputLabel,
+        final DataSpec spec,
+        final String consumer,
+        final String consumerLabel,
+        final int consumerReplicas,
+        final int consumerFirstStreamId,
+        final boolean durable)
+    {
+        this(outputLabel, spec, consumer, consumerLabel, consumerReplicas, consumerFirstStreamId, durable, false);
+    }
+
     /** A route over shared memory (not durable). */
     public Route(
         final String outputLabel,

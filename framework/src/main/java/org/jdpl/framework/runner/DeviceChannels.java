@@ -147,28 +147,6 @@ final class DeviceChannels implements AutoCloseable
         return false;
     }
 
-    /** Per route of output {@code label}, in the order of {@link #targetsOf}, whether each consumer replica is on another host. */
-    boolean[][] remoteOf(final String label)
-    {
-        final List<boolean[]> remote = new ArrayList<>();
-        final List<Integer> seenFirstStreams = new ArrayList<>();
-        for (final Route route : device.routes())
-        {
-            if (route.durable() || !route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
-            {
-                continue;
-            }
-            seenFirstStreams.add(route.consumerFirstStreamId());
-            final boolean[] replicas = new boolean[route.consumerReplicas()];
-            for (int r = 0; r < replicas.length; r++)
-            {
-                replicas[r] = remoteStreams.contains(route.consumerFirstStreamId() + r);
-            }
-            remote.add(replicas);
-        }
-        return remote.toArray(new boolean[0][]);
-    }
-
     /** Every outlet, once each. */
     List<Outlet> allOutlets()
     {
@@ -176,12 +154,13 @@ final class DeviceChannels implements AutoCloseable
     }
 
     /**
-     * Per route of output {@code label} (one per distinct consumer stream range), the outlet to
-     * each consumer replica, indexed by replica.
+     * The targets of output {@code label}: per route (one per distinct consumer stream range), the
+     * consumer replicas a timeslice is dealt among. A route to a condition input is one target per
+     * replica instead, since every replica needs every condition message.
      */
-    Outlet[][] targetsOf(final String label)
+    private List<List<ConsumerReplica>> targetGroupsOf(final String label)
     {
-        final List<Outlet[]> targets = new ArrayList<>();
+        final List<List<ConsumerReplica>> groups = new ArrayList<>();
         final List<Integer> seenFirstStreams = new ArrayList<>();
         for (final Route route : device.routes())
         {
@@ -190,41 +169,67 @@ final class DeviceChannels implements AutoCloseable
                 continue;
             }
             seenFirstStreams.add(route.consumerFirstStreamId());
-            final Outlet[] replicas = new Outlet[route.consumerReplicas()];
-            for (int r = 0; r < replicas.length; r++)
+            final List<ConsumerReplica> replicas = new ArrayList<>();
+            for (int r = 0; r < route.consumerReplicas(); r++)
             {
-                replicas[r] = outlets.get(route.consumerFirstStreamId() + r);
+                final ConsumerReplica replica = new ConsumerReplica(route.consumer(), r, route.consumerFirstStreamId() + r);
+                if (route.condition())
+                {
+                    groups.add(List.of(replica));
+                }
+                else
+                {
+                    replicas.add(replica);
+                }
             }
-            targets.add(replicas);
+            if (!replicas.isEmpty())
+            {
+                groups.add(replicas);
+            }
         }
-        return targets.toArray(new Outlet[0][]);
+        return groups;
+    }
+
+    /** Per target of output {@code label} ({@link #targetGroupsOf}), the outlet to each consumer replica, indexed by replica. */
+    Outlet[][] targetsOf(final String label)
+    {
+        return targetGroupsOf(label).stream()
+            .map(group -> group.stream().map(c -> outlets.get(c.streamId())).toArray(Outlet[]::new))
+            .toArray(Outlet[][]::new);
+    }
+
+    /** Per target of output {@code label}, in the order of {@link #targetsOf}, whether each consumer replica is on another host. */
+    boolean[][] remoteOf(final String label)
+    {
+        final List<List<ConsumerReplica>> groups = targetGroupsOf(label);
+        final boolean[][] remote = new boolean[groups.size()][];
+        for (int g = 0; g < remote.length; g++)
+        {
+            remote[g] = new boolean[groups.get(g).size()];
+            for (int r = 0; r < remote[g].length; r++)
+            {
+                remote[g][r] = remoteStreams.contains(groups.get(g).get(r).streamId());
+            }
+        }
+        return remote;
     }
 
     /**
-     * Per route of output {@code label}, in the order of {@link #targetsOf}, the payload-segment
+     * Per target of output {@code label}, in the order of {@link #targetsOf}, the payload-segment
      * holder bit of each consumer replica (from the plan's slot assignment).
      */
     long[][] holdersOf(final String label, final Plan plan)
     {
-        final List<long[]> holders = new ArrayList<>();
-        final List<Integer> seenFirstStreams = new ArrayList<>();
-        for (final Route route : device.routes())
-        {
-            if (route.durable() || !route.outputLabel().equals(label) || seenFirstStreams.contains(route.consumerFirstStreamId()))
-            {
-                continue;
-            }
-            seenFirstStreams.add(route.consumerFirstStreamId());
-            final long[] replicas = new long[route.consumerReplicas()];
-            for (int r = 0; r < replicas.length; r++)
-            {
-                // A consumer on another host gets the bytes, not a hold on a block of this host's segment.
-                replicas[r] = remoteStreams.contains(route.consumerFirstStreamId() + r) ? 0 :
-                    PayloadSegment.holderBit(SegmentSlots.slotOf(plan, route.consumer(), r, PayloadSegment.maxProcesses()));
-            }
-            holders.add(replicas);
-        }
-        return holders.toArray(new long[0][]);
+        // A consumer on another host gets the bytes, not a hold on a block of this host's segment.
+        return targetGroupsOf(label).stream()
+            .map(group -> group.stream().mapToLong(c -> remoteStreams.contains(c.streamId()) ? 0 :
+                PayloadSegment.holderBit(SegmentSlots.slotOf(plan, c.device(), c.replica(), PayloadSegment.maxProcesses()))).toArray())
+            .toArray(long[][]::new);
+    }
+
+    /** One replica of a consumer, and the stream it listens on. */
+    private record ConsumerReplica(String device, int replica, int streamId)
+    {
     }
 
     /** The largest payload one message can carry on every stream of this device. */

@@ -54,6 +54,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private DeviceChannels channels;
     private SendingOutputs outputs;
     private InputSide inputs;
+    private TimerInputs timers;
     private SegmentAccess segment;
     private ControlReceiver controlReceiver;
     private CallContext call;
@@ -181,7 +182,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 LOG.info("{}: closed before end of stream", who);
                 end(DeviceExitCode.STOPPED, null);
             }
-            CloseHelper.closeAll(outputs, inputs, segment, channels, ownAeron, published);
+            CloseHelper.closeAll(outputs, inputs, timers, segment, channels, ownAeron, published);
         }
         finally
         {
@@ -216,7 +217,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 new Offerer(who, counters, context.idleStrategy(), watch), counters, segment);
             if (!planned.isSource())
             {
-                inputs = new InputSide(who, planned, counters, segment)
+                inputs = new InputSide(who, planned, context.replica(), counters, segment)
                     .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica())
                     .ring(context.groupRings() == null ? null : context.groupRings().ringOf(planned));
             }
@@ -257,6 +258,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
             outputs.streamCount(), TimeUnit.NANOSECONDS.toMillis(counters.connectWaitNanos));
         state = State.RUNNING;
         published.state(DeviceState.RUNNING);
+        if (planned.isTimerDriven())
+        {
+            timers = new TimerInputs(planned.inputs(), System.nanoTime()); // the clocks start when the outputs are connected
+        }
         return 1;
     }
 
@@ -270,6 +275,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         if (call.paused())
         {
             return 0; // paused by a tool: produce nothing, downstream idles
+        }
+        if (timers != null)
+        {
+            return tick();
         }
         int work = 0;
         for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
@@ -298,6 +307,29 @@ public final class DeviceRunner implements Agent, AutoCloseable
             }
         }
         return work;
+    }
+
+    /**
+     * A timer-driven device is called when a timer is due. Its timeslice id moves on with each call
+     * that sent something (as a source's does), or with every call when it has no outputs.
+     */
+    private int tick()
+    {
+        final long timeslice = nextSourceTimeslice;
+        if (timers.poll(System.nanoTime(), timeslice) == 0)
+        {
+            return 0;
+        }
+        callProcess(timeslice, timers);
+        if (outputs.sendMade(timeslice) > 0 || planned.outputs().isEmpty())
+        {
+            nextSourceTimeslice++;
+        }
+        if (call.endOfStreamRequested() || timers.exhausted())
+        {
+            finish(DeviceExitCode.OK);
+        }
+        return 1;
     }
 
     private int consume()
@@ -358,6 +390,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         published.state(DeviceState.ENDING);
         if (inputs != null)
         {
+            inputs.deliverRemaining(processor);
             counters.timeslicesDropped += inputs.dropIncomplete();
         }
         final long timeslice = planned.isSource() ? nextSourceTimeslice : inputs.nextTimeslice();
@@ -399,6 +432,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
         SegmentPlumbing.report(segment, counters, metrics);
         reportParts();
         throttle.report(metrics);
+        if (inputs != null)
+        {
+            inputs.report(metrics);
+        }
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
         RunnerReport.write(who, context.reportFile(), report);

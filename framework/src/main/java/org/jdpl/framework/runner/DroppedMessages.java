@@ -20,6 +20,7 @@ final class DroppedMessages
     private boolean unmatchedLogged;
     private boolean badSpecLogged;
     private boolean duplicateLogged;
+    private boolean lateLogged;
     private boolean staleLogged;
 
     DroppedMessages(final String device, final RunnerCounters counters)
@@ -73,6 +74,17 @@ final class DroppedMessages
             staleLogged = true;
             LOG.warn("{}: input '{}' of timeslice {} refers to a payload reclaimed when this replica's previous process " +
                 "died; dropped (logged once; counted as segment.staleRefs)", device, label, timeslice);
+        }
+    }
+
+    /** An optional message after its timeslice was delivered: expected now and then, so not an error; counted by the assembler. */
+    void onLate(final String label, final long timeslice)
+    {
+        if (!lateLogged)
+        {
+            lateLogged = true;
+            LOG.info("{}: optional input '{}' of timeslice {} arrived after that timeslice was processed; dropped as late " +
+                "(logged once; counted as inputs.late)", device, label, timeslice);
         }
     }
 

@@ -36,7 +36,7 @@ final class InputSide implements AutoCloseable
     private InProcessRing ring;
     private MessageHandler ringHandler;
 
-    InputSide(final String who, final PlannedDevice device, final RunnerCounters counters, final SegmentAccess segment)
+    InputSide(final String who, final PlannedDevice device, final int replica, final RunnerCounters counters, final SegmentAccess segment)
     {
         this.who = who;
         this.counters = counters;
@@ -47,7 +47,8 @@ final class InputSide implements AutoCloseable
         {
             labels[i] = inputs.get(i).label();
         }
-        this.assembler = new TimesliceAssembler(inputs, device.completion()).segment(segment);
+        // Sources number timeslices from 0 and replica r of n gets r, r + n, ...: what completion = ordered waits for.
+        this.assembler = new TimesliceAssembler(inputs, device.completion()).segment(segment).sequence(replica, device.replicas());
         this.receiver = new MessageReceiver(new InputMatchers(inputs), assembler, labels, new DroppedMessages(who, counters), counters);
         this.fragmentAssembler = new FragmentAssembler(receiver);
         this.remoteFragmentAssembler = new FragmentAssembler(receiver);
@@ -115,6 +116,23 @@ final class InputSide implements AutoCloseable
         }
     }
 
+    /** At end of stream: hands over what completion = ordered still held back for a gap; returns how many. */
+    int deliverRemaining(final TimesliceHandler handler)
+    {
+        try
+        {
+            return assembler.deliverRemaining(handler);
+        }
+        catch (final RuntimeException e)
+        {
+            throw e;
+        }
+        catch (final Exception e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every upstream producer replica has sent its end of stream. */
     boolean upstreamEnded()
     {
@@ -127,24 +145,54 @@ final class InputSide implements AutoCloseable
         return receiver.highestTimeslice() + 1;
     }
 
+    /** What the lifetimes did, as metrics: late optional messages, condition updates. */
+    void report(final MapMetrics metrics)
+    {
+        if (assembler.hasNonRequiredInputs())
+        {
+            metrics.set("inputs.late", assembler.lateInputs());
+        }
+        if (assembler.gapsSkipped() > 0)
+        {
+            metrics.set("ordered.gapsSkipped", assembler.gapsSkipped());
+        }
+        if (!assembler.conditionsHeld() || assembler.conditionUpdates() > 0)
+        {
+            metrics.set("inputs.conditionUpdates", assembler.conditionUpdates());
+        }
+    }
+
     /** Drops the timeslices still incomplete at end of stream, saying which; returns how many. */
     int dropIncomplete()
     {
         final int pending = assembler.pendingCount();
-        if (pending == 0)
-        {
-            return 0;
-        }
-        final StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < Math.min(pending, DROPPED_IDS_LOGGED); i++)
-        {
-            ids.append(i == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
-        }
-        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{}", who, pending, ids,
-            pending > DROPPED_IDS_LOGGED ? ", ..." : "");
+        int real = 0;
         for (int i = 0; i < pending; i++)
         {
-            counters.ledger.dropped(assembler.pendingTimeslice(i), "incomplete at end of stream: an input never arrived");
+            real += assembler.pendingHoldsOnlyOptional(i) ? 0 : 1;
+        }
+        if (real == 0)
+        {
+            return assembler.dropPending(); // only optional messages whose timeslices are gone: counted late
+        }
+        final StringBuilder ids = new StringBuilder();
+        for (int i = 0, listed = 0; i < pending && listed < DROPPED_IDS_LOGGED; i++)
+        {
+            if (!assembler.pendingHoldsOnlyOptional(i))
+            {
+                ids.append(listed++ == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
+            }
+        }
+        final String why = assembler.conditionsHeld() ? "incomplete at end of stream: an input never arrived" :
+            "incomplete at end of stream: waiting for a condition input that never arrived";
+        LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{} ({})", who, real, ids,
+            real > DROPPED_IDS_LOGGED ? ", ..." : "", why);
+        for (int i = 0; i < pending; i++)
+        {
+            if (!assembler.pendingHoldsOnlyOptional(i))
+            {
+                counters.ledger.dropped(assembler.pendingTimeslice(i), why);
+            }
         }
         return assembler.dropPending();
     }

@@ -87,8 +87,16 @@ final class MessageReceiver implements FragmentHandler
             dropped.onDuplicate(labels[input], timeslice);
             return;
         }
+        if (result == TimesliceAssembler.LATE)
+        {
+            dropped.onLate(labels[input], timeslice);
+            return;
+        }
         counters.bytesIn += payloadSize;
-        highestTimeslice = Math.max(highestTimeslice, timeslice);
+        if (!assembler.isCondition(input))
+        {
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+        }
     }
 
     /** A part of a payload that crossed hosts in parts; the whole message goes on when its last part is in. */
@@ -126,8 +134,16 @@ final class MessageReceiver implements FragmentHandler
             dropped.onDuplicate(labels[input], timeslice);
             return;
         }
+        if (result == TimesliceAssembler.LATE)
+        {
+            dropped.onLate(labels[input], timeslice);
+            return;
+        }
         counters.bytesIn += sizeBytes;
-        highestTimeslice = Math.max(highestTimeslice, timeslice);
+        if (!assembler.isCondition(input))
+        {
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+        }
     }
 
     /** Parts of payloads received from other hosts in parts. */

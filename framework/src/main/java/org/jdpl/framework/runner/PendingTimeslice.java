@@ -13,6 +13,7 @@ import org.jdpl.framework.device.Inputs;
 final class PendingTimeslice implements Inputs
 {
     private final PayloadSlot[] slots;
+    private final ConditionHolder conditions;
     private final boolean[] required;
     private final int requiredCount;
     private final int[] arrivalOrder;
@@ -20,12 +21,14 @@ final class PendingTimeslice implements Inputs
     private int presentCount;
     private int requiredPresent;
 
-    PendingTimeslice(final String[] labels, final boolean[] required, final Arena arena)
+    PendingTimeslice(final String[] labels, final boolean[] required, final ConditionHolder conditions, final Arena arena)
     {
         this.slots = new PayloadSlot[labels.length];
+        this.conditions = conditions;
         for (int i = 0; i < labels.length; i++)
         {
-            slots[i] = new PayloadSlot(labels[i], arena);
+            // A condition input shows the held message, shared by every timeslice; it is never claimed or cleared here.
+            slots[i] = conditions.isCondition(i) ? conditions.slot(i) : new PayloadSlot(labels[i], arena);
         }
         this.required = required;
         int count = 0;
@@ -75,6 +78,18 @@ final class PendingTimeslice implements Inputs
         return slot;
     }
 
+    /** How many messages arrived for this timeslice (held conditions not counted). */
+    int arrived()
+    {
+        return presentCount;
+    }
+
+    /** A required input arrived (with no required inputs: any input did). */
+    boolean hasRequired()
+    {
+        return requiredCount == 0 ? presentCount > 0 : requiredPresent > 0;
+    }
+
     /** Every required input is here (with no required inputs: any one input is). */
     boolean isComplete()
     {
@@ -113,20 +128,37 @@ final class PendingTimeslice implements Inputs
         return false;
     }
 
+    /** The inputs that arrived for this timeslice, then the conditions held. */
     @Override
     public int count()
     {
-        return presentCount;
+        int count = presentCount;
+        for (int i = 0; i < slots.length; i++)
+        {
+            if (conditions.isCondition(i) && slots[i].isPresent())
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override
     public Input at(final int index)
     {
-        if (index < 0 || index >= presentCount)
+        if (index >= 0 && index < presentCount)
         {
-            throw new IndexOutOfBoundsException("input " + index + " of " + presentCount + " present in timeslice " + timeslice);
+            return slots[arrivalOrder[index]];
         }
-        return slots[arrivalOrder[index]];
+        int held = presentCount;
+        for (int i = 0; i < slots.length && index >= 0; i++)
+        {
+            if (conditions.isCondition(i) && slots[i].isPresent() && held++ == index)
+            {
+                return slots[i];
+            }
+        }
+        throw new IndexOutOfBoundsException("input " + index + " of " + count() + " present in timeslice " + timeslice);
     }
 
     private String labels()

@@ -16,21 +16,34 @@ import org.jdpl.framework.spec.InputSpec;
  *       that arrived by then are included); delivered in the order they complete;</li>
  *   <li>{@link Completion#ANY}: every message at once, alone;</li>
  *   <li>{@link Completion#ORDERED}: as ALL, but a timeslice waits while a smaller one already seen is
- *       still incomplete.</li>
+ *       still incomplete; with a {@link #sequence} (what a device replica uses) it also waits for the
+ *       ids not seen yet ({@link OrderedSequence}: gaps are given up on after a while).</li>
  * </ul>
  * Payloads are copied into pooled memory the assembler owns (closed with it). Knows no transport:
  * it is fed (buffer, offset, length) and drained with {@link #deliver}.
+ *
+ * <p>Lifetimes: an {@code optional} or {@code sporadic} message is delivered with its timeslice when
+ * it arrives before that timeslice is delivered; one arriving after is <em>late</em>: released at once
+ * and counted ({@link #lateInputs}), never delivered with another timeslice. A {@code condition}
+ * message is not part of any timeslice: it is held ({@link ConditionHolder}) and every timeslice
+ * delivered afterwards sees it, until the next one replaces (and releases) it. Until every
+ * condition input has arrived once, complete timeslices wait (ALL and ORDERED; ANY never waits).
  */
 final class TimesliceAssembler implements AutoCloseable
 {
     /** {@link #onMessage} results. */
     static final int ACCEPTED = 0;
     static final int DUPLICATE = 1;
+    static final int LATE = 2;
 
     private final Completion completion;
     private final String[] labels;
     private final boolean[] required;
     private final Arena arena = Arena.ofShared();
+    private final ConditionHolder conditions;
+    private final RecentTimeslices delivered;
+    private long lateInputs;
+    private final OrderedSequence sequence = new OrderedSequence();
     private final ArrayDeque<PendingTimeslice> pool = new ArrayDeque<>();
     /** Incomplete timeslices, sorted by timeslice id (ALL and ORDERED). */
     private PendingTimeslice[] pending = new PendingTimeslice[16];
@@ -53,6 +66,8 @@ final class TimesliceAssembler implements AutoCloseable
             labels[i] = inputs.get(i).label();
             required[i] = inputs.get(i).lifetime().requiredForCompletion();
         }
+        this.conditions = new ConditionHolder(inputs, arena);
+        this.delivered = RecentTimeslices.forInputs(inputs);
     }
 
     /**
@@ -67,15 +82,27 @@ final class TimesliceAssembler implements AutoCloseable
         final int offset,
         final int length)
     {
+        if (conditions.isCondition(inputIndex))
+        {
+            final PayloadSlot held = conditions.replace(inputIndex);
+            held.fill(timeslice, spec, buffer, offset, length);
+            held.origin(originQueue, originIndex);
+            onConditionArrived();
+            return ACCEPTED;
+        }
         if (completion == Completion.ANY)
         {
             final PendingTimeslice alone = acquire(timeslice);
             final PayloadSlot slot = alone.claim(inputIndex);
             slot.fill(timeslice, spec, buffer, offset, length);
-        slot.origin(originQueue, originIndex);
             slot.origin(originQueue, originIndex);
             pushReady(alone);
             return ACCEPTED;
+        }
+        if (isLate(inputIndex, timeslice))
+        {
+            originAcknowledge(timeslice);
+            return LATE;
         }
         final int position = findOrInsert(timeslice);
         final PendingTimeslice entry = pending[position];
@@ -86,7 +113,7 @@ final class TimesliceAssembler implements AutoCloseable
         }
         slot.fill(timeslice, spec, buffer, offset, length);
         slot.origin(originQueue, originIndex);
-        if (completion == Completion.ALL && entry.isComplete())
+        if (completion == Completion.ALL && isComplete(entry))
         {
             removePending(position);
             pushReady(entry);
@@ -113,12 +140,23 @@ final class TimesliceAssembler implements AutoCloseable
         final long sizeBytes)
     {
         segment.onReceived();
+        if (conditions.isCondition(inputIndex))
+        {
+            conditions.replace(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
+            onConditionArrived();
+            return ACCEPTED;
+        }
         if (completion == Completion.ANY)
         {
             final PendingTimeslice alone = acquire(timeslice);
             alone.claim(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
             pushReady(alone);
             return ACCEPTED;
+        }
+        if (isLate(inputIndex, timeslice))
+        {
+            segment.release(ref);
+            return LATE;
         }
         final int position = findOrInsert(timeslice);
         final PendingTimeslice entry = pending[position];
@@ -129,7 +167,7 @@ final class TimesliceAssembler implements AutoCloseable
             return DUPLICATE;
         }
         slot.fillRef(timeslice, spec, segment, ref, sizeBytes);
-        if (completion == Completion.ALL && entry.isComplete())
+        if (completion == Completion.ALL && isComplete(entry))
         {
             removePending(position);
             pushReady(entry);
@@ -159,31 +197,160 @@ final class TimesliceAssembler implements AutoCloseable
     /** Hands every deliverable timeslice to {@code handler}; returns how many. */
     int deliver(final TimesliceHandler handler) throws Exception
     {
-        int delivered = 0;
+        int count = 0;
         while (readyCount > 0)
         {
             final PendingTimeslice entry = ready[readyHead];
             ready[readyHead] = null;
             readyHead = (readyHead + 1) % ready.length;
             readyCount--;
-            handler.onTimeslice(entry.timeslice(), entry);
-            entry.clearAll();
-            pool.push(entry);
-            delivered++;
+            hand(handler, entry);
+            count++;
         }
         if (completion == Completion.ORDERED)
         {
-            while (pendingCount > 0 && pending[0].isComplete())
+            while (pendingCount > 0 && isComplete(pending[0]) && mayDeliverFirst())
             {
                 final PendingTimeslice entry = pending[0];
                 removePending(0);
-                handler.onTimeslice(entry.timeslice(), entry);
-                entry.clearAll();
-                pool.push(entry);
-                delivered++;
+                sequence.delivered(entry.timeslice());
+                hand(handler, entry);
+                count++;
             }
         }
-        return delivered;
+        return count;
+    }
+
+    /**
+     * ORDERED: ids {@code first}, {@code first + stride}, ... are expected in turn, so a timeslice also
+     * waits for a smaller one not seen yet (replicas upstream finish out of order).
+     */
+    TimesliceAssembler sequence(final long first, final long stride)
+    {
+        sequence.expect(first, stride);
+        return this;
+    }
+
+    /** At end of stream: delivers the complete timeslices still waiting for a gap, in order; returns how many. */
+    int deliverRemaining(final TimesliceHandler handler) throws Exception
+    {
+        sequence.flushing(true);
+        try
+        {
+            return deliver(handler);
+        }
+        finally
+        {
+            sequence.flushing(false);
+        }
+    }
+
+    /** ORDERED gaps given up on (see the class comment). */
+    long gapsSkipped()
+    {
+        return sequence.gapsSkipped();
+    }
+
+    private boolean mayDeliverFirst()
+    {
+        final long first = pending[0].timeslice();
+        return sequence.mayDeliver(first, sequence.waitsFor(first) ? completeWaiting() : 0);
+    }
+
+    private int completeWaiting()
+    {
+        int complete = 0;
+        for (int i = 0; i < pendingCount && complete < OrderedSequence.MAX_WAITING_BEHIND_GAP; i++)
+        {
+            complete += pending[i].isComplete() ? 1 : 0;
+        }
+        return complete;
+    }
+
+    private void hand(final TimesliceHandler handler, final PendingTimeslice entry) throws Exception
+    {
+        delivered.add(entry.timeslice());
+        handler.onTimeslice(entry.timeslice(), entry);
+        entry.clearAll();
+        pool.push(entry);
+    }
+
+    /** Complete, and every condition input has arrived at least once. */
+    private boolean isComplete(final PendingTimeslice entry)
+    {
+        return entry.isComplete() && conditions.allHeld();
+    }
+
+    /** A first condition may complete timeslices that were only waiting for it (ALL; ORDERED checks in deliver). */
+    private void onConditionArrived()
+    {
+        if (completion != Completion.ALL || !conditions.allHeld())
+        {
+            return;
+        }
+        for (int i = 0; i < pendingCount; )
+        {
+            if (pending[i].isComplete())
+            {
+                final PendingTimeslice entry = pending[i];
+                removePending(i);
+                pushReady(entry);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    /** An optional or sporadic message for a timeslice already delivered: counted, never delivered. */
+    private boolean isLate(final int inputIndex, final long timeslice)
+    {
+        if (required[inputIndex] || !delivered.contains(timeslice))
+        {
+            return false;
+        }
+        lateInputs++;
+        return true;
+    }
+
+    /** A late message from a durable queue is done with: acknowledged, so it is not replayed. */
+    private void originAcknowledge(final long timeslice)
+    {
+        if (originQueue != null)
+        {
+            originQueue.acknowledge(originIndex, timeslice);
+        }
+    }
+
+    /** Optional or sporadic messages that arrived after their timeslice was delivered (or never had one). */
+    long lateInputs()
+    {
+        return lateInputs;
+    }
+
+    /** How many condition messages arrived (each replaced the one held). */
+    long conditionUpdates()
+    {
+        return conditions.updates();
+    }
+
+    /** Whether input {@code inputIndex} is a condition (its ids are versions, not timeslices). */
+    boolean isCondition(final int inputIndex)
+    {
+        return conditions.isCondition(inputIndex);
+    }
+
+    /** Whether the device has optional or sporadic inputs, which can be late. */
+    boolean hasNonRequiredInputs()
+    {
+        return delivered.isTracking();
+    }
+
+    /** Whether every condition input has arrived once (true when there are none). */
+    boolean conditionsHeld()
+    {
+        return conditions.allHeld();
     }
 
     /** Timeslices gathered but not complete (or, for ORDERED, complete but waiting). */
@@ -198,12 +365,30 @@ final class TimesliceAssembler implements AutoCloseable
         return pending[index].timeslice();
     }
 
-    /** Drops every pending timeslice (at end of stream); returns how many. */
+    /** Whether the i-th pending timeslice holds only optional or sporadic messages (no required one arrived). */
+    boolean pendingHoldsOnlyOptional(final int index)
+    {
+        return !pending[index].hasRequired();
+    }
+
+    /**
+     * Drops every pending timeslice (at end of stream); returns how many were real timeslices. One
+     * holding only optional messages is not: its timeslice was delivered long before (past what
+     * is remembered) or dropped upstream; its messages count as late.
+     */
     int dropPending()
     {
-        final int dropped = pendingCount;
+        int dropped = 0;
         for (int i = 0; i < pendingCount; i++)
         {
+            if (pending[i].hasRequired())
+            {
+                dropped++;
+            }
+            else
+            {
+                lateInputs += pending[i].arrived();
+            }
             pending[i].clearAll();
             pool.push(pending[i]);
             pending[i] = null;
@@ -215,6 +400,7 @@ final class TimesliceAssembler implements AutoCloseable
     @Override
     public void close()
     {
+        conditions.close();
         arena.close();
     }
 
@@ -223,7 +409,7 @@ final class TimesliceAssembler implements AutoCloseable
         PendingTimeslice entry = pool.poll();
         if (entry == null)
         {
-            entry = new PendingTimeslice(labels, required, arena);
+            entry = new PendingTimeslice(labels, required, conditions, arena);
         }
         entry.reset(timeslice);
         return entry;

@@ -1,5 +1,8 @@
 package org.jdpl.framework.spec;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Parses the string forms of specs, pointing at the first bad character:
  * <pre>
@@ -7,11 +10,14 @@ package org.jdpl.framework.spec;
  *   output  = label ':' spec    [ '?' param { '&amp;' param } ]
  *   matcher = part '/' part [ '/' sub ]      part = '*' | [A-Z0-9_]+      sub = '*' | uint32
  *   param   = 'lifetime=' ( timeframe | optional | sporadic | condition | timer )
+ *           | 'period=' duration      (timer inputs only, required there: 100ms, 2s; at least 1ms)
+ *           | 'ticks=' uint           (timer inputs only: end of stream after that many; 0 = until stopped)
  * </pre>
  */
 public final class SpecParser
 {
     private static final int MAX_LABEL_LENGTH = 32;
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)(ns|us|ms|s|m)");
 
     private final String text;
     private int pos;
@@ -30,8 +36,8 @@ public final class SpecParser
         final SpecParser p = new SpecParser(text);
         final String label = p.label();
         final DataMatcher matcher = p.matcher(true);
-        final Lifetime lifetime = p.params();
-        return new InputSpec(label, matcher, lifetime);
+        final Params params = p.params(true);
+        return new InputSpec(label, matcher, params.lifetime(), params.timer());
     }
 
     public static OutputSpec parseOutput(final String text)
@@ -39,7 +45,7 @@ public final class SpecParser
         final SpecParser p = new SpecParser(text);
         final String label = p.label();
         final DataMatcher m = p.matcher(false);
-        final Lifetime lifetime = p.params();
+        final Lifetime lifetime = p.params(false).lifetime();
         return new OutputSpec(label, new DataSpec(m.origin(), m.description(), m.subSpec() == DataMatcher.ANY_SUBSPEC ? 0 : m.subSpec()), lifetime);
     }
 
@@ -161,12 +167,21 @@ public final class SpecParser
         return value;
     }
 
-    private Lifetime params()
+    /** What follows '?': the lifetime and, for a timer, its clock. */
+    private record Params(Lifetime lifetime, TimerSpec timer)
+    {
+    }
+
+    private Params params(final boolean input)
     {
         Lifetime lifetime = Lifetime.TIMEFRAME;
+        long periodNanos = -1;
+        int periodAt = -1;
+        long ticks = 0;
+        int ticksAt = -1;
         if (pos == text.length())
         {
-            return lifetime;
+            return new Params(lifetime, null);
         }
         expect('?', "'?' before parameters");
         while (true)
@@ -177,28 +192,114 @@ public final class SpecParser
                 pos++;
             }
             final String key = text.substring(keyStart, pos);
-            if (!"lifetime".equals(key))
+            if (!"lifetime".equals(key) && !(input && ("period".equals(key) || "ticks".equals(key))))
             {
-                throw new SpecSyntaxException(text, keyStart, "unknown parameter '" + key + "' (the only one is 'lifetime')");
+                throw new SpecSyntaxException(text, keyStart, "unknown parameter '" + key + "' (" +
+                    (input ? "lifetime, and for a timer period and ticks" : "an output has only 'lifetime'") + ")");
             }
-            expect('=', "'=' after 'lifetime'");
+            expect('=', "'=' after '" + key + "'");
             final int valueStart = pos;
             while (pos < text.length() && text.charAt(pos) != '&')
             {
                 pos++;
             }
-            lifetime = Lifetime.fromText(text.substring(valueStart, pos));
-            if (lifetime == null)
+            final String value = text.substring(valueStart, pos);
+            switch (key)
             {
-                throw new SpecSyntaxException(text, valueStart,
-                    "unknown lifetime '" + text.substring(valueStart, pos) + "' (timeframe, optional, sporadic, condition, timer)");
+                case "period" ->
+                {
+                    periodNanos = durationNanos(value, valueStart);
+                    periodAt = keyStart;
+                }
+                case "ticks" ->
+                {
+                    ticks = count(value, valueStart);
+                    ticksAt = keyStart;
+                }
+                default ->
+                {
+                    lifetime = Lifetime.fromText(value);
+                    if (lifetime == null)
+                    {
+                        throw new SpecSyntaxException(text, valueStart,
+                            "unknown lifetime '" + value + "' (timeframe, optional, sporadic, condition, timer)");
+                    }
+                }
             }
             if (pos == text.length())
             {
-                return lifetime;
+                break;
             }
             pos++;
         }
+        if (lifetime != Lifetime.TIMER)
+        {
+            if (periodAt >= 0 || ticksAt >= 0)
+            {
+                throw new SpecSyntaxException(text, Math.max(periodAt, ticksAt),
+                    "'" + (periodAt >= 0 ? "period" : "ticks") + "' belongs to a timer input (?lifetime=timer&period=100ms)");
+            }
+            return new Params(lifetime, null);
+        }
+        if (periodAt < 0)
+        {
+            throw new SpecSyntaxException(text, text.length(), "a timer input needs its period, e.g. ?lifetime=timer&period=100ms");
+        }
+        return new Params(lifetime, new TimerSpec(periodNanos, ticks));
+    }
+
+    /** {@code 100ms}, {@code 2s}, {@code 500us}: a whole number and a unit, at least 1 ms. */
+    private long durationNanos(final String value, final int at)
+    {
+        final Matcher m = DURATION.matcher(value);
+        if (!m.matches())
+        {
+            throw new SpecSyntaxException(text, at, "bad period '" + value + "': write a whole number and a unit (ns, us, ms, s, m), e.g. 100ms");
+        }
+        final long amount;
+        try
+        {
+            amount = Long.parseLong(m.group(1));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new SpecSyntaxException(text, at, "bad period '" + value + "': the number is too large");
+        }
+        final long unitNanos = switch (m.group(2))
+        {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            default -> 60_000_000_000L;
+        };
+        if (amount > Long.MAX_VALUE / unitNanos)
+        {
+            throw new SpecSyntaxException(text, at, "bad period '" + value + "': too long");
+        }
+        final long nanos = amount * unitNanos;
+        if (nanos < TimerSpec.MIN_PERIOD_NANOS)
+        {
+            throw new SpecSyntaxException(text, at, "period '" + value + "' is shorter than 1ms, the finest a timer keeps");
+        }
+        return nanos;
+    }
+
+    private long count(final String value, final int at)
+    {
+        try
+        {
+            final long n = Long.parseLong(value);
+            if (n >= 0)
+            {
+                return n;
+            }
+        }
+        catch (final NumberFormatException e)
+        {
+            // reported below, with the rule
+        }
+        throw new SpecSyntaxException(text, at, "bad ticks '" + value + "': a whole number >= 0 (0: until the run is stopped)");
     }
 
     private void expect(final char c, final String what)

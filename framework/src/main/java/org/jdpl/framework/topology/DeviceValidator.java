@@ -18,6 +18,7 @@ import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.Lifetime;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.framework.spec.SpecParser;
 
@@ -59,6 +60,7 @@ final class DeviceValidator
         checkKeys(name, device);
         final DeviceType type = type(name, device, origin);
         final int replicas = pipeline(name, device);
+        final int autoPipelineMax = autoPipelineMax(name, device);
         final String completion = choice(name, device.get(TopologyKeys.COMPLETION), TopologyKeys.COMPLETION, COMPLETIONS);
         final String idle = choice(name, device.get(TopologyKeys.IDLE), TopologyKeys.IDLE, IDLE_STRATEGIES);
         final FailurePolicy policy = failurePolicy(name, device);
@@ -76,8 +78,22 @@ final class DeviceValidator
         {
             return null;
         }
+        if (autoPipelineMax > 0 && inputs.specs().stream().allMatch(i -> i.lifetime() == Lifetime.TIMER))
+        {
+            problems.add(new Problem(Locations.of(device.get(TopologyKeys.PIPELINE).origin()), "device '" + name +
+                "': pipeline = auto needs a device with inputs to deal timeslices to; a source makes its own", "remove pipeline = auto"));
+        }
+        for (final String placed : List.of(TopologyKeys.GPU, TopologyKeys.PROCESS, TopologyKeys.HOST, TopologyKeys.HOSTS))
+        {
+            // The warm-up resizes a device after GPUs, process groups and hosts were given out per replica.
+            if (autoPipelineMax > 0 && (device.containsKey(placed) || placed.equals(TopologyKeys.GPU) && type.factory().usesGpu()))
+            {
+                problems.add(new Problem(Locations.of(device.get(TopologyKeys.PIPELINE).origin()), "device '" + name +
+                    "': pipeline = auto does not go with " + placed + " yet", "give the number of replicas (pipeline = 2)"));
+            }
+        }
         return new TopologyDevice(name, type.name(), replicas, Completion.valueOf(completion.toUpperCase(Locale.ROOT)), idle, policy, options,
-            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin, gpu);
+            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin, gpu, autoPipelineMax);
     }
 
     private void checkKeys(final String name, final ConfigObject device)
@@ -150,10 +166,9 @@ final class DeviceValidator
             return 1;
         }
         final String where = Locations.of(value.origin());
-        if ("auto".equals(value.unwrapped()))
+        if (TopologyKeys.PIPELINE_AUTO.equals(value.unwrapped()))
         {
-            problems.add(new Problem(where, "device '" + name + "': pipeline = auto is not supported yet", "give a number of replicas, e.g. pipeline = 2"));
-            return 1;
+            return 1; // the warm-up before the run chooses; until then, one
         }
         final double n;
         try
@@ -178,6 +193,42 @@ final class DeviceValidator
             problems.add(new Problem(where, "device '" + name + "': pipeline = " + OptionValidator.number(n) + " is less than 1",
                 "pipeline is the number of replicas, at least 1"));
             return 1;
+        }
+        return (int)n;
+    }
+
+    /** {@code pipeline = auto [pipeline-max = N]}: N (default {@value TopologyKeys#DEFAULT_PIPELINE_MAX}); 0 for a fixed pipeline. */
+    private int autoPipelineMax(final String name, final ConfigObject device)
+    {
+        final ConfigValue pipeline = device.get(TopologyKeys.PIPELINE);
+        final boolean auto = pipeline != null && TopologyKeys.PIPELINE_AUTO.equals(pipeline.unwrapped());
+        final ConfigValue max = device.get(TopologyKeys.PIPELINE_MAX);
+        if (max == null)
+        {
+            return auto ? TopologyKeys.DEFAULT_PIPELINE_MAX : 0;
+        }
+        final String where = Locations.of(max.origin());
+        if (!auto)
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline-max goes with pipeline = auto",
+                "write pipeline = auto, or drop pipeline-max and give the number of replicas (pipeline = 2)"));
+            return 0;
+        }
+        double n = 0;
+        try
+        {
+            // getNumber also takes "3", as --set and environment substitutions give it.
+            n = device.toConfig().getNumber(TopologyKeys.PIPELINE_MAX).doubleValue();
+        }
+        catch (final ConfigException.WrongType | ConfigException.BadValue e)
+        {
+            n = 0;
+        }
+        if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline-max must be a whole number of replicas, at least 1, got " +
+                OptionValidator.describe(max), "e.g. pipeline-max = 4"));
+            return TopologyKeys.DEFAULT_PIPELINE_MAX;
         }
         return (int)n;
     }

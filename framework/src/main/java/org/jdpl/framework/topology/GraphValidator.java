@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.spec.DataSpec;
 import org.jdpl.framework.spec.InputSpec;
+import org.jdpl.framework.spec.Lifetime;
 import org.jdpl.framework.spec.OutputSpec;
 
 /**
@@ -74,7 +75,11 @@ final class GraphValidator
                 final List<Wiring.Edge> feeding = edgesInto(consumer, i);
                 final String where = consumer.inputOrigins().get(i);
                 final String what = "device '" + consumer.name() + "': input '" + input + "'";
-                if (feeding.isEmpty() && input.lifetime().needsProducer())
+                if (input.lifetime() == Lifetime.TIMER)
+                {
+                    checkTimer(consumer, i, feeding);
+                }
+                else if (feeding.isEmpty() && input.lifetime().needsProducer())
                 {
                     problems.add(producesItself(consumer, input)
                         ? new Problem(where, what + " matches only the device's own output", "a device cannot consume what it produces: " +
@@ -96,6 +101,34 @@ final class GraphValidator
                             ", and one input per producer"));
                 }
             }
+        }
+    }
+
+    /** A timer is the device's own clock: nothing produces it, and it drives the device alone. */
+    private void checkTimer(final TopologyDevice consumer, final int inputIndex, final List<Wiring.Edge> feeding)
+    {
+        final InputSpec input = consumer.inputs().get(inputIndex);
+        final String where = consumer.inputOrigins().get(inputIndex);
+        final String what = "device '" + consumer.name() + "': timer input '" + input.label() + "'";
+        if (!feeding.isEmpty())
+        {
+            problems.add(new Problem(where, what + " matches " + feeding.get(0).output().spec() + " of '" +
+                feeding.get(0).producer().name() + "', but a timer has no producer",
+                "give the timer a spec nothing produces (e.g. TMR/TICK/0), or make it a timeframe input"));
+        }
+        for (final InputSpec other : consumer.inputs())
+        {
+            if (other.lifetime() != Lifetime.TIMER)
+            {
+                problems.add(new Problem(where, what + " is mixed with input '" + other.label() + "' (" + other.lifetime().text() +
+                    "): a timer drives a device alone", "split the device, or drop the timer (not supported yet)"));
+                return;
+            }
+        }
+        if (consumer.replicas() > 1)
+        {
+            problems.add(new Problem(where, what + ": a timer-driven device makes its own timeslices and cannot have pipeline = " +
+                consumer.replicas(), "use pipeline = 1"));
         }
     }
 

@@ -24,6 +24,8 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param outputOrigins where each output is written
  * @param origin        where the device is declared
  * @param gpu           what its {@code gpu} key asks for; null for a device without GPU
+ * @param autoPipelineMax {@code pipeline = auto}: the most replicas the Driver's warm-up may choose
+ *                      ({@code pipeline-max}); 0 when the pipeline is a fixed number
  */
 record TopologyDevice(
     String name,
@@ -38,6 +40,7 @@ record TopologyDevice(
     List<OutputSpec> outputs,
     List<String> outputOrigins,
     String origin,
-    GpuRequest gpu)
+    GpuRequest gpu,
+    int autoPipelineMax)
 {
 }

@@ -20,6 +20,10 @@ final class TopologyKeys
     static final String INPUTS = "inputs";
     static final String OUTPUTS = "outputs";
     static final String PIPELINE = "pipeline";
+    /** With {@code pipeline = auto}: the most replicas the warm-up may choose. */
+    static final String PIPELINE_MAX = "pipeline-max";
+    static final String PIPELINE_AUTO = "auto";
+    static final int DEFAULT_PIPELINE_MAX = 4;
     static final String COMPLETION = "completion";
     static final String IDLE = "idle";
     static final String ON_CRASH = "on-crash";
@@ -28,8 +32,8 @@ final class TopologyKeys
     static final String GPU = "gpu";
     static final String PROCESS = "process";
     static final String HOST = "host";
-    static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, COMPLETION, IDLE, ON_CRASH, ON_ERROR, RESTART,
-        GPU, PROCESS, HOST, HOSTS);
+    static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, PIPELINE_MAX, COMPLETION, IDLE, ON_CRASH, ON_ERROR,
+        RESTART, GPU, PROCESS, HOST, HOSTS);
     static final String RESTART_MAX = "max";
     static final String RESTART_WINDOW = "window";
     static final List<String> RESTART_KEYS = List.of(RESTART_MAX, RESTART_WINDOW);

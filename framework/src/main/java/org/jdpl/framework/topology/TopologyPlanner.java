@@ -19,6 +19,7 @@ import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.Route;
 import org.jdpl.framework.spec.DataMatcher;
 import org.jdpl.framework.spec.DataSpec;
+import org.jdpl.framework.spec.Lifetime;
 
 /**
  * Resolves a validated, acyclic {@link Topology} into the physical {@link Plan}, as a pure
@@ -70,7 +71,7 @@ final class TopologyPlanner
                 device.idleStrategy(),
                 device.failurePolicy(),
                 device.origin(),
-                gpus.get(device.name())));
+                gpus.get(device.name()), device.autoPipelineMax()));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
             topology.segmentSizeBytes(), inPlanOrder(topology.groups(), ordered), HostPlacement.LOCAL, topology.rateLimit());
@@ -120,7 +121,8 @@ final class TopologyPlanner
             {
                 final TopologyDevice consumer = edge.consumer();
                 routes.add(new Route(edge.output().label(), edge.output().spec(), consumer.name(), edge.input().label(),
-                    consumer.replicas(), firstStreamIds.get(consumer.name()), isDurable(edge.output().spec(), durable)));
+                    consumer.replicas(), firstStreamIds.get(consumer.name()), isDurable(edge.output().spec(), durable),
+                    edge.input().lifetime() == Lifetime.CONDITION));
             }
         }
         return List.copyOf(routes);

@@ -14,7 +14,8 @@
  * {@code channels { }}, {@code rate-limit { }}, {@code vars { }} (the user's own variables; any other
  * top-level key is an error). Per device: {@code use} (required), {@code options { }},
  * {@code inputs}/{@code outputs} (spec lists replacing the type's, keeping its labels),
- * {@code pipeline} (replicas), {@code completion} ({@code all|any|ordered}), {@code idle}
+ * {@code pipeline} (replicas, or {@code auto} with {@code pipeline-max}: planned at one replica,
+ * the Driver's warm-up chooses), {@code completion} ({@code all|any|ordered}), {@code idle}
  * ({@code backoff|busy-spin}).
  *
  * <h2>The steps</h2>

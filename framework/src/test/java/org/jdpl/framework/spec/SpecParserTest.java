@@ -24,6 +24,42 @@ class SpecParserTest
     }
 
     @Test
+    void shouldParseATimerWithItsPeriodAndTicksAndWriteItBack()
+    {
+        final InputSpec timer = SpecParser.parseInput("tick:TMR/TICK/0?lifetime=timer&period=250ms&ticks=8");
+        assertEquals(Lifetime.TIMER, timer.lifetime());
+        assertEquals(new TimerSpec(250_000_000L, 8), timer.timer());
+        assertEquals("tick:TMR/TICK/0?lifetime=timer&period=250ms&ticks=8", timer.toString());
+        assertEquals(new TimerSpec(2_000_000_000L, 0), SpecParser.parseInput("t:TMR/TICK/0?period=2s&lifetime=timer").timer());
+        assertNull(SpecParser.parseInput("in:TST/DATA/0?lifetime=optional").timer());
+        assertEquals(InputSpec.parse(timer.toString()), timer);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "t:TMR/TICK/0?lifetime=timer                    | 27 | needs its period",
+        "t:TMR/TICK/0?lifetime=timer&period=soon        | 35 | bad period 'soon'",
+        "t:TMR/TICK/0?lifetime=timer&period=0ms         | 35 | shorter than 1ms",
+        "t:TMR/TICK/0?lifetime=timer&period=1ms&ticks=x | 45 | bad ticks 'x'",
+        "t:TST/DATA/0?period=1ms                        | 13 | 'period' belongs to a timer input",
+        "t:TST/DATA/0?lifetime=condition&ticks=3        | 32 | 'ticks' belongs to a timer input",
+        "t:TST/DATA/0?every=3                           | 13 | unknown parameter 'every'",
+    })
+    void shouldRejectABadTimerSpecPointingAtTheParameter(final String text, final int position, final String reason)
+    {
+        final SpecSyntaxException e = assertThrows(SpecSyntaxException.class, () -> SpecParser.parseInput(text));
+        assertEquals(position, e.position(), e.getMessage());
+        assertTrue(e.reason().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectTimerParametersOnAnOutput()
+    {
+        final SpecSyntaxException e = assertThrows(SpecSyntaxException.class, () -> SpecParser.parseOutput("o:TST/DATA/0?period=1s"));
+        assertTrue(e.reason().contains("an output has only 'lifetime'"), e.getMessage());
+    }
+
+    @Test
     void shouldParseAConcreteOutputAndDefaultItsSubSpecToZero()
     {
         final OutputSpec output = SpecParser.parseOutput("out:TST/COUNTER");

@@ -3,9 +3,11 @@ package org.jdpl.framework.topology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlanReplicas;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.Route;
@@ -64,6 +66,50 @@ class TopologyPlannerTest
         assertEquals(3, plan.processCount(), "the source, and one process per group replica");
         assertEquals(5, plan.replicaCount(), "each device replica keeps its counters and segment slot");
         assertEquals("tail[1]", plan.groups().get(0).processName(1));
+    }
+
+    @Test
+    void shouldPlanAnAutoPipelineAtOneReplicaAndResizeItAsIfItHadBeenWrittenSo() throws IOException
+    {
+        final String topology = """
+            devices {
+              source { use = test-source }
+              fwd    { use = test-filter, pipeline = %s }
+              join   { use = test-any, pipeline = %s, inputs = ["a:TST/DATA/0", "b:TST/FILTERED/0"], outputs = ["out:TST/JOINED/0"] }
+              sink   { use = test-sink, inputs = ["in:TST/JOINED/0"] }
+            }
+            """;
+        final Plan auto = plan(topology.formatted("auto\n pipeline-max = 3", "auto"));
+        assertEquals(1, auto.device("fwd").replicas());
+        assertEquals(3, auto.device("fwd").autoPipelineMax());
+        assertEquals(4, auto.device("join").autoPipelineMax(), "pipeline-max defaults to 4");
+        assertEquals(0, auto.device("sink").autoPipelineMax());
+
+        final Plan resized = PlanReplicas.resize(auto, Map.of("fwd", 3, "join", 2));
+        final Plan written = plan(topology.formatted("3", "2"));
+        for (final PlannedDevice device : written.devices())
+        {
+            final PlannedDevice other = resized.device(device.name());
+            assertEquals(device.replicas(), other.replicas(), device.name());
+            assertEquals(device.firstStreamId(), other.firstStreamId(), device.name());
+            assertEquals(device.upstreamProducers(), other.upstreamProducers(), device.name());
+            assertEquals(device.routes(), other.routes(), device.name());
+        }
+    }
+
+    @Test
+    void shouldMarkRoutesToConditionInputsSoThatEveryReplicaGetsThem() throws IOException
+    {
+        final Plan plan = plan("""
+            devices {
+              source { use = test-source }
+              calib  { use = test-any, outputs = ["calib:TST/CALIB/0"] }
+              sink   { use = test-any, pipeline = 2, inputs = ["in:TST/DATA/0", "calib:TST/CALIB/0?lifetime=condition"] }
+            }
+            """);
+
+        assertTrue(plan.device("calib").routes().get(0).condition());
+        assertTrue(!plan.device("source").routes().get(0).condition());
     }
 
     @Test
