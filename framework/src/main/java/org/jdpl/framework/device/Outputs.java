@@ -9,7 +9,13 @@ import java.lang.foreign.MemorySegment;
  */
 public interface Outputs
 {
-    /** A writable region of exactly {@code sizeBytes} for {@code label}, sent when the call returns. */
+    /**
+     * A writable region of exactly {@code sizeBytes} for {@code label}, sent when the call returns.
+     * Its contents are not cleared: it is a reused send buffer or a payload-segment block another
+     * message just freed, so it holds stale bytes. Write every byte of it, padding included (or ask
+     * only for what you write); a byte left unwritten makes equal results differ between runs and
+     * between replicas. The framework does not zero it because that would write each payload twice.
+     */
     MemorySegment make(String label, long sizeBytes);
 
     /** Sends a copy of {@code data} on {@code label}. */

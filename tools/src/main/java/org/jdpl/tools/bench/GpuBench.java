@@ -131,7 +131,8 @@ public final class GpuBench
             r.get("timeframesIdentical"), r.get("timeframes"), r.get("eventsPerTimeframe"));
         if (!Boolean.TRUE.equals(r.get("controlIdentical")))
         {
-            out.println("  WARNING: the control pair (clusterizer against clusterizer) differed too: the run changed payloads, " +
+            out.println("  WARNING: the control pair (clusterizer against clusterizer) differed too: a producer left bytes of its " +
+                "output unwritten (they hold whatever the reused memory held) or a payload changed on its way, " +
                 "so differences are not the GPU device's alone");
         }
         out.println("  " + r.get("discovery"));

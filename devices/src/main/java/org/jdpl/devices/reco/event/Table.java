@@ -16,7 +16,10 @@ import java.lang.foreign.ValueLayout;
  *     long[columnCount]    byte offset of each column (8-aligned)
  * </pre>
  *
- * {@link #wrap} checks all of that against the expected {@link Layout}; {@link #create} writes it.
+ * {@link #wrap} checks all of that against the expected {@link Layout}; {@link #create} writes it,
+ * with the alignment padding after each column zeroed, so a table's bytes depend on its content only.
+ * The writer must then set every row of every column: the memory it writes into is not cleared
+ * (see {@code Outputs.make}).
  * A Table is a flyweight: {@code wrap}/{@code create} re-point it, so one instance serves every message.
  */
 public final class Table
@@ -55,7 +58,8 @@ public final class Table
     /**
      * Writes the header into {@code target} (of at least {@link #sizeBytes} bytes) and points this view at it.
      * Event {@code e} gets rows {@code [sum(rowsPerEvent[0..e)), +rowsPerEvent[e])}; the columns are then
-     * filled with the setters.
+     * filled with the setters, every row of every column, since {@code target} may hold stale bytes.
+     * The padding between columns is zeroed here.
      */
     public Table create(final MemorySegment target, final long[] eventIds, final int[] rowsPerEvent)
     {
@@ -95,7 +99,9 @@ public final class Table
         for (int c = 0; c < layout.columnCount(); c++, at += 8)
         {
             target.set(LONG, at, offset);
-            offset = align8(offset + layout.type(c).sizeBytes() * rows);
+            final long columnEnd = offset + layout.type(c).sizeBytes() * rows;
+            offset = align8(columnEnd);
+            zeroPadding(target, columnEnd, offset);
         }
         return wrap(target);
     }
@@ -215,6 +221,20 @@ public final class Table
             ids[e] = eventId(e);
         }
         return ids;
+    }
+
+    /**
+     * Payload memory is handed out as it was left (a reused segment block or send buffer), so the
+     * padding after a column would otherwise carry stale bytes of some earlier message: the same
+     * table would then be different bytes each time, and a byte-wise comparison or checksum would
+     * fail on it. At most 7 bytes per column; a byte loop creates no view object per message.
+     */
+    private static void zeroPadding(final MemorySegment target, final long from, final long to)
+    {
+        for (long at = from; at < to; at++)
+        {
+            target.set(ValueLayout.JAVA_BYTE, at, (byte)0);
+        }
     }
 
     private static long dataStart(final Layout layout, final int eventCount)

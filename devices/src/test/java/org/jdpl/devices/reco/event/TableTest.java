@@ -34,6 +34,21 @@ class TableTest
     }
 
     @Test
+    void shouldWriteTheSameBytesIntoMemoryThatHeldStaleBytes()
+    {
+        try (Arena arena = Arena.ofConfined())
+        {
+            // 3 rows: each 4-byte column is 12 bytes, padded to 16; the padding is the table's to write.
+            final long size = Table.sizeBytes(Spacepoints.LAYOUT, 1, 3);
+            final MemorySegment clean = arena.allocate(size, 8);
+            final MemorySegment stale = arena.allocate(size, 8).fill((byte)0xA5);
+            fillThreeRows(new Table(Spacepoints.LAYOUT).create(clean, new long[] {7}, new int[] {3}));
+            fillThreeRows(new Table(Spacepoints.LAYOUT).create(stale, new long[] {7}, new int[] {3}));
+            assertEquals(-1, clean.mismatch(stale), "the table's bytes depend on what its memory held before");
+        }
+    }
+
+    @Test
     void shouldRejectAWrongLayoutWithAClearMessage()
     {
         try (Arena arena = Arena.ofConfined())
@@ -57,6 +72,19 @@ class TableTest
                 Column.ofFloat("z"), Column.ofFloat("moduleId"));
             final LayoutMismatchException changed = assertThrows(LayoutMismatchException.class, () -> new Table(otherColumns).wrap(memory));
             assertTrue(changed.getMessage().contains("schema hash mismatch"), changed.getMessage());
+        }
+    }
+
+    /** Sets every row of every column of a 3-row spacepoint table. */
+    private static void fillThreeRows(final Table table)
+    {
+        for (int row = 0; row < 3; row++)
+        {
+            table.setLong(Spacepoints.HIT_ID, row, 100 + row);
+            table.setFloat(Spacepoints.X, row, row);
+            table.setFloat(Spacepoints.Y, row, -row);
+            table.setFloat(Spacepoints.Z, row, 0.5f * row);
+            table.setInt(Spacepoints.MODULE_ID, row, 40 + row);
         }
     }
 }
