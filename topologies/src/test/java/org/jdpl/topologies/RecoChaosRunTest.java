@@ -1,5 +1,7 @@
 package org.jdpl.topologies;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.tools.Dpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecoChaosRunTest
 {
     private static final long SEED = 5L;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -69,6 +75,12 @@ class RecoChaosRunTest
         final CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> fixture.run(topology, sets.toArray(String[]::new)));
         RunFixture.await("the chain to be running", 90_000, () -> fixture.console().lines()
             .filter(l -> l.contains("INFO DeviceRunner") && l.contains(": running")).count() >= 6);
+        if (!victim.equals("sim"))
+        {
+            // Kill mid-stream, not before the first timeframe left the simulator (its first takes a while on a loaded machine).
+            final String runId = ObserveRunTest.runId(fixture.console());
+            RunFixture.await("the simulator to produce", 90_000, () -> simulatorProduced(runId, fixture) > 0);
+        }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(new Random(SEED + victim.hashCode()).nextInt(1000)));
         final ProcessHandle process = RunFixture.device(victim, 0);
         assertNotNull(process, victim + " is not running any more: the run ended before the kill\n" + fixture.console());
@@ -77,6 +89,7 @@ class RecoChaosRunTest
         final RunResult result = run.get(120, TimeUnit.SECONDS);
 
         final String who = "device '" + victim + "' (replica 0, pid " + process.pid() + ")";
+        assertNotNull(result.summary(), result::describe);
         if (policy.equals("stop"))
         {
             assertEquals(1, result.exitCode(), result::describe);
@@ -93,6 +106,30 @@ class RecoChaosRunTest
         assertEquals(produced, result.timeslices("completed") + result.timeslices("dropped") + result.timeslices("lost"),
             "every timeframe completed, dropped or lost: " + result.summary().path("timeslices"));
         RunFixture.assertNothingLeft(result);
+    }
+
+    /** Timeframes the simulator sent so far, from the run's live counters ({@code dpl status RUN --json}); 0 when unknown. */
+    private static long simulatorProduced(final String runId, final RunFixture fixture)
+    {
+        final ConsoleBuffer out = new ConsoleBuffer();
+        Dpl.execute(new PrintWriter(out, true), new PrintWriter(new ConsoleBuffer(), true), "status", runId, "--runs-dir",
+            fixture.runsDir().toString(), "--json");
+        final String text = out.toString();
+        try
+        {
+            for (final JsonNode replica : JSON.readTree(text.substring(Math.max(0, text.indexOf('{')))).path("replicas"))
+            {
+                if (replica.path("device").asText().equals("sim"))
+                {
+                    return replica.path("timeslicesOut").asLong();
+                }
+            }
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return 0; // the run is still starting: no counters yet
+        }
+        return 0;
     }
 
     @Test
