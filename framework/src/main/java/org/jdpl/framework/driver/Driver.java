@@ -129,7 +129,8 @@ public final class Driver
     {
         final long startNs = System.nanoTime();
         final List<DeviceProcess> processes = new ArrayList<>();
-        try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir());
+        try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir(),
+                warning -> ctx.console().println("warning: " + warning));
             RunJournal journal = RunJournal.open(RunLayout.journal(dirs.runDir()));
             RunCountersFile counters = RunCountersFile.create(RunLayout.counters(dirs.shmDir()), plan.devices());
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import org.jdpl.framework.run.RunLayout;
 
@@ -23,20 +26,26 @@ public final class RunDirectories implements AutoCloseable
 {
     public static final String SHM_PREFIX = "jdpl-";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int DELETE_ATTEMPTS = 5;
 
     private final String runId;
     private final Path shmDir;
     private final Path runDir;
+    private final Consumer<String> warnings;
 
-    private RunDirectories(final String runId, final Path shmDir, final Path runDir)
+    private RunDirectories(final String runId, final Path shmDir, final Path runDir, final Consumer<String> warnings)
     {
         this.runId = runId;
         this.shmDir = shmDir;
         this.runDir = runDir;
+        this.warnings = warnings;
     }
 
-    /** Creates both directories for a new run id. */
-    public static RunDirectories create(final Path shmRoot, final Path runsDir)
+    /**
+     * Creates both directories for a new run id; {@code warnings} hears of shared memory that could not
+     * be removed on close (a failed clean-up must not cost the run its summary).
+     */
+    public static RunDirectories create(final Path shmRoot, final Path runsDir, final Consumer<String> warnings)
     {
         final String runId = ID_TIME.format(LocalDateTime.now()) + "-" +
             Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000));
@@ -55,7 +64,7 @@ public final class RunDirectories implements AutoCloseable
             deleteTree(shmDir);
             throw new UncheckedIOException("cannot create the run directories " + shmDir + " and " + runDir + ": " + ex.getMessage(), ex);
         }
-        return new RunDirectories(runId, shmDir, runDir);
+        return new RunDirectories(runId, shmDir, runDir, warnings);
     }
 
     public String runId()
@@ -82,7 +91,14 @@ public final class RunDirectories implements AutoCloseable
     @Override
     public void close()
     {
-        deleteTree(shmDir);
+        try
+        {
+            deleteTree(shmDir);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            warnings.accept(ex.getMessage() + " (the next run removes it as stale, or remove it by hand)");
+        }
     }
 
     /** Creates {@code file} readable by the user only (0600) unless it exists; run files may hold anything a device logs. */
@@ -100,34 +116,59 @@ public final class RunDirectories implements AutoCloseable
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
 
-    static void deleteTree(final Path root)
+    /**
+     * Removes {@code root} and everything under it. A file that vanishes meanwhile is fine; one that
+     * appears meanwhile (a process on its way out still flushing) makes the walk run again, a few times.
+     */
+    public static void deleteTree(final Path root)
     {
-        if (!Files.exists(root))
+        IOException last = null;
+        for (int attempt = 0; attempt < DELETE_ATTEMPTS && Files.exists(root, LinkOption.NOFOLLOW_LINKS); attempt++)
         {
-            return;
-        }
-        try
-        {
-            Files.walkFileTree(root, new SimpleFileVisitor<>()
+            try
             {
-                @Override
-                public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException
-                {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(final Path dir, final IOException ex) throws IOException
-                {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                Files.walkFileTree(root, DELETING_VISITOR);
+                return;
+            }
+            catch (final IOException ex)
+            {
+                last = ex;
+            }
         }
-        catch (final IOException ex)
+        if (last != null && Files.exists(root, LinkOption.NOFOLLOW_LINKS))
         {
-            throw new UncheckedIOException("cannot remove " + root + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot remove " + root + ": " + last, last);
         }
     }
+
+    private static final SimpleFileVisitor<Path> DELETING_VISITOR = new SimpleFileVisitor<>()
+    {
+        @Override
+        public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException
+        {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(final Path file, final IOException ex) throws IOException
+        {
+            if (ex instanceof NoSuchFileException)
+            {
+                return FileVisitResult.CONTINUE;
+            }
+            throw ex;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(final Path dir, final IOException ex) throws IOException
+        {
+            if (ex != null && !(ex instanceof NoSuchFileException))
+            {
+                throw ex;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+        }
+    };
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.framework.plan.PlannedDevice;
 
 /**
@@ -85,7 +86,7 @@ public final class GpuBench
         {
             if (!keep)
             {
-                BenchFiles.deleteTree(dir);
+                RunDirectories.deleteTree(dir);
             }
         }
     }

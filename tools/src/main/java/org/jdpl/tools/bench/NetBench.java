@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jdpl.framework.driver.JvmFlags;
+import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.tools.cluster.FakeCluster;
 
 /**
@@ -60,7 +61,7 @@ public final class NetBench
         }
         finally
         {
-            BenchFiles.deleteTree(shmDir);
+            RunDirectories.deleteTree(shmDir);
         }
         return results;
     }
@@ -83,7 +84,7 @@ public final class NetBench
             results.put("jdpl.mibPerSec", large * NetBenchSettings.LARGE_BYTES / MIB);
             results.put("ratio.netMib", results.get("jdpl.mibPerSec") / results.get("aeronUdp.mibPerSec"));
             // Kept when a step failed: its message points at the host logs in there.
-            BenchFiles.deleteTree(benchDir);
+            RunDirectories.deleteTree(benchDir);
         }
         catch (final IOException ex)
         {

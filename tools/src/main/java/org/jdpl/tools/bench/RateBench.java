@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
+import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.topology.Compilation;
@@ -77,8 +78,8 @@ public final class RateBench
         }
         finally
         {
-            BenchFiles.deleteTree(dir);
-            BenchFiles.deleteTree(shmRoot);
+            RunDirectories.deleteTree(dir);
+            RunDirectories.deleteTree(shmRoot);
         }
         r.put("inflight.stddev.ratio", r.get("inflight.stddev.smooth") / r.get("inflight.stddev.plain"));
         r.put("throughput.ratio", r.get("throughput.smooth") / r.get("throughput.plain"));

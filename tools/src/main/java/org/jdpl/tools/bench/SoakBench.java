@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
+import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.topology.Compilation;
 import org.jdpl.framework.topology.TopologyCompiler;
@@ -86,7 +87,7 @@ public final class SoakBench
         }
         finally
         {
-            BenchFiles.deleteTree(dir);
+            RunDirectories.deleteTree(dir);
         }
     }
 

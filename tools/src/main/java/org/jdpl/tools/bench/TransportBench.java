@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.transport.MessageLayout;
 
 /**
@@ -67,10 +68,10 @@ public final class TransportBench
         }
         finally
         {
-            BenchFiles.deleteTree(shmDir);
+            RunDirectories.deleteTree(shmDir);
             if (ok)
             {
-                BenchFiles.deleteTree(benchDir);
+                RunDirectories.deleteTree(benchDir);
             }
             else
             {
