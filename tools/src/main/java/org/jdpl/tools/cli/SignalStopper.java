@@ -47,7 +47,14 @@ final class SignalStopper implements AutoCloseable
     {
         for (int i = 0; i < SIGNALS.length; i++)
         {
-            Signal.handle(new Signal(SIGNALS[i]), previous[i]);
+            // The JDK answers null for a previous handler it no longer tracks (seen when runs share one JVM,
+            // as in the tests); then the JVM's own behaviour stands in: exit 128 + signal, running shutdown hooks.
+            Signal.handle(new Signal(SIGNALS[i]), previous[i] != null ? previous[i] : SignalStopper::exitOnSignal);
         }
+    }
+
+    private static void exitOnSignal(final Signal signal)
+    {
+        System.exit(128 + signal.getNumber());
     }
 }
