@@ -69,6 +69,7 @@ public final class TimeframeSeeder
         for (int e = 0; e < eventCount; e++)
         {
             seeds.clear();
+            cuts.prepare(events[e]);
             selectSeeds(events[e], slots.groupStart(e * PhiBins.BINS), slots.groupStart((e + 1) * PhiBins.BINS));
             writer.addEvent(events[e], seeds);
         }

@@ -1,5 +1,7 @@
 package org.jdpl.devices.reco.seed;
 
+import java.util.Arrays;
+
 import org.jdpl.devices.reco.event.EventSpacepoints;
 import org.jdpl.devices.reco.fit.Helix;
 
@@ -7,13 +9,16 @@ import org.jdpl.devices.reco.fit.Helix;
  * The seeder's cuts, evaluated exactly as {@link SeedFinder} evaluates them: doublet cuts (radial
  * distance aside, which the phi bins' radial windows apply), the straight-line slope window of a
  * triplet, and the triplet cuts with the triplet's quality. Shared by every seeder that must select
- * the same seeds bit for bit, the GPU one re-checking its candidates here.
+ * the same seeds bit for bit, the GPU one re-checking its candidates here. {@link #prepare} must
+ * see each event before its doublets are cut.
  */
 public final class SeedCuts
 {
     private final SeedConfig config;
     private final double radiusMin;
     private final int neighbours;
+    /** Per spacepoint of the prepared event: the largest phi opening a track at pt-min reaches by its radius. */
+    private double[] reach = new double[1024];
 
     public SeedCuts(final SeedConfig config)
     {
@@ -40,7 +45,26 @@ public final class SeedCuts
         return neighbours;
     }
 
-    /** Doublet cuts for inner hit {@code a}, outer hit {@code b}. */
+    /** Computes the event's per-spacepoint terms once, rather than in every doublet they take part in. */
+    public void prepare(final EventSpacepoints sp)
+    {
+        if (reach.length < sp.size)
+        {
+            reach = Arrays.copyOf(reach, Math.max(sp.size, 2 * reach.length));
+        }
+        for (int i = 0; i < sp.size; i++)
+        {
+            reach[i] = reach(sp.r[i]);
+        }
+    }
+
+    /** The phi a track at pt-min turns by from the beam line to radius {@code r}: half the angle of the chord. */
+    public double reach(final double r)
+    {
+        return Math.asin(Math.min(1, r / (2 * radiusMin)));
+    }
+
+    /** Doublet cuts for inner hit {@code a}, outer hit {@code b} of the prepared event. */
     public boolean compatibleDoublet(final EventSpacepoints sp, final int a, final int b)
     {
         final double dr = sp.r[b] - sp.r[a];
@@ -59,7 +83,7 @@ public final class SeedCuts
             return false;
         }
         final double dphi = Math.abs(Helix.wrap(sp.phi[b] - sp.phi[a]));
-        final double allowed = Math.asin(Math.min(1, sp.r[b] / (2 * radiusMin))) - Math.asin(Math.min(1, sp.r[a] / (2 * radiusMin)));
+        final double allowed = reach[b] - reach[a];
         return dphi <= allowed + config.d0Max() / sp.r[a] + 0.005;
     }
 

@@ -34,6 +34,7 @@ public final class SeedFinder
     public void findSeeds(final EventSpacepoints sp, final SeedBuffer out)
     {
         bins.fill(sp, config.maxVolume());
+        cuts.prepare(sp);
         for (int bin = 0; bin < PhiBins.BINS; bin++)
         {
             for (int k = 0; k < bins.size(bin); k++)
