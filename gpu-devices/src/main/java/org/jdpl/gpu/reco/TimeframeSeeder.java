@@ -62,7 +62,7 @@ public final class TimeframeSeeder
         {
             events[e].load(spacepointsIn, e);
             bins.fill(events[e], cuts.config().maxVolume());
-            slots.addEvent(events[e], bins);
+            slots.addEvent(events[e], bins, cuts);
         }
         gpu.search(timeslice, slots, candidates);
         writer.clear();
@@ -92,7 +92,7 @@ public final class TimeframeSeeder
         one.moduleId[0] = ModuleId.of(cuts.config().maxVolume(), 2, 1);
         final SeedSlots slot = new SeedSlots();
         bins.fill(one, cuts.config().maxVolume());
-        slot.addEvent(one, bins);
+        slot.addEvent(one, bins, cuts);
         gpu.warmUp(slot);
     }
 

@@ -22,12 +22,13 @@ final class SeedKernels
     static final String SOURCE_RESOURCE = "triplet_seeds.kernels.c";
 
     static final int PHI_BINS = 64;
-    static final int POINT_DOUBLES = 5;
+    static final int POINT_DOUBLES = 6;
     static final int X = 0;
     static final int Y = 1;
     static final int Z = 2;
     static final int R = 3;
     static final int PHI = 4;
+    static final int REACH = 5;
     static final int INFO_INTS = 2;
 
     static final int RADIUS_MIN = 0;
@@ -42,6 +43,7 @@ final class SeedKernels
     private static final double PI = 3.141592653589793;
     private static final double SLACK = 1e-9;
     private static final double SLOPE_SLACK = 1e-6;
+    private static final int TOPS = 256;
 
     static final KernelProgram PROGRAM = new KernelProgram("triplet-seeds", KernelSource.read(SeedKernels.class, SOURCE_RESOURCE),
         Map.of(
@@ -82,8 +84,15 @@ final class SeedKernels
     }
 
     /** One launch's inputs, and the per-middle walk of {@code scan_middle}. */
-    private record Scan(MemorySegment point, MemorySegment info, MemorySegment binStart, MemorySegment cut, int neighbours)
+    private record Scan(MemorySegment point, MemorySegment info, MemorySegment binStart, MemorySegment cut, int neighbours,
+        int[] topSlot, double[] topCot)
     {
+        Scan(final MemorySegment point, final MemorySegment info, final MemorySegment binStart, final MemorySegment cut,
+            final int neighbours)
+        {
+            this(point, info, binStart, cut, neighbours, new int[TOPS], new double[TOPS]);
+        }
+
         int middle(final int m, final MemorySegment out, final long outIndex, final int limit)
         {
             final int group = info.getAtIndex(JAVA_INT, INFO_INTS * m + 1);
@@ -96,6 +105,28 @@ final class SeedKernels
             final double topFrom = rm + cut(DELTA_R_MIN);
             final double topTo = rm + cut(DELTA_R_MAX);
             final double cotTolerance = cut(COT_TOLERANCE);
+            int tops = 0;
+            for (int dt = -neighbours; dt <= neighbours; dt++)
+            {
+                final int tg = firstGroup + (bin + dt + PHI_BINS) % PHI_BINS;
+                final int tEnd = binStart.getAtIndex(JAVA_INT, tg + 1);
+                for (int t = lowerBound(binStart.getAtIndex(JAVA_INT, tg), tEnd, topFrom); t < tEnd && p(t, R) <= topTo; t++)
+                {
+                    if (doublet(m, t))
+                    {
+                        if (tops < TOPS)
+                        {
+                            topSlot[tops] = t;
+                            topCot[tops] = (p(t, Z) - zm) / (p(t, R) - rm);
+                        }
+                        tops++;
+                    }
+                }
+            }
+            if (tops == 0)
+            {
+                return 0;
+            }
             int found = 0;
             for (int db = -neighbours; db <= neighbours; db++)
             {
@@ -108,7 +139,18 @@ final class SeedKernels
                         continue;
                     }
                     final double cot = (zm - p(b, Z)) / (rm - p(b, R));
-                    final double allowed = cotTolerance * (1 + cot * cot) + 0.1 * Math.abs(cot) + 0.01;
+                    final double allowed = (cotTolerance * (1 + cot * cot) + 0.1 * Math.abs(cot) + 0.01) * (1 + SLACK);
+                    if (tops <= TOPS)
+                    {
+                        for (int it = 0; it < tops; it++)
+                        {
+                            if (Math.abs(topCot[it] - cot) <= allowed && triplet(b, m, topSlot[it]))
+                            {
+                                emit(out, outIndex, found++, limit, b, topSlot[it]);
+                            }
+                        }
+                        continue;
+                    }
                     for (int dt = -neighbours; dt <= neighbours; dt++)
                     {
                         final int tg = firstGroup + (bin + dt + PHI_BINS) % PHI_BINS;
@@ -116,21 +158,24 @@ final class SeedKernels
                         for (int t = lowerBound(binStart.getAtIndex(JAVA_INT, tg), tEnd, topFrom); t < tEnd && p(t, R) <= topTo; t++)
                         {
                             final double cotTop = (p(t, Z) - zm) / (p(t, R) - rm);
-                            if (Math.abs(cotTop - cot) > allowed * (1 + SLACK) || !doublet(m, t) || !triplet(b, m, t))
+                            if (Math.abs(cotTop - cot) <= allowed && doublet(m, t) && triplet(b, m, t))
                             {
-                                continue;
+                                emit(out, outIndex, found++, limit, b, t);
                             }
-                            if (found < limit)
-                            {
-                                out.setAtIndex(JAVA_INT, outIndex + 2L * found, b);
-                                out.setAtIndex(JAVA_INT, outIndex + 2L * found + 1, t);
-                            }
-                            found++;
                         }
                     }
                 }
             }
             return found;
+        }
+
+        private static void emit(final MemorySegment out, final long outIndex, final int found, final int limit, final int b, final int t)
+        {
+            if (found < limit)
+            {
+                out.setAtIndex(JAVA_INT, outIndex + 2L * found, b);
+                out.setAtIndex(JAVA_INT, outIndex + 2L * found + 1, t);
+            }
         }
 
         private int lowerBound(final int start, final int end, final double r)
@@ -171,9 +216,8 @@ final class SeedKernels
             {
                 return false;
             }
-            final double radiusMin = cut(RADIUS_MIN);
             final double dphi = Math.abs(wrap(p(b, PHI) - p(a, PHI)));
-            final double allowed = Math.asin(Math.min(1.0, rb / (2 * radiusMin))) - Math.asin(Math.min(1.0, ra / (2 * radiusMin)));
+            final double allowed = p(b, REACH) - p(a, REACH);
             return dphi <= allowed + cut(D0_MAX) / ra + 0.005 + SLACK;
         }
 

@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 import org.jdpl.devices.reco.event.EventSpacepoints;
 import org.jdpl.devices.reco.seed.PhiBins;
+import org.jdpl.devices.reco.seed.SeedCuts;
 
 /**
  * A timeframe's seeding spacepoints as the triplet kernels read them: one slot per spacepoint,
- * grouped by (event, phi bin) in {@link PhiBins}' order, with x, y, z, r, phi (doubles, as the CPU
- * seeder computed them) and the layer key and group per slot. Each slot remembers its spacepoint's
+ * grouped by (event, phi bin) in {@link PhiBins}' order, with x, y, z, r, phi and the phi reach at
+ * pt-min (doubles, as the CPU seeder computes them) and the layer key and group per slot. Each slot remembers its spacepoint's
  * index in its event. Arrays grow to the largest timeframe seen and are reused.
  */
 public final class SeedSlots
@@ -28,7 +29,7 @@ public final class SeedSlots
     }
 
     /** Adds an event's binned spacepoints as the next {@link PhiBins#BINS} groups. */
-    public void addEvent(final EventSpacepoints sp, final PhiBins bins)
+    public void addEvent(final EventSpacepoints sp, final PhiBins bins, final SeedCuts cuts)
     {
         if (groupStart.length < groups + PhiBins.BINS + 1)
         {
@@ -47,6 +48,7 @@ public final class SeedSlots
                 point[p + SeedKernels.Z] = sp.z[i];
                 point[p + SeedKernels.R] = sp.r[i];
                 point[p + SeedKernels.PHI] = sp.phi[i];
+                point[p + SeedKernels.REACH] = cuts.reach(sp.r[i]);
                 info[SeedKernels.INFO_INTS * size] = sp.layerKey(i);
                 info[SeedKernels.INFO_INTS * size + 1] = groups;
                 spacepoint[size++] = i;

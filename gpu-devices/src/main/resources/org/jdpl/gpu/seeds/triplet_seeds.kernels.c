@@ -5,14 +5,15 @@
  *
  * The seeding spacepoints ("slots") come grouped by (event, phi bin), each group ordered as
  * org.jdpl.devices.reco.seed.PhiBins orders it; group g holds slots bin_start[g] .. bin_start[g + 1].
- * point holds x, y, z, r, phi per slot (double, as the CPU seeder computes them); info holds the
- * layer key and the group per slot. One work item per middle slot walks its bottoms and tops
+ * point holds x, y, z, r, phi and the phi reach at pt-min per slot (double, as the CPU seeder
+ * computes them); info holds the layer key and the group per slot. One work item per middle slot walks its bottoms and tops
  * exactly as org.jdpl.devices.reco.seed.SeedFinder does, so candidates come out in the CPU
- * seeder's order, and applies its cuts in double precision. asin and hypot may differ from Java's
- * in the last bits, so every cut built on them has a slack (SLACK): the candidates are a superset
- * of the triplets the CPU seeder accepts, and the host re-checks each one with the CPU code.
- * Both backends compile with contraction off (no fused multiply-add), so +, -, *, / and sqrt
- * round as Java's do.
+ * seeder's order, and applies its cuts in double precision. Both backends compile with contraction
+ * off (no fused multiply-add), so +, -, *, / and sqrt round as Java's do and the doublet and slope
+ * cuts decide as Java's; asin and hypot may differ from Java's in the last bits, so the triplet
+ * cuts built on them have a slack (SLACK, SLOPE_SLACK), as the others do for safety. The
+ * candidates are thus a superset of the triplets the CPU seeder accepts, and the host re-checks
+ * each one with the CPU code.
  */
 
 #ifdef cl_khr_fp64
@@ -30,7 +31,10 @@
 #define P_Z 2
 #define P_R 3
 #define P_PHI 4
-#define POINT_DOUBLES 5
+#define P_REACH 5
+#define POINT_DOUBLES 6
+/* Compatible tops of a middle kept in private memory; a middle with more walks its tops once per bottom. */
+#define TOPS 256
 
 #define C_RADIUS_MIN 0
 #define C_DELTA_R_MIN 1
@@ -73,7 +77,7 @@ FUNCTION int lower_bound(GLOBAL const double* point, const int start, const int 
     return start + lo;
 }
 
-/* SeedCuts.compatibleDoublet for inner slot a, outer slot b, with slack on the phi opening. */
+/* SeedCuts.compatibleDoublet for inner slot a, outer slot b. */
 FUNCTION int doublet(GLOBAL const double* point, GLOBAL const int* info, GLOBAL const double* cut, const int a, const int b)
 {
     if (info[2 * a] == info[2 * b])
@@ -93,9 +97,8 @@ FUNCTION int doublet(GLOBAL const double* point, GLOBAL const int* info, GLOBAL 
     {
         return 0;
     }
-    const double radius_min = cut[C_RADIUS_MIN];
     const double dphi = fabs(wrap_angle(point[POINT_DOUBLES * b + P_PHI] - point[POINT_DOUBLES * a + P_PHI]));
-    const double allowed = asin(fmin(1.0, rb / (2 * radius_min))) - asin(fmin(1.0, ra / (2 * radius_min)));
+    const double allowed = point[POINT_DOUBLES * b + P_REACH] - point[POINT_DOUBLES * a + P_REACH];
     return dphi <= allowed + cut[C_D0_MAX] / ra + 0.005 + SLACK;
 }
 
@@ -146,6 +149,16 @@ FUNCTION int triplet(GLOBAL const double* point, GLOBAL const int* info, GLOBAL 
     return dcot <= cut[C_COT_TOLERANCE] + SLOPE_SLACK * (fabs(cot_bm) + fabs(cot_mt)) / scale + SLACK;
 }
 
+/* Writes candidate (b, t) as the found-th of its middle when below limit. */
+FUNCTION void emit(GLOBAL int* out, const int found, const int limit, const int b, const int t)
+{
+    if (found < limit)
+    {
+        out[2 * found] = b;
+        out[2 * found + 1] = t;
+    }
+}
+
 /*
  * The candidates of middle slot m in SeedFinder's order (bottoms by phi bin then radius, and for
  * each its tops the same way): the first `limit` are written to out as (bottom, top) slot pairs,
@@ -164,6 +177,30 @@ FUNCTION int scan_middle(GLOBAL const double* point, GLOBAL const int* info, GLO
     const double top_from = rm + cut[C_DELTA_R_MIN];
     const double top_to = rm + cut[C_DELTA_R_MAX];
     const double cot_tolerance = cut[C_COT_TOLERANCE];
+    int top_slot[TOPS];
+    double top_cot[TOPS];
+    int tops = 0;
+    for (int dt = -neighbours; dt <= neighbours; dt++)
+    {
+        const int tg = first_group + (bin + dt + PHI_BINS) % PHI_BINS;
+        const int t_end = bin_start[tg + 1];
+        for (int t = lower_bound(point, bin_start[tg], t_end, top_from); t < t_end && point[POINT_DOUBLES * t + P_R] <= top_to; t++)
+        {
+            if (doublet(point, info, cut, m, t))
+            {
+                if (tops < TOPS)
+                {
+                    top_slot[tops] = t;
+                    top_cot[tops] = (point[POINT_DOUBLES * t + P_Z] - zm) / (point[POINT_DOUBLES * t + P_R] - rm);
+                }
+                tops++;
+            }
+        }
+    }
+    if (tops == 0)
+    {
+        return 0;
+    }
     int found = 0;
     for (int db = -neighbours; db <= neighbours; db++)
     {
@@ -177,7 +214,18 @@ FUNCTION int scan_middle(GLOBAL const double* point, GLOBAL const int* info, GLO
                 continue;
             }
             const double cot = (zm - point[POINT_DOUBLES * b + P_Z]) / (rm - point[POINT_DOUBLES * b + P_R]);
-            const double allowed = cot_tolerance * (1 + cot * cot) + 0.1 * fabs(cot) + 0.01;
+            const double allowed = (cot_tolerance * (1 + cot * cot) + 0.1 * fabs(cot) + 0.01) * (1 + SLACK);
+            if (tops <= TOPS)
+            {
+                for (int it = 0; it < tops; it++)
+                {
+                    if (fabs(top_cot[it] - cot) <= allowed && triplet(point, info, cut, b, m, top_slot[it]))
+                    {
+                        emit(out, found++, limit, b, top_slot[it]);
+                    }
+                }
+                continue;
+            }
             for (int dt = -neighbours; dt <= neighbours; dt++)
             {
                 const int tg = first_group + (bin + dt + PHI_BINS) % PHI_BINS;
@@ -186,17 +234,10 @@ FUNCTION int scan_middle(GLOBAL const double* point, GLOBAL const int* info, GLO
                      t < t_end && point[POINT_DOUBLES * t + P_R] <= top_to; t++)
                 {
                     const double cot_top = (point[POINT_DOUBLES * t + P_Z] - zm) / (point[POINT_DOUBLES * t + P_R] - rm);
-                    if (fabs(cot_top - cot) > allowed * (1 + SLACK) || !doublet(point, info, cut, m, t) ||
-                        !triplet(point, info, cut, b, m, t))
+                    if (fabs(cot_top - cot) <= allowed && doublet(point, info, cut, m, t) && triplet(point, info, cut, b, m, t))
                     {
-                        continue;
+                        emit(out, found++, limit, b, t);
                     }
-                    if (found < limit)
-                    {
-                        out[2 * found] = b;
-                        out[2 * found + 1] = t;
-                    }
-                    found++;
                 }
             }
         }
