@@ -19,6 +19,11 @@ import org.jdpl.gpu.HostStaging;
 public final class GpuTripletSearch implements AutoCloseable
 {
     private static final int PAIR_BYTES = 2 * Integer.BYTES;
+    /**
+     * Middles per work group. Their walks differ in length, so small groups balance best; left to
+     * itself PoCL chose groups that ran the count on one core, twice as slow on two.
+     */
+    private static final long WORK_GROUP = 32;
 
     private final GpuContext context;
     private final GpuMemoryPool pool;
@@ -87,7 +92,7 @@ public final class GpuTripletSearch implements AutoCloseable
             staging.upload(cuts, SeedKernels.CUTS, cut);
 
             count.arg(0, point).arg(1, info).arg(2, groupStart).arg(3, cut).arg(4, counts).arg(5, neighbours).arg(6, n);
-            lastKernelNs += context.launch(count, n, 0);
+            lastKernelNs += context.launch(count, n, WORK_GROUP);
             staging.download(counts, out.counts(), 0, n);
             out.sumCounts();
             if (out.total() > 0)
@@ -185,7 +190,7 @@ public final class GpuTripletSearch implements AutoCloseable
                 last++;
             }
             fill.arg(8, first).arg(9, last);
-            lastKernelNs += context.launch(fill, last - first, 0);
+            lastKernelNs += context.launch(fill, last - first, WORK_GROUP);
             lastPasses++;
             final int pairs = out.first(last - 1) + out.count(last - 1) - passStart;
             if (pairs > 0)
