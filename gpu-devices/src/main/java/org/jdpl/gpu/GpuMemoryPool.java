@@ -83,6 +83,12 @@ public final class GpuMemoryPool implements AutoCloseable
         return usedBytes;
     }
 
+    /** The most the next {@link #take} can have: what is left after aligning. */
+    public long freeBytes()
+    {
+        return Math.max(0, memory.sizeBytes() - alignUp(usedBytes, alignmentBytes));
+    }
+
     /** The most any one timeframe has used, alignment included. */
     public long highWaterBytes()
     {

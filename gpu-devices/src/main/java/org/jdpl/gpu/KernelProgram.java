@@ -7,10 +7,10 @@ import java.util.Map;
  * Java implementation of each kernel for the CPU reference backend.
  *
  * <p>The source uses a small macro prelude each GPU backend defines, since OpenCL C and CUDA C
- * differ mostly in qualifiers: {@code KERNEL} (a kernel entry point), {@code GLOBAL} (a pointer
- * into device memory) and {@code GLOBAL_ID} (this work item's index in dimension 0). Kernels must
- * check {@code GLOBAL_ID} against their element count, since backends round the global size up to
- * a multiple of the work-group size.
+ * differ mostly in qualifiers: {@code KERNEL} (a kernel entry point), {@code FUNCTION} (a helper
+ * kernels call), {@code GLOBAL} (a pointer into device memory) and {@code GLOBAL_ID} (this work
+ * item's index in dimension 0). Kernels must check {@code GLOBAL_ID} against their element count,
+ * since backends round the global size up to a multiple of the work-group size.
  *
  * @param name        program name, for messages
  * @param source      portable kernel source

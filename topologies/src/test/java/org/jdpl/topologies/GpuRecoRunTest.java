@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * reco-sim-gpu.conf run for real on OpenCL (PoCL here): two gpu-clusterizer replicas, and the chain's
- * results equal reco-sim.conf's on the same simulated events; the GPU metrics and the backend choice
+ * reco-sim-gpu.conf run for real on OpenCL (PoCL here): two gpu-clusterizer replicas and a gpu-seeder,
+ * and the chain's results equal reco-sim.conf's on the same simulated events; the GPU metrics and the backend choice
  * reach the summary; a pool too small for a timeframe is a clear error, not a crash.
  */
 @Timeout(120)
@@ -51,12 +51,17 @@ class GpuRecoRunTest
             assertEquals(cpu.metric(metric), gpu.metric(metric), metric);
         }
         assertEquals(2, gpu.summary().path("devices").findValuesAsText("type").stream().filter("gpu-clusterizer"::equals).count());
+        assertEquals(1, gpu.summary().path("devices").findValuesAsText("type").stream().filter("gpu-seeder"::equals).count());
         assertTrue(gpu.metric("cluster.gpu.kernel-ms") > 0, gpu::describe);
         assertTrue(gpu.metric("cluster.gpu.transfer-bytes") > 0, gpu::describe);
         assertTrue(gpu.metric("cluster.gpu.pool-high-water-bytes") > 0, gpu::describe);
         assertTrue(gpu.metric("cluster.gpu.busy-fraction") > 0, gpu::describe);
+        assertTrue(gpu.metric("seeder.gpu.kernel-ms") > 0, gpu::describe);
+        assertTrue(gpu.metric("seeder.gpu.transfer-bytes") > 0, gpu::describe);
+        assertTrue(gpu.metric("seeder.tripletCandidates") > 0, gpu::describe);
         final String gpus = gpu.summary().path("gpus").toString();
-        assertTrue(gpus.contains("cluster on opencl GPUs 0, 0 (shared)") && gpus.contains("GPU backend opencl"), gpus);
+        assertTrue(gpus.contains("cluster on opencl GPUs 0, 0 (shared)") && gpus.contains("seeder on opencl GPU 0 (shared)") &&
+            gpus.contains("GPU backend opencl"), gpus);
         RunFixture.assertNothingLeft(gpu);
     }
 

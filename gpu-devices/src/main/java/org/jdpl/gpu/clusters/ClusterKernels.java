@@ -3,15 +3,12 @@ package org.jdpl.gpu.clusters;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.jdpl.gpu.CpuKernelArgs;
 import org.jdpl.gpu.KernelProgram;
+import org.jdpl.gpu.KernelSource;
 
 /**
  * The clusterization kernels: the portable source ({@code cell_clusters.kernels.c}) and, for the
@@ -24,7 +21,8 @@ final class ClusterKernels
     static final String CENTROIDS = "centroids";
     static final String SOURCE_RESOURCE = "cell_clusters.kernels.c";
 
-    static final KernelProgram PROGRAM = new KernelProgram("cell-clusters", source(), Map.of(
+    static final KernelProgram PROGRAM = new KernelProgram("cell-clusters", KernelSource.read(ClusterKernels.class, SOURCE_RESOURCE),
+        Map.of(
         INIT_LABELS, (globalSize, args) -> initLabels(args),
         PROPAGATE, (globalSize, args) -> propagate(args),
         CENTROIDS, (globalSize, args) -> centroids(args)));
@@ -113,22 +111,6 @@ final class ClusterKernels
             centroid.setAtIndex(JAVA_FLOAT, 3L * i, q);
             centroid.setAtIndex(JAVA_FLOAT, 3L * i + 1, x);
             centroid.setAtIndex(JAVA_FLOAT, 3L * i + 2, y);
-        }
-    }
-
-    private static String source()
-    {
-        try (InputStream in = ClusterKernels.class.getResourceAsStream(SOURCE_RESOURCE))
-        {
-            if (in == null)
-            {
-                throw new IllegalStateException("kernel source " + SOURCE_RESOURCE + " is missing from the jdpl-gpu-devices jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("reading kernel source " + SOURCE_RESOURCE, e);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.jdpl.gpu.GpuException;
 import org.jdpl.gpu.GpuKernel;
 import org.jdpl.gpu.GpuMemoryPool;
 import org.jdpl.gpu.GpuProgram;
+import org.jdpl.gpu.HostStaging;
 
 /**
  * Clusterizes timeframes on one GPU: uploads the cells, labels connected components by rounds of
@@ -33,8 +34,7 @@ public final class GpuClusterizer implements AutoCloseable
     private final GpuMemoryPool pool;
     private final MemorySegment flag;
     private final Arena flagArena = Arena.ofShared();
-    private Arena stagingArena;
-    private MemorySegment staging = MemorySegment.NULL;
+    private final HostStaging staging;
     private long lastKernelNs;
     private int lastRounds;
 
@@ -51,6 +51,7 @@ public final class GpuClusterizer implements AutoCloseable
         this.centroids = program.kernel(ClusterKernels.CENTROIDS);
         this.pool = pool;
         this.flag = flagArena.allocate(JAVA_INT);
+        this.staging = new HostStaging(context);
     }
 
     /** GPU memory a timeframe of {@code cells} cells needs, alignment included. */
@@ -86,12 +87,12 @@ public final class GpuClusterizer implements AutoCloseable
             final GpuBuffer label = pool.take(intBytes, "cell labels");
             final GpuBuffer changed = pool.take(Integer.BYTES, "change flag");
             final GpuBuffer centroid = pool.take(centroidBytes, "cluster centroids");
-            ensureStaging(centroidBytes);
-            upload(cells.modules(), module, n);
-            upload(cells.ch0s(), ch0, n);
-            upload(cells.ch1s(), ch1, n);
-            MemorySegment.copy(cells.values(), 0, staging, JAVA_FLOAT, 0, n);
-            context.copyToDevice(staging.asSlice(0, intBytes), value, 0);
+            final MemorySegment host = staging.ensure(centroidBytes);
+            staging.upload(cells.modules(), n, module);
+            staging.upload(cells.ch0s(), n, ch0);
+            staging.upload(cells.ch1s(), n, ch1);
+            MemorySegment.copy(cells.values(), 0, host, JAVA_FLOAT, 0, n);
+            context.copyToDevice(host.asSlice(0, intBytes), value, 0);
 
             initLabels.arg(0, label).arg(1, n);
             lastKernelNs += context.launch(initLabels, n, 0);
@@ -101,11 +102,10 @@ public final class GpuClusterizer implements AutoCloseable
             lastKernelNs += context.launch(centroids, n, 0);
 
             final int[] labels = new int[n];
-            context.copyFromDevice(label, 0, staging.asSlice(0, intBytes));
-            MemorySegment.copy(staging, JAVA_INT, 0, labels, 0, n);
+            staging.download(label, labels, 0, n);
             final float[] sums = new float[n * FLOATS_PER_CENTROID];
-            context.copyFromDevice(centroid, 0, staging.asSlice(0, centroidBytes));
-            MemorySegment.copy(staging, JAVA_FLOAT, 0, sums, 0, sums.length);
+            context.copyFromDevice(centroid, 0, host.asSlice(0, centroidBytes));
+            MemorySegment.copy(host, JAVA_FLOAT, 0, sums, 0, sums.length);
             return new CellClusters(labels, sums);
         }
         finally
@@ -145,16 +145,14 @@ public final class GpuClusterizer implements AutoCloseable
             final GpuBuffer ch1Buffer = pool.take(intBytes, "cell ch1");
             final GpuBuffer label = pool.take(intBytes, "cell labels");
             final GpuBuffer changed = pool.take(Integer.BYTES, "change flag");
-            ensureStaging(intBytes);
-            upload(group, groupBuffer, n);
-            upload(ch0, ch0Buffer, n);
-            upload(ch1, ch1Buffer, n);
+            staging.upload(group, n, groupBuffer);
+            staging.upload(ch0, n, ch0Buffer);
+            staging.upload(ch1, n, ch1Buffer);
             initLabels.arg(0, label).arg(1, n);
             lastKernelNs += context.launch(initLabels, n, 0);
             propagate.arg(0, groupBuffer).arg(1, ch0Buffer).arg(2, ch1Buffer).arg(3, label).arg(4, changed).arg(5, n);
             labelComponents(changed, n, timeslice);
-            context.copyFromDevice(label, 0, staging.asSlice(0, intBytes));
-            MemorySegment.copy(staging, JAVA_INT, 0, labels, 0, n);
+            staging.download(label, labels, 0, n);
         }
         finally
         {
@@ -184,10 +182,7 @@ public final class GpuClusterizer implements AutoCloseable
     {
         program.close();
         flagArena.close();
-        if (stagingArena != null)
-        {
-            stagingArena.close();
-        }
+        staging.close();
     }
 
     private void labelComponents(final GpuBuffer changed, final int n, final long timeslice)
@@ -207,25 +202,5 @@ public final class GpuClusterizer implements AutoCloseable
         }
         throw new GpuException("cluster labelling of timeframe " + timeslice + " did not converge in " + (n + 1) +
             " rounds on " + context.deviceName() + "; the kernel or the GPU is faulty");
-    }
-
-    private void upload(final int[] column, final GpuBuffer target, final int n)
-    {
-        MemorySegment.copy(column, 0, staging, JAVA_INT, 0, n);
-        context.copyToDevice(staging.asSlice(0, (long)n * Integer.BYTES), target, 0);
-    }
-
-    /** Host staging memory grows to the largest timeframe seen, then is reused. */
-    private void ensureStaging(final long bytes)
-    {
-        if (staging.byteSize() < bytes)
-        {
-            if (stagingArena != null)
-            {
-                stagingArena.close();
-            }
-            stagingArena = Arena.ofShared();
-            staging = stagingArena.allocate(Math.max(bytes, staging.byteSize() * 2), 64);
-        }
     }
 }

@@ -24,6 +24,7 @@ final class CudaContext implements GpuContext
         #define KERNEL extern "C" __global__
         #define GLOBAL
         #define GLOBAL_ID ((int)(blockIdx.x * blockDim.x + threadIdx.x))
+        #define FUNCTION __device__
         #line 1
         """;
     /** No fused multiply-add, so float results match the CPU reference as closely as the hardware allows. */

@@ -24,6 +24,7 @@ final class OpenClContext implements GpuContext
         #define KERNEL __kernel
         #define GLOBAL __global
         #define GLOBAL_ID ((int)get_global_id(0))
+        #define FUNCTION
         #line 1
         """;
     static final String BUILD_OPTIONS = "-cl-fp32-correctly-rounded-divide-sqrt";

@@ -52,7 +52,8 @@ public final class SeederFactory implements DeviceFactory
             OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"));
     }
 
-    static SeedConfig config(final Options options)
+    /** The seeder's cuts from its options; its GPU twin reads the same options. */
+    public static SeedConfig config(final Options options)
     {
         return new SeedConfig(options.getDouble("pt-min"), options.getDouble("bfield"), options.getDouble("delta-r-min"),
             options.getDouble("delta-r-max"), options.getDouble("cot-theta-max"), options.getDouble("z0-max"), options.getDouble("d0-max"),

@@ -1,0 +1,166 @@
+package org.jdpl.devices.reco.seed;
+
+import java.util.Arrays;
+
+import org.jdpl.devices.reco.event.EventSpacepoints;
+import org.jdpl.devices.reco.fit.Helix;
+
+/**
+ * The seeder's cuts, evaluated exactly as {@link SeedFinder} evaluates them: doublet cuts (radial
+ * distance aside, which the phi bins' radial windows apply), the straight-line slope window of a
+ * triplet, and the triplet cuts with the triplet's quality. Shared by every seeder that must select
+ * the same seeds bit for bit, the GPU one re-checking its candidates here. {@link #prepare} must
+ * see each event before its doublets are cut.
+ */
+public final class SeedCuts
+{
+    private final SeedConfig config;
+    private final double radiusMin;
+    private final int neighbours;
+    /** Per spacepoint of the prepared event: the largest phi opening a track at pt-min reaches by its radius. */
+    private double[] reach = new double[1024];
+
+    public SeedCuts(final SeedConfig config)
+    {
+        this.config = config;
+        this.radiusMin = config.ptMin() / (Helix.PT_PER_TESLA_MM * config.bFieldTesla());
+        final double largestOpening = Math.asin(Math.min(1, config.deltaRMax() / (2 * radiusMin))) + 0.02;
+        this.neighbours = Math.min(PhiBins.BINS / 2, (int)Math.ceil(largestOpening / (2 * Math.PI / PhiBins.BINS)));
+    }
+
+    public SeedConfig config()
+    {
+        return config;
+    }
+
+    /** Radius of the circle of a track at pt-min. */
+    public double radiusMin()
+    {
+        return radiusMin;
+    }
+
+    /** Phi bins searched on each side: enough for the largest phi opening of a doublet at pt-min. */
+    public int neighbours()
+    {
+        return neighbours;
+    }
+
+    /** Computes the event's per-spacepoint terms once, rather than in every doublet they take part in. */
+    public void prepare(final EventSpacepoints sp)
+    {
+        if (reach.length < sp.size)
+        {
+            reach = Arrays.copyOf(reach, Math.max(sp.size, 2 * reach.length));
+        }
+        for (int i = 0; i < sp.size; i++)
+        {
+            reach[i] = reach(sp.r[i]);
+        }
+    }
+
+    /** The phi a track at pt-min turns by from the beam line to radius {@code r}: half the angle of the chord. */
+    public double reach(final double r)
+    {
+        return Math.asin(Math.min(1, r / (2 * radiusMin)));
+    }
+
+    /** Doublet cuts for inner hit {@code a}, outer hit {@code b} of the prepared event. */
+    public boolean compatibleDoublet(final EventSpacepoints sp, final int a, final int b)
+    {
+        final double dr = sp.r[b] - sp.r[a];
+        if (sp.layerKey(a) == sp.layerKey(b))
+        {
+            return false;
+        }
+        final double cot = (sp.z[b] - sp.z[a]) / dr;
+        if (Math.abs(cot) > config.cotThetaMax())
+        {
+            return false;
+        }
+        final double z0 = sp.z[a] - sp.r[a] * cot;
+        if (Math.abs(z0) > config.z0Max())
+        {
+            return false;
+        }
+        final double dphi = Math.abs(Helix.wrap(sp.phi[b] - sp.phi[a]));
+        final double allowed = reach[b] - reach[a];
+        return dphi <= allowed + config.d0Max() / sp.r[a] + 0.005;
+    }
+
+    /**
+     * Largest straight-line slope difference of the top doublet from a bottom doublet of slope
+     * {@code cot}: a cheap check before the exact arc-length one (arcs exceed chords by < 10 %).
+     */
+    public double slopeWindow(final double cot)
+    {
+        return config.cotTolerance() * (1 + cot * cot) + 0.1 * Math.abs(cot) + 0.01;
+    }
+
+    /** Quality of the triplet (lower is better), or -1 when it fails a cut. */
+    public double tripletQuality(final EventSpacepoints sp, final int b, final int m, final int t)
+    {
+        if (sp.layerKey(b) == sp.layerKey(t))
+        {
+            return -1;
+        }
+        final double ax = sp.x[m] - sp.x[b];
+        final double ay = sp.y[m] - sp.y[b];
+        final double bx = sp.x[t] - sp.x[b];
+        final double by = sp.y[t] - sp.y[b];
+        final double cross = ax * by - ay * bx;
+        if (Math.abs(cross) < 1e-9)
+        {
+            return -1;
+        }
+        final double a2 = ax * ax + ay * ay;
+        final double b2 = bx * bx + by * by;
+        final double cx = sp.x[b] + (by * a2 - ay * b2) / (2 * cross);
+        final double cy = sp.y[b] + (ax * b2 - bx * a2) / (2 * cross);
+        final double radius = Math.hypot(sp.x[b] - cx, sp.y[b] - cy);
+        if (radius < radiusMin)
+        {
+            return -1;
+        }
+        final double d0 = Math.abs(Math.hypot(cx, cy) - radius);
+        if (d0 > config.d0Max())
+        {
+            return -1;
+        }
+        final double sBm = arc(Math.sqrt(a2), radius);
+        final double sMt = arc(Math.hypot(sp.x[t] - sp.x[m], sp.y[t] - sp.y[m]), radius);
+        final double cotBm = (sp.z[m] - sp.z[b]) / sBm;
+        final double cotMt = (sp.z[t] - sp.z[m]) / sMt;
+        final double scale = 1 + cotBm * cotBm;
+        final double dcot = Math.abs(cotBm - cotMt) / scale;
+        if (dcot > config.cotTolerance())
+        {
+            return -1;
+        }
+        return d0 / config.d0Max() + dcot / config.cotTolerance();
+    }
+
+    /**
+     * Every cut {@link SeedFinder} applies to triplet (b, m, t) whose hits lie in each other's radial
+     * windows: both doublets, the slope window, the triplet cuts. The quality, or -1 when a cut fails.
+     */
+    public double candidateQuality(final EventSpacepoints sp, final int b, final int m, final int t)
+    {
+        if (!compatibleDoublet(sp, b, m) || !compatibleDoublet(sp, m, t))
+        {
+            return -1;
+        }
+        final double rm = sp.r[m];
+        final double cotBottom = (sp.z[m] - sp.z[b]) / (rm - sp.r[b]);
+        final double cotTop = (sp.z[t] - sp.z[m]) / (sp.r[t] - rm);
+        if (Math.abs(cotTop - cotBottom) > slopeWindow(cotBottom))
+        {
+            return -1;
+        }
+        return tripletQuality(sp, b, m, t);
+    }
+
+    private static double arc(final double chord, final double radius)
+    {
+        return 2 * radius * Math.asin(Math.min(1, chord / (2 * radius)));
+    }
+}

@@ -1,0 +1,180 @@
+package org.jdpl.gpu.reco;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jdpl.devices.reco.chain.ReconstructionSteps;
+import org.jdpl.devices.reco.event.SourceTimeframeWriter.Kind;
+import org.jdpl.devices.reco.seed.SeedConfig;
+import org.jdpl.devices.reco.seed.SeedCuts;
+import org.jdpl.gpu.GpuContext;
+import org.jdpl.gpu.GpuMemoryPool;
+import org.jdpl.gpu.OpenClAvailable;
+import org.jdpl.gpu.PoolExhaustedException;
+import org.jdpl.gpu.cpu.CpuBackend;
+import org.jdpl.gpu.seeds.GpuTripletSearch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The GPU seeder's seed table is byte for byte the CPU seeder's, on simulated timeframes and on the
+ * shared TrackML sample, on OpenCL (PoCL) and on the CPU reference backend; also when the triplet
+ * candidates overflow the memory pool and take several passes. A pool too small is a clear error.
+ */
+@Timeout(120)
+class TimeframeSeederTest
+{
+    private static final long POOL_BYTES = 64L << 20;
+
+    @Test
+    void shouldEqualTheCpuSeederOnSimulatedTimeframesOnOpenCl()
+    {
+        try (GpuContext context = OpenClAvailable.openFirstDevice())
+        {
+            assertEqualSeeds(context, spacepoints(RecoInputs.simulated()), POOL_BYTES);
+        }
+    }
+
+    @Test
+    void shouldEqualTheCpuSeederOnSimulatedTimeframesOnTheCpuBackend()
+    {
+        try (GpuContext context = new CpuBackend().open(0))
+        {
+            assertEqualSeeds(context, spacepoints(RecoInputs.simulated()), POOL_BYTES);
+        }
+    }
+
+    @Test
+    void shouldEqualTheCpuSeederOnTheTrackMlSampleOnOpenCl()
+    {
+        final List<MemorySegment> sample = spacepoints(RecoInputs.sample());
+        try (GpuContext context = OpenClAvailable.openFirstDevice())
+        {
+            assertEqualSeeds(context, sample, POOL_BYTES);
+        }
+    }
+
+    @Test
+    void shouldEqualTheCpuSeederOnTheTrackMlSampleOnTheCpuBackend()
+    {
+        final List<MemorySegment> sample = spacepoints(RecoInputs.sample());
+        try (GpuContext context = new CpuBackend().open(0))
+        {
+            assertEqualSeeds(context, sample, POOL_BYTES);
+        }
+    }
+
+    @Test
+    void shouldEqualTheCpuSeederWhenCandidatesTakeSeveralPasses()
+    {
+        final List<MemorySegment> timeframes = spacepoints(RecoInputs.simulated());
+        try (GpuContext context = new CpuBackend().open(0))
+        {
+            final long[] sizes = poolBytesWithAndWithoutCandidates(context, timeframes.getFirst());
+            // Room for about a third of the candidates: three passes or more.
+            final long tight = sizes[1] + (sizes[0] - sizes[1]) / 3;
+            final int passes = assertEqualSeeds(context, timeframes.subList(0, 1), tight);
+            assertTrue(passes >= 3, "passes: " + passes);
+        }
+    }
+
+    @Test
+    void shouldFailClearlyWhenTheSpacepointsDoNotFitThePool()
+    {
+        final List<MemorySegment> timeframes = spacepoints(RecoInputs.simulated());
+        try (GpuContext context = new CpuBackend().open(0);
+             GpuMemoryPool pool = new GpuMemoryPool(context, 64 << 10);
+             GpuTripletSearch search = new GpuTripletSearch(context, pool, new SeedCuts(SeedConfig.defaults())))
+        {
+            final TimeframeSeeder seeder = new TimeframeSeeder(search, new SeedCuts(SeedConfig.defaults()));
+            final PoolExhaustedException e = assertThrows(PoolExhaustedException.class,
+                () -> seeder.seed(7, timeframes.getFirst(), size -> MemorySegment.NULL));
+            assertTrue(e.getMessage().contains("timeframe 7 needs at least") && e.getMessage().contains("holds 65536 bytes"), e.getMessage());
+            assertTrue(e.neededBytes() > e.poolBytes(), e.getMessage());
+            assertEquals(0, pool.usedBytes(), "the pool is reset after a failed timeframe");
+        }
+    }
+
+    @Test
+    void shouldFailClearlyWhenOneMiddlesCandidatesDoNotFitThePool()
+    {
+        final List<MemorySegment> timeframes = spacepoints(RecoInputs.simulated());
+        try (GpuContext context = new CpuBackend().open(0))
+        {
+            final long[] sizes = poolBytesWithAndWithoutCandidates(context, timeframes.getFirst());
+            try (GpuMemoryPool pool = new GpuMemoryPool(context, sizes[1]);
+                 GpuTripletSearch search = new GpuTripletSearch(context, pool, new SeedCuts(SeedConfig.defaults())))
+            {
+                final TimeframeSeeder seeder = new TimeframeSeeder(search, new SeedCuts(SeedConfig.defaults()));
+                final PoolExhaustedException e = assertThrows(PoolExhaustedException.class,
+                    () -> seeder.seed(3, timeframes.getFirst(), size -> MemorySegment.NULL));
+                assertTrue(e.getMessage().contains("triplet candidates of one middle spacepoint"), e.getMessage());
+            }
+        }
+    }
+
+    /** Each timeframe's spacepoint table, from the CPU clusterizer. */
+    private static List<MemorySegment> spacepoints(final RecoInputs inputs)
+    {
+        final ReconstructionSteps cpu = ReconstructionSteps.withDefaults();
+        final Arena arena = Arena.ofAuto();
+        final List<MemorySegment> tables = new ArrayList<>();
+        for (int tf = 0; tf < inputs.timeframes().size(); tf++)
+        {
+            final Map<Kind, MemorySegment> in = inputs.tables(arena, tf);
+            final MemorySegment[] out = new MemorySegment[1];
+            cpu.clusterize(in.get(Kind.CELLS), in.get(Kind.MODULES), in.get(Kind.HITS), size -> out[0] = arena.allocate(size, 8));
+            tables.add(out[0]);
+        }
+        return tables;
+    }
+
+    /** The pool a timeframe uses with its candidates, and without them (spacepoints and counts only). */
+    private static long[] poolBytesWithAndWithoutCandidates(final GpuContext context, final MemorySegment timeframe)
+    {
+        try (Arena arena = Arena.ofConfined();
+             GpuMemoryPool pool = new GpuMemoryPool(context, POOL_BYTES);
+             GpuTripletSearch search = new GpuTripletSearch(context, pool, new SeedCuts(SeedConfig.defaults())))
+        {
+            final TimeframeSeeder seeder = new TimeframeSeeder(search, new SeedCuts(SeedConfig.defaults()));
+            seeder.seed(0, timeframe, size -> arena.allocate(size, 8));
+            final long candidateBytes = 2L * Integer.BYTES * seeder.lastCandidates();
+            assertTrue(seeder.lastCandidates() > 100, "candidates: " + seeder.lastCandidates());
+            return new long[] {pool.highWaterBytes(), pool.highWaterBytes() - candidateBytes};
+        }
+    }
+
+    /** Seeds every timeframe on the CPU and on {@code context}; returns the most candidate passes a timeframe took. */
+    private static int assertEqualSeeds(final GpuContext context, final List<MemorySegment> timeframes, final long poolBytes)
+    {
+        final ReconstructionSteps cpu = ReconstructionSteps.withDefaults();
+        final SeedCuts cuts = new SeedCuts(SeedConfig.defaults());
+        int passes = 0;
+        try (Arena arena = Arena.ofConfined();
+             GpuMemoryPool pool = new GpuMemoryPool(context, poolBytes);
+             GpuTripletSearch search = new GpuTripletSearch(context, pool, cuts))
+        {
+            final TimeframeSeeder gpu = new TimeframeSeeder(search, cuts);
+            gpu.warmUp();
+            for (int tf = 0; tf < timeframes.size(); tf++)
+            {
+                final MemorySegment[] expected = new MemorySegment[1];
+                final MemorySegment[] actual = new MemorySegment[1];
+                cpu.seed(timeframes.get(tf), size -> expected[0] = arena.allocate(size, 8));
+                gpu.seed(tf, timeframes.get(tf), size -> actual[0] = arena.allocate(size, 8));
+                assertTrue(expected[0].byteSize() > 1000, "the timeframe has seeds");
+                assertEquals(expected[0].byteSize(), actual[0].byteSize(), "seed table size");
+                assertEquals(-1, expected[0].mismatch(actual[0]), "seed tables differ at that byte");
+                passes = Math.max(passes, search.lastPasses());
+            }
+        }
+        return passes;
+    }
+}
