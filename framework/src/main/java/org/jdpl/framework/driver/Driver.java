@@ -178,18 +178,19 @@ public final class Driver
                 s.requestKill();
             }
             supervise(s, segment, sampler, progress, hostCounters, journal, probe);
+            sampler.finish();
+            if (hostCounters != null)
+            {
+                // Its publication closes here, so the drain below also delivers the last values to the launching host.
+                hostCounters.finish();
+            }
             // A run that failed or was stopped does not wait for its streams to other hosts: they may be dead.
             if (plan.placement().spansHosts() && s.failure() == null && !s.stopRequested() &&
                 NetworkDrain.await(aeron, NetworkDrain.TIMEOUT_NS) > 0)
             {
                 journal.event("UDP streams to other hosts were still draining when the run ended; their consumers may miss the end");
             }
-            sampler.finish();
             progress.finish();
-            if (hostCounters != null)
-            {
-                hostCounters.sendAll();
-            }
 
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
                 s.stopRequested() ? RunStatus.INTERRUPTED : RunStatus.OK;

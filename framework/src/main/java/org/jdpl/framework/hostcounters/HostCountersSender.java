@@ -113,8 +113,8 @@ public final class HostCountersSender implements Agent, AutoCloseable
         return sendAll();
     }
 
-    /** Sends every replica's values now (the last values, as the run ends); returns how many went. */
-    public int sendAll()
+    /** Sends every replica's values now; returns how many went. */
+    int sendAll()
     {
         int sent = 0;
         for (int k = 0; k < firstId.length; k++)
@@ -134,6 +134,13 @@ public final class HostCountersSender implements Agent, AutoCloseable
             }
         }
         return sent;
+    }
+
+    /** Sends the last values and closes the publication: the media driver delivers what it holds, then lets go of it. */
+    public void finish()
+    {
+        sendAll();
+        CloseHelper.close(publication);
     }
 
     /** Messages that could not be sent (not connected yet, back-pressure). */

@@ -117,13 +117,16 @@ final class StatusCommand implements Callable<Integer>
             out.println("no runs in " + runs.locator().runsDir().toAbsolutePath());
             return;
         }
-        out.printf("%-22s %-11s %9s %10s  %s%n", "run", "status", "processes", "timeframes", "devices");
+        // Multi-host runs' ids are longer (cluster-<time>-<pid>).
+        final int idWidth = Math.max(22, entries.stream().mapToInt(e -> e.id().length()).max().orElse(0));
+        final String columns = "%-" + idWidth + "s %-11s %9s %10s  %s%n";
+        out.printf(columns, "run", "status", "processes", "timeframes", "devices");
         for (final RunEntry e : entries)
         {
             final JsonNode totals = e.summary() == null ? null : e.summary().path("timeslices");
-            final String done = totals == null ? "-" : Long.toString(totals.path("completed").asLong());
+            final String done = totals == null || totals.isMissingNode() ? "-" : Long.toString(totals.path("completed").asLong());
             final String devices = String.join(",", e.manifest().plan().devices().stream().map(d -> d.name()).toList());
-            out.printf("%-22s %-11s %9d %10s  %s%n", e.id(), e.status(), e.manifest().plan().processCount(), done,
+            out.printf(columns, e.id(), e.status(), e.manifest().plan().processCount(), done,
                 devices.length() > 40 ? devices.substring(0, 37) + "..." : devices);
         }
     }
