@@ -4,13 +4,14 @@ import java.util.List;
 
 import io.aeron.Aeron;
 import io.aeron.Subscription;
+import io.aeron.FragmentAssembler;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
-import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersReader;
 import org.jdpl.framework.counters.CounterKey;
@@ -38,7 +39,8 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
     private final int[] hostOfReplica;
     private final AtomicCounter[] hostState;
     private final AtomicCounter[] hostUpdateMs;
-    private final FragmentHandler onFragment = this::onFragment;
+    /** A replica with many routes may need more than one UDP frame; the assembler's buffer grows once, then is reused. */
+    private final FragmentHandler onFragment = new FragmentAssembler(this::onMessage);
     private long rejected;
 
     private HostCountersReceiver(final Subscription subscription, final RunCountersFile file, final Plan plan, final EpochClock clock)
@@ -133,7 +135,7 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
         return rejected;
     }
 
-    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    private void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         if (length < HostCountersCodec.VALUES_OFFSET)
         {
