@@ -79,7 +79,7 @@ class MultiHostRunTest
     @Timeout(60)
     void shouldDeliverEveryTimesliceOnceAcrossThreeHostsUnderSrun() throws Exception
     {
-        final DplRun run = dplRun(chain(TIMESLICES, 256));
+        final DplRun run = dplRun(chain(TIMESLICES, 256, 0));
 
         assertEquals(0, run.exitCode(), run::describe);
         final JsonNode summary = run.summary();
@@ -96,7 +96,7 @@ class MultiHostRunTest
         cluster.loss("h3", 0.1);
         try
         {
-            final DplRun run = dplRun(chain(TIMESLICES, 4096));
+            final DplRun run = dplRun(chain(TIMESLICES, 4096, 0));
 
             assertEquals(0, run.exitCode(), run::describe);
             final JsonNode summary = run.summary();
@@ -115,7 +115,7 @@ class MultiHostRunTest
     @Timeout(60)
     void shouldEndTheRunNamingTheHostWhoseAgentDied() throws Exception
     {
-        final Path topology = chain(1_000_000, 256);
+        final Path topology = chain(1_000_000, 256, 0);
         final DplRun run = DplRun.start(cluster, dir, topology);
         try
         {
@@ -137,16 +137,93 @@ class MultiHostRunTest
         }
     }
 
-    private Path chain(final long timeslices, final int payloadBytes) throws IOException
+    @Test
+    @Timeout(60)
+    void shouldShowEveryHostsDevicesInStatusOnTheLaunchingHostWhileTheRunGoesOn() throws Exception
+    {
+        // 10 s of timeslices: long enough to be seen running, short enough to end by itself.
+        final DplRun run = DplRun.start(cluster, dir, chain(5000, 256, 500));
+        try
+        {
+            final Path runsDir = dir.resolve("runs");
+            final JsonNode[] status = new JsonNode[1];
+            RunFixture.await("dpl status --json on the launching host to show the source on h1 producing, and fwd on h2 and sink on h3",
+                40_000, () ->
+                {
+                    status[0] = liveStatus(runsDir);
+                    return status[0] != null && replicaOn(status[0], "source", "h1").path("timeslicesOut").asLong() > 0 &&
+                        !replicaOn(status[0], "fwd", "h2").isMissingNode() && !replicaOn(status[0], "sink", "h3").isMissingNode();
+                });
+            for (final JsonNode replica : status[0].path("replicas"))
+            {
+                assertEquals("live", replica.path("hostState").asText(), status[0].toString());
+            }
+
+            assertEquals(0, run.waitFor(45), run::describe);
+            final String after = dpl("status", status[0].path("run").asText(), "--runs-dir", runsDir.toString());
+            assertTrue(after.contains(": ok on 3 hosts"), after);
+            assertTrue(after.contains("h3") && after.contains("sink#0"), after);
+        }
+        finally
+        {
+            run.close();
+        }
+    }
+
+    /** {@code dpl status RUN --json} of the one running run in {@code runsDir}, or null while there is none. */
+    private static JsonNode liveStatus(final Path runsDir)
+    {
+        try
+        {
+            for (final JsonNode run : JSON.readTree(dpl("status", "--runs-dir", runsDir.toString(), "--json")))
+            {
+                if (run.path("status").asText().equals("running"))
+                {
+                    final JsonNode status = JSON.readTree(dpl("status", run.path("run").asText(), "--runs-dir", runsDir.toString(), "--json"));
+                    return status.has("replicas") ? status : null;
+                }
+            }
+            return null;
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /** The replica row of {@code device} when it shows on {@code host}; a missing node otherwise. */
+    private static JsonNode replicaOn(final JsonNode status, final String device, final String host)
+    {
+        for (final JsonNode replica : status.path("replicas"))
+        {
+            if (replica.path("device").asText().equals(device) && replica.path("host").asText().equals(host))
+            {
+                return replica;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** A dpl command, in this process; its output. */
+    private static String dpl(final String... args)
+    {
+        final java.io.StringWriter out = new java.io.StringWriter();
+        final java.io.StringWriter err = new java.io.StringWriter();
+        final int exitCode = org.jdpl.tools.Dpl.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        assertEquals(0, exitCode, "dpl " + String.join(" ", args) + ": " + err);
+        return out.toString();
+    }
+
+    private Path chain(final long timeslices, final int payloadBytes, final int rateHz) throws IOException
     {
         return Files.writeString(dir.resolve("three-hosts.conf"), """
             hosts { h1 {}, h2 {}, h3 {} }
             devices {
-              source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = %d } }
+              source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = %d, rate-hz = %d } }
               fwd    { use = forwarder, host = h2 }
               sink   { use = checksum-sink, host = h3 }
             }
-            """.formatted(timeslices, payloadBytes));
+            """.formatted(timeslices, payloadBytes, rateHz));
     }
 
     private DplRun dplRun(final Path topology) throws Exception

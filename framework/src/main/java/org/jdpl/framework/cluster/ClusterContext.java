@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jdpl.framework.driver.DriverContext;
+
 /** Settings of a {@link ClusterRun}; read-only once concluded. */
 public final class ClusterContext
 {
@@ -14,6 +16,7 @@ public final class ClusterContext
     public static final List<String> DEFAULT_AGENT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     private Path runDir;
+    private Path shmRoot = DriverContext.DEFAULT_SHM_ROOT;
     private HostLauncher launcher = HostLauncher.LOCAL;
     private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classPath = System.getProperty("java.class.path");
@@ -41,6 +44,18 @@ public final class ClusterContext
     public Path runDir()
     {
         return runDir;
+    }
+
+    /** Where the launching host's shared-memory directory of the run goes (its counters file, for {@code dpl status}). */
+    public ClusterContext shmRoot(final Path shmRoot)
+    {
+        this.shmRoot = shmRoot;
+        return this;
+    }
+
+    public Path shmRoot()
+    {
+        return shmRoot;
     }
 
     public ClusterContext launcher(final HostLauncher launcher)

@@ -14,6 +14,7 @@ import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedHost;
+import org.jdpl.framework.run.RunLayout;
 
 /**
  * Runs a plan that spans hosts, from the launching host: writes the plan where every host reads it,
@@ -77,11 +78,13 @@ public final class ClusterRun
             throw new UncheckedIOException("cannot write " + planFile + ": " + e.getMessage(), e);
         }
         final List<HostAgentProcess> agents = new ArrayList<>();
-        try
+        try (ClusterCounters counters = ClusterCounters.open(ctx, plan))
         {
+            ctx.console().printf("run %s: %d devices on hosts %s; `dpl status %s` shows them all, live%n", counters.runId(),
+                plan.devices().size(), plan.placement().hostNames(), counters.runId());
             for (final PlannedHost host : plan.placement().hosts())
             {
-                agents.add(HostAgentProcess.start(ctx, planFile, host.name(), host.address()));
+                agents.add(HostAgentProcess.start(ctx, planFile, host.name(), host.address(), counters.endpointFor(host)));
                 started.add(agents.getLast());
                 ctx.console().printf("host %s (%s): agent started, pid %d, log %s%n", host.name(), host.address(),
                     agents.getLast().pid(), HostAgentProcess.log(agents.getLast().hostDir()));
@@ -92,6 +95,7 @@ public final class ClusterRun
             {
                 w.requestStop();
             }
+            final boolean[] exitSeen = new boolean[agents.size()];
             final IdleStrategy idle = new SleepingMillisIdleStrategy(IDLE_MS);
             while (!w.done())
             {
@@ -99,10 +103,18 @@ public final class ClusterRun
                 {
                     throw new IllegalStateException("the cluster run was interrupted; its host agents are killed");
                 }
-                idle.idle(w.doWork());
+                idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters));
             }
             w.doWork();
-            return summary(w, agents);
+            counters.doWork();
+            onExits(agents, exitSeen, counters);
+            final ClusterSummary summary = summary(w, agents);
+            ClusterFiles.writeSummary(RunLayout.summary(ctx.runDir()), summary);
+            return summary;
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot write the summary of " + ctx.runDir() + ": " + e.getMessage(), e);
         }
         finally
         {
@@ -116,6 +128,23 @@ public final class ClusterRun
             watch = null;
             started.clear();
         }
+    }
+
+    /** Tells the counters of agents that exited since the last call (agents are in the plan's host order). */
+    private static int onExits(final List<HostAgentProcess> agents, final boolean[] exitSeen, final ClusterCounters counters)
+    {
+        int work = 0;
+        for (int i = 0; i < agents.size(); i++)
+        {
+            final int exitCode = agents.get(i).exitCode();
+            if (!exitSeen[i] && exitCode >= 0)
+            {
+                exitSeen[i] = true;
+                counters.onHostExit(i, exitCode == HostAgentMain.OK || exitCode == HostAgentMain.STOPPED);
+                work++;
+            }
+        }
+        return work;
     }
 
     private static ClusterSummary summary(final HostAgentWatch w, final List<HostAgentProcess> agents)

@@ -15,10 +15,11 @@ import sun.misc.SignalHandler;
 
 /**
  * The host agent, one per host of a run:
- * {@code java @jvm.flags -cp CP org.jdpl.framework.cluster.HostAgentMain <plan.json> <host> <runs dir> <summary.json>}.
+ * {@code java @jvm.flags -cp CP org.jdpl.framework.cluster.HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to>]}.
  * A Driver for the replicas the plan places on {@code host}: it makes this host's /dev/shm run
  * directory, media driver and payload segment, starts and supervises its devices, writes its run
- * summary (with the media driver's retransmission counters) to {@code summary.json}, and exits
+ * summary (with the media driver's retransmission counters) to {@code summary.json}, sends its
+ * replicas' counters to {@code address:port} of the launching host while it runs (when given), and exits
  * 0 when its part of the run went well, 1 when it failed, 2 on bad arguments, 3 when stopped.
  * SIGTERM or SIGINT stops its devices (a second one kills them).
  */
@@ -30,7 +31,7 @@ public final class HostAgentMain
     public static final int STOPPED = 3;
     /** System property: how long its devices get to stop before they are killed (ms). */
     public static final String STOP_GRACE_PROPERTY = "jdpl.agent.stopGraceMs";
-    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json>";
+    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to address:port>]";
 
     private HostAgentMain()
     {
@@ -43,7 +44,7 @@ public final class HostAgentMain
 
     static int run(final String[] args)
     {
-        if (args.length != 4)
+        if (args.length != 4 && args.length != 5)
         {
             System.err.println(USAGE);
             return BAD_SETUP;
@@ -68,6 +69,7 @@ public final class HostAgentMain
         final PrintWriter console = new PrintWriter(System.out, true);
         final Driver driver = new Driver(new DriverContext()
             .host(host)
+            .hostCountersEndpoint(args.length == 5 ? args[4] : null)
             .runsDir(Path.of(args[2]))
             .classPath(System.getProperty("java.class.path"))
             .stopGraceMs(Long.getLong(STOP_GRACE_PROPERTY, DriverContext.DEFAULT_STOP_GRACE_MS))

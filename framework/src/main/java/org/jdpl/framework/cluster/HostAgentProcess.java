@@ -24,7 +24,9 @@ final class HostAgentProcess
         this.hostDir = hostDir;
     }
 
-    static HostAgentProcess start(final ClusterContext ctx, final Path planFile, final String host, final String address)
+    /** Starts {@code host}'s agent, which sends its counters to {@code countersTo} ({@code address:port}). */
+    static HostAgentProcess start(
+        final ClusterContext ctx, final Path planFile, final String host, final String address, final String countersTo)
     {
         final Path hostDir = ctx.runDir().resolve("hosts").resolve(host);
         final List<String> agent = new ArrayList<>();
@@ -39,6 +41,7 @@ final class HostAgentProcess
         agent.add(host);
         agent.add(hostDir.resolve("runs").toAbsolutePath().toString());
         agent.add(summaryFile(hostDir).toAbsolutePath().toString());
+        agent.add(countersTo);
         try
         {
             Files.createDirectories(hostDir);

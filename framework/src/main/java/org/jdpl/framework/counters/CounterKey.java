@@ -11,6 +11,8 @@ public final class CounterKey
 {
     public static final int LENGTH = 12;
     public static final int NO_ROUTE = -1;
+    /** The device index of {@link CounterScope#HOST host counters}, whose replica is the host's index. */
+    public static final int HOST_DEVICE = -1;
     private static final int DEVICE_OFFSET = 0;
     private static final int REPLICA_OFFSET = 4;
     private static final int ROUTE_OFFSET = 8;

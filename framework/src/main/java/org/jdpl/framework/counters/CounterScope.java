@@ -8,5 +8,16 @@ public enum CounterScope
     /** One per route of a device replica (an edge of the graph), written by the device process. */
     ROUTE,
     /** One per device replica, written by the Driver about the process (from /proc and its exit). */
-    PROCESS
+    PROCESS,
+    /**
+     * One per host of a multi-host run, only in the launching host's counters file: written by the
+     * launcher as the host's counters arrive and as its agent ends.
+     */
+    HOST;
+
+    /** Every replica of a plan has one counter of this scope per type. */
+    public boolean perReplica()
+    {
+        return this == REPLICA || this == PROCESS;
+    }
 }

@@ -43,7 +43,11 @@ public enum CounterType
     /** Timeframes a source has in flight (produced, not yet done by every sink), as it last saw them. */
     IN_FLIGHT(41, CounterScope.REPLICA, "timeframes in flight"),
     /** The most timeframes in flight a source saw. */
-    MAX_IN_FLIGHT(42, CounterScope.REPLICA, "max timeframes in flight");
+    MAX_IN_FLIGHT(42, CounterScope.REPLICA, "max timeframes in flight"),
+    /** A host's {@link HostState}, as the launching host sees it. */
+    HOST_STATE(50, CounterScope.HOST, "host state"),
+    /** When the launching host last received the host's counters (epoch ms); 0 before the first. */
+    HOST_UPDATE_MS(51, CounterScope.HOST, "host update epoch ms");
 
     /** EXIT_CODE's value while the process runs. */
     public static final long NO_EXIT = -1;

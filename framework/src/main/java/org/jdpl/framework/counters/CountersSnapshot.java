@@ -17,11 +17,13 @@ public final class CountersSnapshot
 {
     private final long takenNs;
     private final List<ReplicaSample> replicas;
+    private final List<HostSample> hosts;
 
-    private CountersSnapshot(final long takenNs, final List<ReplicaSample> replicas)
+    private CountersSnapshot(final long takenNs, final List<ReplicaSample> replicas, final List<HostSample> hosts)
     {
         this.takenNs = takenNs;
         this.replicas = replicas;
+        this.hosts = hosts;
     }
 
     public static CountersSnapshot read(final RunCountersFile file)
@@ -30,11 +32,20 @@ public final class CountersSnapshot
         final Map<Long, ReplicaSample> byReplica = new HashMap<>();
         final List<ReplicaSample> ordered = new ArrayList<>();
         final List<RouteParts> routeParts = new ArrayList<>();
+        final Map<Integer, long[]> hostValues = new HashMap<>();
+        final Map<Integer, String> hostNames = new HashMap<>();
         reader.forEach((id, typeId, key, label) ->
         {
             final CounterType type = CounterType.ofId(typeId);
             if (type == null)
             {
+                return;
+            }
+            if (type.scope() == CounterScope.HOST)
+            {
+                final int host = CounterKey.replica(key);
+                hostNames.put(host, hostName(label));
+                hostValues.computeIfAbsent(host, k -> new long[2])[type == CounterType.HOST_STATE ? 0 : 1] = reader.getCounterValue(id);
                 return;
             }
             final int deviceIndex = CounterKey.deviceIndex(key);
@@ -57,7 +68,10 @@ public final class CountersSnapshot
         });
         collectRoutes(routeParts);
         ordered.sort(Comparator.comparingInt(ReplicaSample::deviceIndex).thenComparingInt(ReplicaSample::replica));
-        return new CountersSnapshot(System.nanoTime(), ordered);
+        final List<HostSample> hosts = new ArrayList<>();
+        hostValues.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> hosts.add(new HostSample(
+            hostNames.get(e.getKey()), e.getKey(), HostState.of(e.getValue()[0]), e.getValue()[1])));
+        return new CountersSnapshot(System.nanoTime(), ordered, List.copyOf(hosts));
     }
 
     /** When it was read ({@link System#nanoTime()}), for rates between two snapshots. */
@@ -69,6 +83,25 @@ public final class CountersSnapshot
     public List<ReplicaSample> replicas()
     {
         return replicas;
+    }
+
+    /** The hosts of a multi-host run, in plan order, as the launching host's file holds them; empty in any other file. */
+    public List<HostSample> hosts()
+    {
+        return hosts;
+    }
+
+    /** The sample of host {@code name}, or null. */
+    public HostSample host(final String name)
+    {
+        for (final HostSample h : hosts)
+        {
+            if (h.host().equals(name))
+            {
+                return h;
+            }
+        }
+        return null;
     }
 
     /** The sample of {@code device#replica}, or null. */
@@ -119,6 +152,13 @@ public final class CountersSnapshot
     {
         final int hash = label.lastIndexOf('#', label.indexOf(':') < 0 ? label.length() : label.indexOf(':'));
         return hash < 0 ? label : label.substring(0, hash);
+    }
+
+    /** {@code NAME} of a {@code host NAME: ...} label. */
+    private static String hostName(final String label)
+    {
+        final int colon = label.lastIndexOf(": ");
+        return label.substring(RunCountersFile.HOST_LABEL_PREFIX.length(), colon < 0 ? label.length() : colon);
     }
 
     /** {@code c.l} of a {@code name#r -> c.l: ...} label. */

@@ -41,14 +41,14 @@ public final class ReplicaCounters
             {
                 counters.routeBytes[route] = counter;
             }
-            else if (type.scope() != CounterScope.ROUTE)
+            else if (type.scope().perReplica())
             {
                 counters.byType[type.ordinal()] = counter;
             }
         });
         for (final CounterType type : CounterType.values())
         {
-            if (type.scope() != CounterScope.ROUTE && counters.byType[type.ordinal()] == null)
+            if (type.scope().perReplica() && counters.byType[type.ordinal()] == null)
             {
                 throw new IllegalStateException(file.file() + " has no '" + type.label() + "' counter for device #" + deviceIndex +
                     " replica " + replica + "; was it made for another plan?");

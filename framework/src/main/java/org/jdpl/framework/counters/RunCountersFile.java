@@ -35,6 +35,8 @@ public final class RunCountersFile implements AutoCloseable
     private static final int METADATA_LENGTH_OFFSET = 8;
     private static final int VALUES_LENGTH_OFFSET = 12;
     private static final int READY_OFFSET = 16;
+    /** Host counters' labels: {@code host NAME: label}. */
+    static final String HOST_LABEL_PREFIX = "host ";
 
     private final Path file;
     private final MappedByteBuffer mapped;
@@ -63,7 +65,7 @@ public final class RunCountersFile implements AutoCloseable
             {
                 perRoute++;
             }
-            else
+            else if (type.scope().perReplica())
             {
                 perReplica++;
             }
@@ -79,7 +81,22 @@ public final class RunCountersFile implements AutoCloseable
     /** Creates the file for these devices (the plan's, in plan order) and allocates all their counters. */
     public static RunCountersFile create(final Path file, final List<PlannedDevice> devices)
     {
-        final int count = Math.max(1, counterCount(devices));
+        return create(file, devices, List.of());
+    }
+
+    /**
+     * The same, with the {@link CounterScope#HOST host counters} of these hosts after the devices'
+     * (the launching host's file of a multi-host run): the devices' counters get the same ids as in
+     * any other file made for the plan.
+     */
+    public static RunCountersFile create(final Path file, final List<PlannedDevice> devices, final List<String> hosts)
+    {
+        int perHost = 0;
+        for (final CounterType type : CounterType.values())
+        {
+            perHost += type.scope() == CounterScope.HOST ? 1 : 0;
+        }
+        final int count = Math.max(1, counterCount(devices) + perHost * hosts.size());
         final int valuesLength = count * CountersReader.COUNTER_LENGTH;
         final int metaDataLength = count * CountersReader.METADATA_LENGTH;
         final MappedByteBuffer mapped;
@@ -93,7 +110,7 @@ public final class RunCountersFile implements AutoCloseable
                 ex.getCause() instanceof IOException io ? io : new IOException(ex));
         }
         final RunCountersFile counters = new RunCountersFile(file, mapped, metaDataLength, valuesLength);
-        counters.allocate(devices);
+        counters.allocate(devices, hosts);
         final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
         header.putInt(MAGIC_OFFSET, MAGIC);
         header.putInt(VERSION_OFFSET, VERSION);
@@ -150,7 +167,7 @@ public final class RunCountersFile implements AutoCloseable
         IoUtil.unmap(mapped);
     }
 
-    private void allocate(final List<PlannedDevice> devices)
+    private void allocate(final List<PlannedDevice> devices, final List<String> hosts)
     {
         final CountersManager manager = new CountersManager(metaData, values, StandardCharsets.US_ASCII);
         final UnsafeBuffer key = new UnsafeBuffer(new byte[CounterKey.LENGTH]);
@@ -163,7 +180,7 @@ public final class RunCountersFile implements AutoCloseable
                 final String who = device.name() + "#" + r;
                 for (final CounterType type : CounterType.values())
                 {
-                    if (type.scope() == CounterScope.ROUTE)
+                    if (!type.scope().perReplica())
                     {
                         continue;
                     }
@@ -182,6 +199,17 @@ public final class RunCountersFile implements AutoCloseable
                         prefix + CounterType.ROUTE_MESSAGES_OUT.label());
                     allocate(manager, CounterType.ROUTE_BYTES_OUT, key, CounterKey.write(key, d, r, route), label,
                         prefix + CounterType.ROUTE_BYTES_OUT.label());
+                }
+            }
+        }
+        for (int h = 0; h < hosts.size(); h++)
+        {
+            for (final CounterType type : CounterType.values())
+            {
+                if (type.scope() == CounterScope.HOST)
+                {
+                    allocate(manager, type, key, CounterKey.write(key, CounterKey.HOST_DEVICE, h, CounterKey.NO_ROUTE), label,
+                        HOST_LABEL_PREFIX + hosts.get(h) + ": " + type.label());
                 }
             }
         }

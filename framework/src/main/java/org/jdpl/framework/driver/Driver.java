@@ -14,6 +14,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.hostcounters.HostCountersSender;
 import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlanReplicas;
@@ -137,7 +138,8 @@ public final class Driver
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
             EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan);
-            SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes))
+            SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes);
+            HostCountersSender hostCounters = openHostCounters(aeron, counters, plan, probe))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
@@ -175,14 +177,19 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s, segment, sampler, progress, journal, probe);
+            supervise(s, segment, sampler, progress, hostCounters, journal, probe);
+            sampler.finish();
+            if (hostCounters != null)
+            {
+                // Its publication closes here, so the drain below also delivers the last values to the launching host.
+                hostCounters.finish();
+            }
             // A run that failed or was stopped does not wait for its streams to other hosts: they may be dead.
             if (plan.placement().spansHosts() && s.failure() == null && !s.stopRequested() &&
                 NetworkDrain.await(aeron, NetworkDrain.TIMEOUT_NS) > 0)
             {
                 journal.event("UDP streams to other hosts were still draining when the run ended; their consumers may miss the end");
             }
-            sampler.finish();
             progress.finish();
 
             final RunStatus status = s.failure() != null ? RunStatus.FAILED :
@@ -260,9 +267,16 @@ public final class Driver
         return null;
     }
 
+    /** The sender of this host's counters to the launching host, when this Driver is a host agent told where to send (not in a warm-up). */
+    private HostCountersSender openHostCounters(final Aeron aeron, final RunCountersFile counters, final Plan plan, final WarmupProbe probe)
+    {
+        return ctx.hostCountersEndpoint() == null || ctx.host().isEmpty() || probe != null ? null :
+            HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE);
+    }
+
     private static void supervise(
-        final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress, final RunJournal journal,
-        final WarmupProbe probe)
+        final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress,
+        final HostCountersSender hostCounters, final RunJournal journal, final WarmupProbe probe)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;
@@ -271,7 +285,8 @@ public final class Driver
             // The keeper goes first: a dead process's segment slot is reclaimed before the supervisor restarts it.
             final int reclaimed = segment == null ? 0 : segment.doWork();
             final int probed = probe == null ? 0 : probe.doWork();
-            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed);
+            final int sent = hostCounters == null ? 0 : hostCounters.doWork();
+            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent);
             if (s.stopRequested() && !stopJournaled)
             {
                 stopJournaled = true;

@@ -41,6 +41,7 @@ public final class DriverContext
     }
 
     private String host = "";
+    private String hostCountersEndpoint;
 
     public DriverContext conclude()
     {
@@ -179,6 +180,19 @@ public final class DriverContext
     {
         checkMutable();
         this.host = host == null ? "" : host;
+        return this;
+    }
+
+    /** Where a host agent sends its replicas' counters ({@code address:port} of the launching host), or null: nowhere. */
+    public String hostCountersEndpoint()
+    {
+        return hostCountersEndpoint;
+    }
+
+    public DriverContext hostCountersEndpoint(final String endpoint)
+    {
+        checkMutable();
+        this.hostCountersEndpoint = endpoint;
         return this;
     }
 

@@ -47,8 +47,13 @@ public final class RunDirectories implements AutoCloseable
      */
     public static RunDirectories create(final Path shmRoot, final Path runsDir, final Consumer<String> warnings)
     {
-        final String runId = ID_TIME.format(LocalDateTime.now()) + "-" +
-            Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000));
+        return create(shmRoot, runsDir, ID_TIME.format(LocalDateTime.now()) + "-" +
+            Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000)), warnings);
+    }
+
+    /** The same for a run id chosen by the caller (a multi-host run's, named after its directory); the run directory may exist. */
+    public static RunDirectories create(final Path shmRoot, final Path runsDir, final String runId, final Consumer<String> warnings)
+    {
         final Path shmDir = shmRoot.resolve(SHM_PREFIX + runId);
         final Path runDir = runsDir.resolve(runId);
         try

@@ -40,6 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StatusCommand implements Callable<Integer>
 {
     static final long RATE_INTERVAL_MS = 500;
+    /** The first column of a multi-host run's tables. */
+    private static final String HOST_COLUMN = "%-13s ";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
@@ -115,13 +117,16 @@ final class StatusCommand implements Callable<Integer>
             out.println("no runs in " + runs.locator().runsDir().toAbsolutePath());
             return;
         }
-        out.printf("%-22s %-11s %9s %10s  %s%n", "run", "status", "processes", "timeframes", "devices");
+        // Multi-host runs' ids are longer (cluster-<time>-<pid>).
+        final int idWidth = Math.max(22, entries.stream().mapToInt(e -> e.id().length()).max().orElse(0));
+        final String columns = "%-" + idWidth + "s %-11s %9s %10s  %s%n";
+        out.printf(columns, "run", "status", "processes", "timeframes", "devices");
         for (final RunEntry e : entries)
         {
             final JsonNode totals = e.summary() == null ? null : e.summary().path("timeslices");
-            final String done = totals == null ? "-" : Long.toString(totals.path("completed").asLong());
+            final String done = totals == null || totals.isMissingNode() ? "-" : Long.toString(totals.path("completed").asLong());
             final String devices = String.join(",", e.manifest().plan().devices().stream().map(d -> d.name()).toList());
-            out.printf("%-22s %-11s %9d %10s  %s%n", e.id(), e.status(), e.manifest().plan().processCount(), done,
+            out.printf(columns, e.id(), e.status(), e.manifest().plan().processCount(), done,
                 devices.length() > 40 ? devices.substring(0, 37) + "..." : devices);
         }
     }
@@ -144,20 +149,34 @@ final class StatusCommand implements Callable<Integer>
         }
         out.printf("run %s: running; %d timeframes done (%s/s), %d in flight%n", entry.id(), view.done(),
             Units.rate(view.donePerSecond()), view.inFlight());
-        out.printf("%-18s %-12s %9s %7s %7s %7s %7s %5s %6s %6s%n",
-            "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss");
+        final boolean hosts = entry.manifest().plan().placement().spansHosts();
+        out.printf((hosts ? HOST_COLUMN : "") + "%-18s %-12s %9s %7s %7s %7s %7s %5s %6s %6s%n",
+            hostHeader(hosts, "host", "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss"));
         for (final ReplicaRow r : view.replicas())
         {
-            out.printf(Locale.ROOT, "%-18s %-12s %9d %7s %7s %7s %7s %5.1f %6.1f %6s%n",
-                r.label(), r.state() + (r.paused() ? "(p)" : ""), r.timeslicesIn(), Units.rate(r.inPerSecond()),
+            out.printf(Locale.ROOT, (hosts ? HOST_COLUMN : "") + "%-18s %-12s %9d %7s %7s %7s %7s %5.1f %6.1f %6s%n",
+                hostHeader(hosts, r.hostColumn(), r.label(), r.state() + (r.paused() ? "(p)" : ""), r.timeslicesIn(), Units.rate(r.inPerSecond()),
                 Units.rate(r.outPerSecond()), Units.nanos(r.p50Nanos()), Units.nanos(r.p99Nanos()), r.bpPercent(),
-                r.cpuPercent(), Units.bytes(r.rssBytes()));
+                r.cpuPercent(), Units.bytes(r.rssBytes())));
         }
         for (final EdgeRow e : view.edges())
         {
             out.printf(Locale.ROOT, "edge %s -> %s: %s msg/s, %.2f MB/s (%d sent)%n", e.from(), e.to(),
                 Units.rate(e.perSecond()), e.mbPerSecond(), e.messages());
         }
+    }
+
+    /** The columns of a row, without its first (the host) unless the run spans hosts. */
+    private static Object[] hostHeader(final boolean hosts, final Object host, final Object... rest)
+    {
+        if (!hosts)
+        {
+            return rest;
+        }
+        final Object[] all = new Object[rest.length + 1];
+        all[0] = host;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private void printFinished(final PrintWriter out, final RunEntry entry) throws IOException
@@ -178,6 +197,11 @@ final class StatusCommand implements Callable<Integer>
             return;
         }
         final JsonNode s = entry.summary();
+        if (s.has("hosts"))
+        {
+            printFinishedHosts(out, entry, s);
+            return;
+        }
         out.printf("run %s: %s in %.1f s; %d timeframes produced, %d completed%n", entry.id(), entry.status(),
             s.path("wallSeconds").asDouble(), s.path("timeslices").path("produced").asLong(),
             s.path("timeslices").path("completed").asLong());
@@ -187,6 +211,32 @@ final class StatusCommand implements Callable<Integer>
             out.printf("%-18s %-9s %-28s %9d %9d %7d%n", d.path("name").asText() + "#" + d.path("replica").asInt(),
                 d.path("state").asText(), d.path("exit").asText(), d.path("timeslicesIn").asLong(),
                 d.path("timeslicesOut").asLong(), d.path("errors").asLong());
+        }
+        if (!s.path("failure").isNull() && !s.path("failure").isMissingNode())
+        {
+            out.println("failure: " + s.path("failure").asText());
+        }
+    }
+
+    /** A multi-host run's summary: each host's devices, from the summary its agent wrote. */
+    private static void printFinishedHosts(final PrintWriter out, final RunEntry entry, final JsonNode s)
+    {
+        out.printf("run %s: %s on %d hosts%n", entry.id(), entry.status(), s.path("hosts").size());
+        out.printf(HOST_COLUMN + "%-18s %-9s %-28s %9s %9s %7s%n", "host", "replica", "state", "exit", "tf in", "tf out", "errors");
+        for (final JsonNode host : s.path("hosts"))
+        {
+            if (host.path("summary").isNull() || host.path("summary").isMissingNode())
+            {
+                out.printf(HOST_COLUMN + "no summary (agent exit %d); see %s%n", host.path("host").asText(),
+                    host.path("exitCode").asInt(), host.path("log").asText());
+                continue;
+            }
+            for (final JsonNode d : host.path("summary").path("devices"))
+            {
+                out.printf(HOST_COLUMN + "%-18s %-9s %-28s %9d %9d %7d%n", host.path("host").asText(),
+                    d.path("name").asText() + "#" + d.path("replica").asInt(), d.path("state").asText(), d.path("exit").asText(),
+                    d.path("timeslicesIn").asLong(), d.path("timeslicesOut").asLong(), d.path("errors").asLong());
+            }
         }
         if (!s.path("failure").isNull() && !s.path("failure").isMissingNode())
         {

@@ -21,6 +21,8 @@ final class TopRenderer
 {
     static final String KEYS = "up/down j/k select  Enter details  l logs  p pause/resume  s stop  q quit";
     private static final String HEADER = "%-13s %-8s %8s %6s %6s %6s %6s %4s %4s %5s";
+    /** A multi-host run's first column: the host, and its status when not live. */
+    private static final int HOST_WIDTH = 11;
     /** The GPU load a device should stay under; marked on each GPU bar. */
     private static final double GPU_LOAD_LINE_PERCENT = 70;
     private static final int GPU_BAR_WIDTH = 10;
@@ -39,8 +41,9 @@ final class TopRenderer
         final RunView view = model.view();
         final List<ReplicaRow> replicas = model.replicas();
         final boolean gpu = replicas.stream().anyMatch(r -> r.gpuPercent() >= 0);
+        final boolean hosts = model.run().manifest().plan().placement().spansHosts();
         g.enableModifiers(SGR.BOLD);
-        put(g, 0, row++, String.format(HEADER, "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss") +
+        put(g, 0, row++, hostCell(hosts, "host") + String.format(HEADER, "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss") +
             (gpu ? "  gpu (|=70%)" : ""), cols);
         g.disableModifiers(SGR.BOLD);
         if (view == null)
@@ -53,7 +56,7 @@ final class TopRenderer
         final int first = Math.max(0, model.selected() - tableRows + 1);
         for (int i = first; i < replicas.size() && i < first + tableRows; i++)
         {
-            replicaLine(g, row++, replicas.get(i), i == model.selected(), gpu, cols);
+            replicaLine(g, row++, replicas.get(i), i == model.selected(), gpu, hosts, cols);
         }
         row = Math.max(row, rows - 1 - lowerRows);
         final ReplicaRow selected = model.selectedRow();
@@ -92,9 +95,15 @@ final class TopRenderer
         g.disableModifiers(SGR.REVERSE);
     }
 
-    private static void replicaLine(final TextGraphics g, final int row, final ReplicaRow r, final boolean selected, final boolean gpu, final int cols)
+    private static String hostCell(final boolean hosts, final String text)
     {
-        final String line = String.format(Locale.ROOT, HEADER, clip(r.label(), 13), shortState(r.state()) + (r.paused() ? "||" : ""),
+        return hosts ? String.format("%-" + HOST_WIDTH + "s ", clip(text, HOST_WIDTH)) : "";
+    }
+
+    private static void replicaLine(
+        final TextGraphics g, final int row, final ReplicaRow r, final boolean selected, final boolean gpu, final boolean hosts, final int cols)
+    {
+        final String line = hostCell(hosts, r.hostColumn()) + String.format(Locale.ROOT, HEADER, clip(r.label(), 13), shortState(r.state()) + (r.paused() ? "||" : ""),
             r.timeslicesIn() > 0 ? r.timeslicesIn() : r.timeslicesOut(), Units.rate(r.inPerSecond()), Units.rate(r.outPerSecond()),
             Units.nanos(r.p50Nanos()), Units.nanos(r.p99Nanos()), String.format(Locale.ROOT, "%.0f", r.bpPercent()),
             String.format(Locale.ROOT, "%.0f", r.cpuPercent()), Units.bytes(r.rssBytes())) + (gpu ? "  " + gpuBar(r.gpuPercent()) : "");
@@ -169,7 +178,7 @@ final class TopRenderer
         }
         int row = startRow;
         g.enableModifiers(SGR.BOLD);
-        put(g, 0, row++, "details " + r.label(), cols);
+        put(g, 0, row++, "details " + r.label() + (r.host().isEmpty() ? "" : " on " + r.hostColumn()), cols);
         g.disableModifiers(SGR.BOLD);
         put(g, 0, row++, String.format(Locale.ROOT, "  state %s%s   pid %d   exit %s   restarts 0   heartbeat %s",
             r.state(), r.paused() ? " (paused)" : "", r.pid(), r.exitCode() < 0 ? "-" : Long.toString(r.exitCode()),

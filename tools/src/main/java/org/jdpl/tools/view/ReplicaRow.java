@@ -3,6 +3,8 @@ package org.jdpl.tools.view;
 /**
  * One device replica as the inspection commands show it: totals, and rates over the last interval.
  *
+ * @param host         the host it runs on in a multi-host run, "" otherwise
+ * @param hostState    what the launching host knows of that host (see {@link HostStatus}), "" in a single-host run
  * @param bpPercent    share of the interval spent blocked on back-pressure
  * @param idlePercent  share of the interval the runner had nothing to do
  * @param cpuPercent   CPU use of its process (100 = one core)
@@ -13,6 +15,8 @@ package org.jdpl.tools.view;
 public record ReplicaRow(
     String device,
     int replica,
+    String host,
+    String hostState,
     String state,
     boolean paused,
     long timeslicesIn,
@@ -36,5 +40,11 @@ public record ReplicaRow(
     public String label()
     {
         return device + "#" + replica;
+    }
+
+    /** The host column: the host, and how it is when not live ({@code h2 dead}). */
+    public String hostColumn()
+    {
+        return hostState.isEmpty() || hostState.equals(HostStatus.LIVE) ? host : host + " " + hostState;
     }
 }

@@ -38,7 +38,8 @@ public record RunView(
         for (final ReplicaSample s : now.replicas())
         {
             final ReplicaSample b = before == null ? null : before.replica(s.device(), s.replica());
-            rows.add(row(s, b, seconds, nowMs));
+            final String host = plan.placement().hostOf(s.device(), s.replica());
+            rows.add(row(s, b, seconds, nowMs, host, HostStatus.of(now.host(host), nowMs)));
             for (final RouteSample route : s.routes())
             {
                 final RouteSample previous = b == null ? null : routeOf(b, route.routeIndex());
@@ -63,7 +64,8 @@ public record RunView(
         return new RunView(rows, edgeRows, totalsNow[0], totalsNow[1], doneRate);
     }
 
-    private static ReplicaRow row(final ReplicaSample s, final ReplicaSample b, final double seconds, final long nowMs)
+    private static ReplicaRow row(
+        final ReplicaSample s, final ReplicaSample b, final double seconds, final long nowMs, final String host, final String hostState)
     {
         final double in = rate(s, b, CounterType.TIMESLICES_IN, seconds);
         final double out = rate(s, b, CounterType.TIMESLICES_OUT, seconds);
@@ -73,7 +75,7 @@ public record RunView(
         final double idle = Math.min(100, rate(s, b, CounterType.IDLE_NS, seconds) / 1e7);
         final long heartbeat = s.get(CounterType.HEARTBEAT_MS);
         final long gpu = s.get(CounterType.GPU_BUSY_PERMILLE);
-        return new ReplicaRow(s.device(), s.replica(), s.state().name(), s.get(CounterType.PAUSED) != 0,
+        return new ReplicaRow(s.device(), s.replica(), host, hostState, s.state().name(), s.get(CounterType.PAUSED) != 0,
             s.get(CounterType.TIMESLICES_IN), s.get(CounterType.TIMESLICES_OUT), in, out, mbIn, mbOut,
             s.get(CounterType.PROCESSING_P50_NS), s.get(CounterType.PROCESSING_P99_NS), bp, idle,
             s.get(CounterType.CPU_PERMILLE) / 10.0, s.get(CounterType.RSS_BYTES), gpu > 0 ? gpu / 10.0 : -1,

@@ -1,0 +1,136 @@
+package org.jdpl.framework.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.Aeron;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
+import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.driver.RunDirectories;
+import org.jdpl.framework.hostcounters.HostCountersChannel;
+import org.jdpl.framework.hostcounters.HostCountersReceiver;
+import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedHost;
+import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.run.RunManifest;
+import org.jdpl.framework.runner.RunFiles;
+import org.jdpl.transport.EmbeddedMediaDriver;
+
+/**
+ * The launching host's view of a multi-host run, so that {@code dpl status} and {@code dpl top}
+ * there show every host's devices: the cluster run directory becomes a run like a local one (its
+ * run.json names this process as the Driver, its counters file in /dev/shm is laid out for the
+ * whole plan and its hosts), and the counters the host agents send are written into that file.
+ */
+final class ClusterCounters implements Agent, AutoCloseable
+{
+    private static final long BIND_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
+    private final RunDirectories dirs;
+    private final RunCountersFile counters;
+    private final EmbeddedMediaDriver mediaDriver;
+    private final Aeron aeron;
+    private final HostCountersReceiver receiver;
+    private final int port;
+
+    private ClusterCounters(
+        final RunDirectories dirs, final RunCountersFile counters, final EmbeddedMediaDriver mediaDriver, final Aeron aeron,
+        final HostCountersReceiver receiver, final int port)
+    {
+        this.dirs = dirs;
+        this.counters = counters;
+        this.mediaDriver = mediaDriver;
+        this.aeron = aeron;
+        this.receiver = receiver;
+        this.port = port;
+    }
+
+    /** Makes the run's shared memory, counters file and receiver in this process, and its run.json in the cluster run directory. */
+    static ClusterCounters open(final ClusterContext ctx, final Plan plan)
+    {
+        final RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runDir().getParent(), ctx.runDir().getFileName().toString(),
+            warning -> ctx.console().println("warning: " + warning));
+        RunCountersFile counters = null;
+        EmbeddedMediaDriver mediaDriver = null;
+        Aeron aeron = null;
+        HostCountersReceiver receiver = null;
+        try
+        {
+            counters = RunCountersFile.create(RunLayout.counters(dirs.shmDir()), plan.devices(), plan.placement().hostNames());
+            mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
+            aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
+            receiver = HostCountersReceiver.open(aeron, counters, plan, SystemEpochClock.INSTANCE);
+            final int port = awaitPort(receiver);
+            RunFiles.writeManifest(RunLayout.manifest(dirs.runDir()), new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
+                dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan));
+            return new ClusterCounters(dirs, counters, mediaDriver, aeron, receiver, port);
+        }
+        catch (final IOException ex)
+        {
+            CloseHelper.closeAll(receiver, aeron, mediaDriver, counters, dirs);
+            throw new UncheckedIOException("cannot write the run.json of " + dirs.runDir() + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.closeAll(receiver, aeron, mediaDriver, counters, dirs);
+            throw ex;
+        }
+    }
+
+    private static int awaitPort(final HostCountersReceiver receiver)
+    {
+        final long deadlineNs = System.nanoTime() + BIND_TIMEOUT_NS;
+        final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+        int port;
+        while ((port = receiver.port()) == 0)
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                throw new IllegalStateException("the media driver did not bind the host counters' UDP port within " +
+                    TimeUnit.NANOSECONDS.toSeconds(BIND_TIMEOUT_NS) + " s");
+            }
+            idle.idle();
+        }
+        return port;
+    }
+
+    String runId()
+    {
+        return dirs.runId();
+    }
+
+    /** Where {@code host}'s agent sends its counters: this host's address as seen from there, and the port. */
+    String endpointFor(final PlannedHost host)
+    {
+        return HostCountersChannel.localAddressToward(host.address()) + ":" + port;
+    }
+
+    /** The agent of the plan's host number {@code hostIndex} exited, well or not. */
+    void onHostExit(final int hostIndex, final boolean ok)
+    {
+        receiver.onHostExit(hostIndex, ok);
+    }
+
+    @Override
+    public int doWork()
+    {
+        return receiver.doWork();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "cluster-counters";
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(receiver, aeron, mediaDriver, counters, dirs);
+    }
+}
