@@ -51,6 +51,33 @@ class CrashPolicyRunTest
     }
 
     @Test
+    void shouldEndARestartedDeviceWhoseProducerEndedBeforeItCameBack()
+    {
+        // The source sends everything at once and ends; the slow forwarder crashes later. Its new process
+        // never saw the source's end of stream: the Driver sends it once the new process runs.
+        final RunFixture fixture = new RunFixture(dir);
+        final Path topology = fixture.write("restart-after-end.conf", """
+            devices {
+              source { use = counter-source, options { timeslices = 300 } }
+              fwd    { use = forwarder, on-crash = restart, options { crash-at-timeslice = 250, work-us = 3000 } }
+              sink   { use = checksum-sink, options { fail-on-error = false, expected-timeslices = 300 } }
+            }
+            """);
+
+        final RunResult result = fixture.run(topology);
+
+        assertEquals(0, result.exitCode(), result::describe);
+        final String console = result.out();
+        final int sourceEnded = console.indexOf("source: ended");
+        final int fwdRunningAgain = console.indexOf("fwd: running", console.indexOf("fwd: running") + 1);
+        assertTrue(sourceEnded >= 0 && fwdRunningAgain > sourceEnded, "the source ended before the forwarder came back:\n" + console);
+        assertEquals(1, RunFixture.deviceOf(result, "fwd").path("restarts").asInt());
+        assertEquals(300, result.timeslices("produced"));
+        assertEquals(300, result.timeslices("completed") + result.timeslices("lost"), result.summary().path("timeslices").toString());
+        RunFixture.assertNothingLeft(result);
+    }
+
+    @Test
     void shouldStopRestartingAfterRestartMax()
     {
         final RunFixture fixture = new RunFixture(dir);

@@ -63,7 +63,7 @@ class RecoChaosRunTest
         }
         final Path topology = fixture.write("reco-chaos.conf", """
             devices {
-              sim     { use = trackml-simulator, options { events = 60, events-per-timeframe = 2, particles-per-event = 150 } }
+              sim     { use = trackml-simulator, options { events = 200, events-per-timeframe = 2, particles-per-event = 150 } }
               cluster { use = clusterizer }
               seeder  { use = seeder }
               finder  { use = track-finder }
@@ -86,7 +86,18 @@ class RecoChaosRunTest
         assertNotNull(process, victim + " is not running any more: the run ended before the kill\n" + fixture.console());
         process.destroyForcibly();
 
-        final RunResult result = run.get(120, TimeUnit.SECONDS);
+        final RunResult result;
+        try
+        {
+            result = run.get(120, TimeUnit.SECONDS);
+        }
+        catch (final java.util.concurrent.TimeoutException ex)
+        {
+            // Say what the run was doing, and take it down so that the next cases start clean.
+            final String console = fixture.console();
+            RunFixture.killDevices();
+            throw new AssertionError("the run did not end within 120 s of the kill:\n" + console, ex);
+        }
 
         final String who = "device '" + victim + "' (replica 0, pid " + process.pid() + ")";
         assertNotNull(result.summary(), result::describe);

@@ -88,6 +88,16 @@ final class RunFixture
             .toList();
     }
 
+    /** Kills every device process of this JVM's runs and waits for them to exit: after a failed case, so the next starts clean. */
+    static void killDevices()
+    {
+        for (final ProcessHandle p : liveDevices())
+        {
+            p.destroyForcibly();
+            p.onExit().join();
+        }
+    }
+
     /** A running device process of this JVM's run, by device name and replica. */
     static ProcessHandle device(final String name, final int replica)
     {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aeron.Aeron;
+import io.aeron.exceptions.AeronException;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
@@ -137,7 +138,7 @@ public final class Driver
             EmbeddedMediaDriver mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
-            EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan);
+            EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan, counters);
             SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes);
             HostCountersSender hostCounters = openHostCounters(aeron, counters, plan, probe))
         {
@@ -270,8 +271,21 @@ public final class Driver
     /** The sender of this host's counters to the launching host, when this Driver is a host agent told where to send (not in a warm-up). */
     private HostCountersSender openHostCounters(final Aeron aeron, final RunCountersFile counters, final Plan plan, final WarmupProbe probe)
     {
-        return ctx.hostCountersEndpoint() == null || ctx.host().isEmpty() || probe != null ? null :
-            HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE);
+        if (ctx.hostCountersEndpoint() == null || ctx.host().isEmpty() || probe != null)
+        {
+            return null;
+        }
+        try
+        {
+            return HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE);
+        }
+        catch (final AeronException ex)
+        {
+            // Live counters are a view, not the run: a launching host this one cannot reach costs the view only.
+            ctx.console().println("warning: this host's counters cannot reach the launching host at " + ctx.hostCountersEndpoint() +
+                " (" + ex.getMessage() + "); dpl status there will not show this host's devices live");
+            return null;
+        }
     }
 
     private static void supervise(

@@ -84,7 +84,7 @@ final class RunSupervisor implements Agent
     public int doWork()
     {
         final long now = clock.nanoTime();
-        int work = pollExits(now);
+        int work = pollExits(now) + endOfStream.doWork();
         if (killRequested && !killed)
         {
             killAll();
@@ -207,6 +207,7 @@ final class RunSupervisor implements Agent
             case EXPENDABLE ->
             {
                 casualties.add(describeDeath(p).lines().findFirst().orElse("") + "; expendable: the run goes on without it");
+                endOfStream.abandon(p.planned(), p.replica());
                 endOfStream.sendOnBehalfOf(p.device());
             }
         }
@@ -222,6 +223,7 @@ final class RunSupervisor implements Agent
         }
         casualties.add(describeDeath(dead).lines().findFirst().orElse("") + "; restarted (" + restarts[index].total() + " of at most " +
             policy.restartMax() + " per " + policy.restartWindowMs() / 1000.0 + " s)");
+        endOfStream.restarting(dead.planned(), dead.replica());
         final DeviceProcess fresh = launcher.start(dead.planned(), dead.replica(), restarts[index].total());
         processes.set(index, fresh);
         seenExit[index] = false;

@@ -214,7 +214,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             segment = SegmentPlumbing.open(context, watch);
             outputs = SendingOutputs.wire(context.manifest(), context.replica(), planned, channels,
-                new Offerer(who, counters, context.idleStrategy(), watch), counters, segment);
+                new Offerer(who, counters, context.idleStrategy(), watch,
+                    AbandonedConsumers.of(context.manifest().plan(), published.file())), counters, segment);
             if (!planned.isSource())
             {
                 inputs = new InputSide(who, planned, context.replica(), counters, segment)
@@ -430,6 +431,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private void end(final int exitCode, final String failure)
     {
         SegmentPlumbing.report(segment, counters, metrics);
+        if (counters.messagesAbandoned > 0)
+        {
+            metrics.set("outputs.abandoned", counters.messagesAbandoned);
+        }
         reportParts();
         throttle.report(metrics);
         if (inputs != null)

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Offers whole messages until they are taken. A full channel (back-pressure, admin action, a full in-process ring) is
  * waited out with the device's idle strategy and the time counted as back-pressure. A consumer that
  * disconnected (died) is waited for too, politely, since the Driver decides how the run ends; a
- * closed publication fails at once. Never drops a message.
+ * closed publication fails at once. Drops a message only for a consumer the run gave up on (an
+ * expendable device that died, see {@link AbandonedConsumers}).
  */
 final class Offerer
 {
@@ -22,13 +23,16 @@ final class Offerer
     private final IdleStrategy backPressureIdle;
     private final IdleStrategy notConnectedIdle = new SleepingMillisIdleStrategy(1);
     private final DriverWatch watch;
+    private final AbandonedConsumers abandoned;
 
-    Offerer(final String device, final RunnerCounters counters, final IdleStrategy backPressureIdle, final DriverWatch watch)
+    Offerer(final String device, final RunnerCounters counters, final IdleStrategy backPressureIdle, final DriverWatch watch,
+        final AbandonedConsumers abandoned)
     {
         this.device = device;
         this.counters = counters;
         this.backPressureIdle = backPressureIdle;
         this.watch = watch;
+        this.abandoned = abandoned;
     }
 
     void offer(final Outlet outlet, final DirectBuffer buffer, final int offset, final int length)
@@ -65,6 +69,12 @@ final class Offerer
             }
             else if (result == Publication.NOT_CONNECTED)
             {
+                if (abandoned.isAbandoned(outlet.streamId()))
+                {
+                    // An expendable consumer that died: nobody will take this; its timeslices are accounted as lost there.
+                    counters.messagesAbandoned++;
+                    return;
+                }
                 if (!notConnectedLogged)
                 {
                     notConnectedLogged = true;

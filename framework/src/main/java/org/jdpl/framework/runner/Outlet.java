@@ -29,6 +29,9 @@ interface Outlet
     /** The largest message one offer takes. */
     int maxMessageLength();
 
+    /** The consumer replica's stream id, or -1 for an in-process ring (its consumer shares this process). */
+    int streamId();
+
     /** For messages: {@code stream 1003}, {@code in-process ring to fitter}. */
     String describe();
 }

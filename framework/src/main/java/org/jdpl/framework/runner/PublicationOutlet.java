@@ -28,7 +28,8 @@ final class PublicationOutlet implements Outlet
         return publication.offer(buffer, offset, length, second, secondOffset, secondLength);
     }
 
-    int streamId()
+    @Override
+    public int streamId()
     {
         return publication.streamId();
     }

@@ -24,6 +24,12 @@ final class RingOutlet implements Outlet
     }
 
     @Override
+    public int streamId()
+    {
+        return -1;
+    }
+
+    @Override
     public long offer(final DirectBuffer buffer, final int offset, final int length)
     {
         return ring.offer(buffer, offset, length) ? TAKEN : Publication.BACK_PRESSURED;

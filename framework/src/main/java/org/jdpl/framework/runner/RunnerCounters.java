@@ -28,6 +28,8 @@ final class RunnerCounters
     long rateLimitWaitNanos;
     long inFlight;
     long maxInFlight;
+    /** Messages dropped for consumers the run gave up on (expendable devices that died). */
+    long messagesAbandoned;
     /** Messages and payload bytes sent per output (index in the device's outputs). */
     long[] outputMessages = NONE;
     long[] outputBytes = NONE;

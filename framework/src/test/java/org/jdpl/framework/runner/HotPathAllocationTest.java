@@ -80,7 +80,7 @@ class HotPathAllocationTest
             }
             // The liveness check runs by time, not per message (and allocates a little); keep it out of the count.
             final DriverWatch watch = new DriverWatch(ProcessHandle.current().pid(), 600_000);
-            final Offerer offerer = new Offerer("test", counters, new BackoffIdleStrategy(), watch);
+            final Offerer offerer = new Offerer("test", counters, new BackoffIdleStrategy(), watch, AbandonedConsumers.NONE);
             final MessageReceiver receiver = new MessageReceiver(
                 new InputMatchers(inputs), assembler, new String[] {"in"}, new DroppedMessages("test", counters), counters);
             final FragmentAssembler fragments = new FragmentAssembler(receiver);
