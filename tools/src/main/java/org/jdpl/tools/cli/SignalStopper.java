@@ -47,9 +47,17 @@ final class SignalStopper implements AutoCloseable
     {
         for (int i = 0; i < SIGNALS.length; i++)
         {
-            // The JDK answers null for a previous handler it no longer tracks (seen when runs share one JVM,
-            // as in the tests); then the JVM's own behaviour stands in: exit 128 + signal, running shutdown hooks.
-            Signal.handle(new Signal(SIGNALS[i]), previous[i] != null ? previous[i] : SignalStopper::exitOnSignal);
+            final Signal signal = new Signal(SIGNALS[i]);
+            try
+            {
+                Signal.handle(signal, previous[i]);
+            }
+            catch (final NullPointerException ex)
+            {
+                // The JDK hands back a wrapper around no handler when it did not track the one before (seen when
+                // runs share one JVM, as in the tests), and refuses it back: the JVM's own behaviour stands in.
+                Signal.handle(signal, SignalStopper::exitOnSignal);
+            }
         }
     }
 
