@@ -50,12 +50,7 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
         this.clock = clock;
         this.ranges = ReplicaCounterRanges.of(file, plan);
         final List<String> hosts = plan.placement().hostNames();
-        int replicas = 0;
-        for (final PlannedDevice device : plan.devices())
-        {
-            replicas += device.replicas();
-        }
-        this.hostOfReplica = new int[replicas];
+        this.hostOfReplica = new int[ranges.replicaCount()];
         for (int d = 0; d < plan.devices().size(); d++)
         {
             final PlannedDevice device = plan.devices().get(d);

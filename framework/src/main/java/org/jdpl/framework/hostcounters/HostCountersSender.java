@@ -1,5 +1,6 @@
 package org.jdpl.framework.hostcounters;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import io.aeron.Aeron;
@@ -42,18 +43,11 @@ public final class HostCountersSender implements Agent, AutoCloseable
         this.clock = clock;
         this.hostIndex = plan.placement().hostNames().indexOf(host);
         final ReplicaCounterRanges ranges = ReplicaCounterRanges.of(file, plan);
-        int mine = 0;
-        for (final PlannedDevice device : plan.devices())
-        {
-            for (int r = 0; r < device.replicas(); r++)
-            {
-                mine += plan.placement().hostOf(device.name(), r).equals(host) ? 1 : 0;
-            }
-        }
-        this.deviceIndex = new int[mine];
-        this.replica = new int[mine];
-        this.firstId = new int[mine];
-        this.count = new int[mine];
+        final int replicas = ranges.replicaCount();
+        final int[] deviceIndex = new int[replicas];
+        final int[] replica = new int[replicas];
+        final int[] firstId = new int[replicas];
+        final int[] count = new int[replicas];
         int most = 0;
         int k = 0;
         for (int d = 0; d < plan.devices().size(); d++)
@@ -73,6 +67,10 @@ public final class HostCountersSender implements Agent, AutoCloseable
                 }
             }
         }
+        this.deviceIndex = Arrays.copyOf(deviceIndex, k);
+        this.replica = Arrays.copyOf(replica, k);
+        this.firstId = Arrays.copyOf(firstId, k);
+        this.count = Arrays.copyOf(count, k);
         this.message = new UnsafeBuffer(new byte[HostCountersCodec.length(most)]);
         this.lastSendNs = clock.nanoTime() - INTERVAL_NS;
     }

@@ -69,6 +69,12 @@ final class ReplicaCounterRanges
         return firstReplica[deviceIndex] + replica;
     }
 
+    /** How many replicas the plan has, all devices together. */
+    int replicaCount()
+    {
+        return firstReplica[firstReplica.length - 1];
+    }
+
     int firstId(final int flatIndex)
     {
         return firstId[flatIndex];

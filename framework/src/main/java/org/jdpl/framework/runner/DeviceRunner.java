@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceRunner implements Agent, AutoCloseable
 {
-    static final String METRIC_PARTS_IN = "net.partsIn";
-    static final String METRIC_PARTS_OUT = "net.partsOut";
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRunner.class);
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
     /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
@@ -413,29 +411,11 @@ public final class DeviceRunner implements Agent, AutoCloseable
         end(exitCode, null);
     }
 
-    /** Payload parts that crossed hosts, when any did. */
-    private void reportParts()
-    {
-        final long partsIn = inputs == null ? 0 : inputs.partsReceived();
-        final long partsOut = outputs == null ? 0 : outputs.partsSent();
-        if (partsIn > 0)
-        {
-            metrics.set(METRIC_PARTS_IN, partsIn);
-        }
-        if (partsOut > 0)
-        {
-            metrics.set(METRIC_PARTS_OUT, partsOut);
-        }
-    }
-
     private void end(final int exitCode, final String failure)
     {
         SegmentPlumbing.report(segment, counters, metrics);
-        if (counters.messagesAbandoned > 0)
-        {
-            metrics.set("outputs.abandoned", counters.messagesAbandoned);
-        }
-        reportParts();
+        RunnerReport.addOutputFigures(metrics, counters, inputs == null ? 0 : inputs.partsReceived(),
+            outputs == null ? 0 : outputs.partsSent());
         throttle.report(metrics);
         if (inputs != null)
         {

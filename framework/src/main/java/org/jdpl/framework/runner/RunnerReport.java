@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 /** The report a device replica leaves for the Driver: built from the runner's counters, written whole or not at all. */
 final class RunnerReport
 {
+    static final String METRIC_PARTS_IN = "net.partsIn";
+    static final String METRIC_PARTS_OUT = "net.partsOut";
+    static final String METRIC_ABANDONED = "outputs.abandoned";
     private static final Logger LOG = LoggerFactory.getLogger(RunnerReport.class);
 
     private RunnerReport()
@@ -32,6 +35,26 @@ final class RunnerReport
             counters.timeslicesIn, counters.timeslicesOut, counters.bytesIn, counters.bytesOut,
             counters.timeslicesDropped, counters.errors + (clean ? 0 : 1), counters.backPressureNanos, failure,
             metrics.snapshot(), counters.ledger.completedRanges(), counters.ledger.drops());
+    }
+
+    /**
+     * The figures only some runs have, added when they are not zero: payload parts that crossed hosts,
+     * and messages dropped for consumers the run gave up on.
+     */
+    static void addOutputFigures(final MapMetrics metrics, final RunnerCounters counters, final long partsIn, final long partsOut)
+    {
+        if (partsIn > 0)
+        {
+            metrics.set(METRIC_PARTS_IN, partsIn);
+        }
+        if (partsOut > 0)
+        {
+            metrics.set(METRIC_PARTS_OUT, partsOut);
+        }
+        if (counters.messagesAbandoned > 0)
+        {
+            metrics.set(METRIC_ABANDONED, counters.messagesAbandoned);
+        }
     }
 
     /** Writes the report; a failure to write is logged, never thrown: the device's exit code still tells how it ended. */

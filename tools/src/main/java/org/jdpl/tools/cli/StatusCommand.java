@@ -151,11 +151,11 @@ final class StatusCommand implements Callable<Integer>
             Units.rate(view.donePerSecond()), view.inFlight());
         final boolean hosts = entry.manifest().plan().placement().spansHosts();
         out.printf((hosts ? HOST_COLUMN : "") + "%-18s %-12s %9s %7s %7s %7s %7s %5s %6s %6s%n",
-            hostHeader(hosts, "host", "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss"));
+            withHost(hosts, "host", "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss"));
         for (final ReplicaRow r : view.replicas())
         {
             out.printf(Locale.ROOT, (hosts ? HOST_COLUMN : "") + "%-18s %-12s %9d %7s %7s %7s %7s %5.1f %6.1f %6s%n",
-                hostHeader(hosts, r.hostColumn(), r.label(), r.state() + (r.paused() ? "(p)" : ""), r.timeslicesIn(), Units.rate(r.inPerSecond()),
+                withHost(hosts, r.hostColumn(), r.label(), r.state() + (r.paused() ? "(p)" : ""), r.timeslicesIn(), Units.rate(r.inPerSecond()),
                 Units.rate(r.outPerSecond()), Units.nanos(r.p50Nanos()), Units.nanos(r.p99Nanos()), r.bpPercent(),
                 r.cpuPercent(), Units.bytes(r.rssBytes())));
         }
@@ -167,7 +167,7 @@ final class StatusCommand implements Callable<Integer>
     }
 
     /** The columns of a row, without its first (the host) unless the run spans hosts. */
-    private static Object[] hostHeader(final boolean hosts, final Object host, final Object... rest)
+    private static Object[] withHost(final boolean hosts, final Object host, final Object... rest)
     {
         if (!hosts)
         {
