@@ -1,6 +1,7 @@
 package org.jdpl.gpu;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
@@ -45,6 +46,14 @@ public final class HostStaging implements AutoCloseable
     }
 
     /** Copies {@code column[0, n)} to the start of {@code target}. */
+    public void upload(final float[] column, final int n, final GpuBuffer target)
+    {
+        final long bytes = (long)n * Float.BYTES;
+        MemorySegment.copy(column, 0, ensure(bytes), JAVA_FLOAT, 0, n);
+        context.copyToDevice(memory.asSlice(0, bytes), target, 0);
+    }
+
+    /** Copies {@code column[0, n)} to the start of {@code target}. */
     public void upload(final double[] column, final int n, final GpuBuffer target)
     {
         final long bytes = (long)n * Double.BYTES;
@@ -58,6 +67,14 @@ public final class HostStaging implements AutoCloseable
         final long bytes = (long)n * Integer.BYTES;
         context.copyFromDevice(source, 0, ensure(bytes).asSlice(0, bytes));
         MemorySegment.copy(memory, JAVA_INT, 0, column, at, n);
+    }
+
+    /** Copies {@code n} floats from the start of {@code source} into {@code column} from {@code at}. */
+    public void download(final GpuBuffer source, final float[] column, final int at, final int n)
+    {
+        final long bytes = (long)n * Float.BYTES;
+        context.copyFromDevice(source, 0, ensure(bytes).asSlice(0, bytes));
+        MemorySegment.copy(memory, JAVA_FLOAT, 0, column, at, n);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.jdpl.gpu.clusters;
 
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
@@ -87,12 +86,12 @@ public final class GpuClusterizer implements AutoCloseable
             final GpuBuffer label = pool.take(intBytes, "cell labels");
             final GpuBuffer changed = pool.take(Integer.BYTES, "change flag");
             final GpuBuffer centroid = pool.take(centroidBytes, "cluster centroids");
-            final MemorySegment host = staging.ensure(centroidBytes);
+            // Sized once for the largest copy, the centroids read back.
+            staging.ensure(centroidBytes);
             staging.upload(cells.modules(), n, module);
             staging.upload(cells.ch0s(), n, ch0);
             staging.upload(cells.ch1s(), n, ch1);
-            MemorySegment.copy(cells.values(), 0, host, JAVA_FLOAT, 0, n);
-            context.copyToDevice(host.asSlice(0, intBytes), value, 0);
+            staging.upload(cells.values(), n, value);
 
             initLabels.arg(0, label).arg(1, n);
             lastKernelNs += context.launch(initLabels, n, 0);
@@ -104,8 +103,7 @@ public final class GpuClusterizer implements AutoCloseable
             final int[] labels = new int[n];
             staging.download(label, labels, 0, n);
             final float[] sums = new float[n * FLOATS_PER_CENTROID];
-            context.copyFromDevice(centroid, 0, host.asSlice(0, centroidBytes));
-            MemorySegment.copy(host, JAVA_FLOAT, 0, sums, 0, sums.length);
+            staging.download(centroid, sums, 0, sums.length);
             return new CellClusters(labels, sums);
         }
         finally
