@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +34,7 @@ class MultiHostRunTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMESLICES = 2000;
+    private static final int FAN_OUT_TIMESLICES = 200;
     private static FakeCluster cluster;
     private static final List<String> TEST_DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -87,6 +90,7 @@ class MultiHostRunTest
         assertEquals(TIMESLICES, metric(summary, "sink.received"), run.describe());
         assertEquals(0, metric(summary, "sink.missing") + metric(summary, "sink.duplicates") + metric(summary, "sink.corrupt"));
         assertEquals(List.of("h1", "h2", "h3"), hostsOf(summary));
+        assertAllCompleted(summary, TIMESLICES);
     }
 
     @Test
@@ -111,6 +115,43 @@ class MultiHostRunTest
         }
     }
 
+    /**
+     * One source on h1 and a sink on each of h2 and h3 that both take every timeslice: one fan-out
+     * stream carries each part once to both hosts, under multi-destination-cast (the default) and under
+     * multicast on the fake cluster's bridge. Payloads larger than a message of the small term go in parts,
+     * so the parts the source sent can be counted against those each sink received.
+     */
+    @ParameterizedTest(name = "fan-out = {0}")
+    @ValueSource(strings = {"mdc", "multicast"})
+    @Timeout(60)
+    void shouldSendEachPartOnceToSinksOnTwoHosts(final String fanOut) throws Exception
+    {
+        final Path topology = Files.writeString(dir.resolve("fan-out.conf"), """
+            hosts { h1 {}, h2 {}, h3 {} }
+            net { fan-out = %s, term-length = 256k }
+            devices {
+              source { use = counter-source, host = h1, options { timeslices = %d, payload-bytes = 300000 } }
+              sink2  { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+              sink3  { use = checksum-sink, host = h3, inputs = ["in:TST/COUNTER"] }
+            }
+            """.formatted(fanOut, FAN_OUT_TIMESLICES));
+        final DplRun run = dplRun(topology);
+
+        assertEquals(0, run.exitCode(), run::describe);
+        final JsonNode summary = run.summary();
+        for (final String sink : List.of("sink2", "sink3"))
+        {
+            assertEquals(FAN_OUT_TIMESLICES, metric(summary, sink + ".received"), run.describe());
+            assertEquals(0, metric(summary, sink + ".missing") + metric(summary, sink + ".duplicates") + metric(summary, sink + ".corrupt"));
+        }
+        assertEquals(1, metric(summary, "source.net.fanOutStreams"), run.describe());
+        final double partsIn = metric(summary, "sink2.net.partsIn");
+        assertTrue(partsIn >= 2.0 * FAN_OUT_TIMESLICES, "payloads go in parts: " + partsIn);
+        assertEquals(partsIn, metric(summary, "sink3.net.partsIn"));
+        assertEquals(partsIn, metric(summary, "source.net.partsOut"), "each part sent once for both hosts");
+        assertAllCompleted(summary, FAN_OUT_TIMESLICES);
+    }
+
     @Test
     @Timeout(60)
     void shouldEndTheRunNamingTheHostWhoseAgentDied() throws Exception
@@ -130,6 +171,7 @@ class MultiHostRunTest
             final JsonNode summary = run.summary();
             assertEquals("failed", summary.path("status").asText().toLowerCase(java.util.Locale.ROOT), run.describe());
             assertTrue(summary.path("failure").asText().contains("h2"), summary.path("failure").asText());
+            // srun stops the surviving agents before they write summaries, so no timeslice totals are asserted here (see issue #9)
         }
         finally
         {
@@ -147,12 +189,13 @@ class MultiHostRunTest
         {
             final Path runsDir = dir.resolve("runs");
             final JsonNode[] status = new JsonNode[1];
-            RunFixture.await("dpl status --json on the launching host to show the source on h1 producing, and fwd on h2 and sink on h3",
+            RunFixture.await("dpl status --json on the launching host to show the source on h1 producing, and fwd on h2 and sink on h3 live",
                 40_000, () ->
                 {
                     status[0] = liveStatus(runsDir);
                     return status[0] != null && replicaOn(status[0], "source", "h1").path("timeslicesOut").asLong() > 0 &&
-                        !replicaOn(status[0], "fwd", "h2").isMissingNode() && !replicaOn(status[0], "sink", "h3").isMissingNode();
+                        replicaOn(status[0], "fwd", "h2").path("hostState").asText().equals("live") &&
+                        replicaOn(status[0], "sink", "h3").path("hostState").asText().equals("live");
                 });
             for (final JsonNode replica : status[0].path("replicas"))
             {
@@ -245,6 +288,19 @@ class MultiHostRunTest
                 return main >= 0 && args.size() > main + 2 && args.get(main + 2).equals(host);
             })
             .findFirst();
+    }
+
+    /** The launching host's accounting: every timeslice completed; no host claims the run's accounting alone. */
+    private static void assertAllCompleted(final JsonNode summary, final long timeslices)
+    {
+        final JsonNode totals = summary.path("timeslices");
+        assertEquals(timeslices, totals.path("produced").asLong(), totals.toString());
+        assertEquals(timeslices, totals.path("completed").asLong(), totals.toString());
+        assertEquals(0, totals.path("dropped").asLong() + totals.path("lost").asLong(), totals.toString());
+        for (final JsonNode host : summary.path("hosts"))
+        {
+            assertTrue(host.path("summary").path("timeslices").isNull(), host.path("host").asText() + " accounts on its own");
+        }
     }
 
     private static List<String> hostsOf(final JsonNode summary)

@@ -108,7 +108,7 @@ public final class ClusterRun
             w.doWork();
             counters.doWork();
             onExits(agents, exitSeen, counters);
-            final ClusterSummary summary = summary(w, agents);
+            final ClusterSummary summary = summary(plan, w, agents);
             ClusterFiles.writeSummary(RunLayout.summary(ctx.runDir()), summary);
             return summary;
         }
@@ -147,7 +147,7 @@ public final class ClusterRun
         return work;
     }
 
-    private static ClusterSummary summary(final HostAgentWatch w, final List<HostAgentProcess> agents)
+    private static ClusterSummary summary(final Plan plan, final HostAgentWatch w, final List<HostAgentProcess> agents)
     {
         final List<HostOutcome> outcomes = new ArrayList<>();
         boolean allOk = true;
@@ -158,7 +158,7 @@ public final class ClusterRun
                 HostAgentProcess.log(agent.hostDir()).toString()));
         }
         final RunStatus status = w.failure() != null ? RunStatus.FAILED : w.stopped() || !allOk ? RunStatus.INTERRUPTED : RunStatus.OK;
-        return new ClusterSummary(status, w.failure(), List.copyOf(outcomes));
+        return new ClusterSummary(status, w.failure(), ClusterAccounting.totals(plan, outcomes), List.copyOf(outcomes));
     }
 
     private static RunSummary readSummary(final Path hostDir)

@@ -12,7 +12,8 @@ import org.jdpl.framework.plan.PlannedDevice;
 /**
  * Watches the host agents of a run and applies the failure policy across hosts: the first agent
  * that ends badly fails the run (its devices crashed with it, or one of them failed), and every
- * other agent is asked to stop, then killed after the grace period. Done when every agent exited.
+ * other agent is asked to stop, then killed after the grace period; an agent that died while the
+ * others stop is named first, as what the first failure followed from. Done when every agent exited.
  */
 final class HostAgentWatch implements Agent
 {
@@ -21,6 +22,7 @@ final class HostAgentWatch implements Agent
     private final NanoClock clock;
     private final long stopGraceNs;
     private String failure;
+    private boolean failureByPolicy;
     private long stopDeadlineNs = Long.MAX_VALUE;
     private boolean killed;
     private volatile boolean stopRequested;
@@ -73,12 +75,20 @@ final class HostAgentWatch implements Agent
         {
             return;
         }
+        final String why = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
+            (code == HostAgentMain.FAILED ? " ended the run by their failure policy" : " are lost (a crash of each)") +
+            "; see " + HostAgentProcess.log(agent.hostDir());
         if (failure == null)
         {
-            failure = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
-                (code == HostAgentMain.FAILED ? " ended the run by their failure policy" : " are lost (a crash of each)") +
-                "; see " + HostAgentProcess.log(agent.hostDir());
+            failure = why;
+            failureByPolicy = code == HostAgentMain.FAILED;
             stopAll();
+        }
+        else if (failureByPolicy && code != HostAgentMain.FAILED && code != HostAgentMain.STOPPED && !killed)
+        {
+            // A dead agent's consumers on other hosts may fail on the lost stream before its own death is seen: it is the cause.
+            failure = why + "; before it was seen, " + failure;
+            failureByPolicy = false;
         }
     }
 

@@ -316,6 +316,11 @@ public final class Driver
         {
             journal.event("incident: " + incident);
         }
+        if (totals == null)
+        {
+            journal.event("timeslices: accounted for on the launching host, across every host");
+            return;
+        }
         journal.event("timeslices: " + totals.produced() + " produced, " + totals.completed() + " completed, " +
             totals.dropped() + " dropped, " + totals.lost() + " lost");
         for (final TimesliceLoss loss : totals.losses())

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What a run did, printed as a table at its end and written as JSON with {@code --summary-json}.
  * Field names are fixed: scripts read them. {@code gpus} holds a line per GPU device: its GPUs and
- * how the backend was chosen (and why others were skipped).
+ * how the backend was chosen (and why others were skipped). {@code timeslices} is null in a host
+ * agent's summary of its part of a run across hosts: the launching host accounts for them all.
  */
 public record RunSummary(
     String run,

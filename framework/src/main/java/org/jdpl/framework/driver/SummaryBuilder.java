@@ -63,7 +63,8 @@ final class SummaryBuilder
                 }
             }
         }
-        final TimesliceTotals totals = accounting.totals();
+        // One host sees only its part of the timeslices' way; the launching host accounts for them across hosts.
+        final TimesliceTotals totals = plan.placement().spansHosts() ? null : accounting.totals();
         return new RunSummary(runId, status, wallSeconds, failure, incidents, runDir.toString(), devices, totals, metrics,
             GpuLines.of(plan), processes(processes));
     }

@@ -38,19 +38,14 @@ public final class SummaryPrinter
         }
     }
 
-    public static void printTable(final RunSummary summary, final PrintWriter out)
+    /** The accounting line and the first losses; for a host's part of a run across hosts, where it is done instead. */
+    public static void printTimeslices(final TimesliceTotals t, final PrintWriter out)
     {
-        out.printf(Locale.ROOT, "%nrun %s: %s in %.1f s (%s)%n", summary.run(), summary.status().text(), summary.wallSeconds(), summary.runDir());
-        out.printf(Locale.ROOT, "%-20s %-18s %8s %-20s %10s %10s %10s %10s %6s%n",
-            "device", "type", "pid", "exit", "tf in", "tf out", "MB in", "MB out", "errors");
-        for (final DeviceSummary d : summary.devices())
+        if (t == null)
         {
-            out.printf(Locale.ROOT, "%-20s %-18s %8d %-20s %10d %10d %10.1f %10.1f %6d%n",
-                d.name() + "#" + d.replica(), d.type(), d.pid(), d.exit(), d.timeslicesIn(), d.timeslicesOut(),
-                d.bytesIn() / 1e6, d.bytesOut() / 1e6, d.errors());
+            out.println("timeslices: accounted for on the launching host, across every host");
+            return;
         }
-        printProcesses(summary, out);
-        final TimesliceTotals t = summary.timeslices();
         out.printf(Locale.ROOT, "timeslices: %d produced, %d completed, %d dropped, %d lost%n", t.produced(), t.completed(), t.dropped(), t.lost());
         final int shown = Math.min(t.losses().size(), LOSSES_SHOWN);
         for (int i = 0; i < shown; i++)
@@ -63,6 +58,21 @@ public final class SummaryPrinter
         {
             out.printf(Locale.ROOT, "  ... and %d more (all listed in summary.json, up to %d)%n", more, TimesliceAccounting.MAX_LISTED);
         }
+    }
+
+    public static void printTable(final RunSummary summary, final PrintWriter out)
+    {
+        out.printf(Locale.ROOT, "%nrun %s: %s in %.1f s (%s)%n", summary.run(), summary.status().text(), summary.wallSeconds(), summary.runDir());
+        out.printf(Locale.ROOT, "%-20s %-18s %8s %-20s %10s %10s %10s %10s %6s%n",
+            "device", "type", "pid", "exit", "tf in", "tf out", "MB in", "MB out", "errors");
+        for (final DeviceSummary d : summary.devices())
+        {
+            out.printf(Locale.ROOT, "%-20s %-18s %8d %-20s %10d %10d %10.1f %10.1f %6d%n",
+                d.name() + "#" + d.replica(), d.type(), d.pid(), d.exit(), d.timeslicesIn(), d.timeslicesOut(),
+                d.bytesIn() / 1e6, d.bytesOut() / 1e6, d.errors());
+        }
+        printProcesses(summary, out);
+        printTimeslices(summary.timeslices(), out);
         if (!summary.metrics().isEmpty())
         {
             final StringBuilder line = new StringBuilder("metrics:");

@@ -16,24 +16,25 @@ import org.jdpl.framework.run.TimesliceDrop;
  * Accounts for every timeslice of a run from the device reports: sources produced ids
  * {@code 0 .. n-1}; a timeslice is completed when every sink device completed it; otherwise it was
  * dropped by a device that says why, or lost with a device that died (the crashes the supervisor
- * saw). A loss with neither is reported as unexplained, so that nothing disappears silently.
+ * saw). A loss with neither is reported as unexplained, so that nothing disappears silently. A run
+ * that spans hosts is accounted for once, on the launching host, from every host's reports.
  */
-final class TimesliceAccounting
+public final class TimesliceAccounting
 {
-    static final int MAX_LISTED = 1_000;
+    public static final int MAX_LISTED = 1_000;
 
     private final Plan plan;
     private final Map<String, List<DeviceReport>> reports = new HashMap<>();
     private final List<String> crashes;
 
     /** @param crashes devices that died during the run, as {@code name#replica}, in order */
-    TimesliceAccounting(final Plan plan, final List<String> crashes)
+    public TimesliceAccounting(final Plan plan, final List<String> crashes)
     {
         this.plan = plan;
         this.crashes = crashes;
     }
 
-    void add(final String device, final DeviceReport report)
+    public void add(final String device, final DeviceReport report)
     {
         if (report != null)
         {
@@ -41,7 +42,7 @@ final class TimesliceAccounting
         }
     }
 
-    TimesliceTotals totals()
+    public TimesliceTotals totals()
     {
         long produced = 0;
         for (final PlannedDevice device : plan.devices())

@@ -10,13 +10,37 @@ package org.jdpl.framework.plan;
  * @param receiverWindowBytes the receiver's flow-control window; 0 for the default (half a term)
  * @param termLengthBytes     term length of cross-host streams: a power of two; a message may be 1/8 of it
  * @param basePort            stream {@code s} of a consumer replica listens on UDP port {@code basePort + s}
+ * @param fanOut              how a producer reaches several consumers on other hosts that take every message
+ * @param multicastGroup      the IPv4 multicast group of {@link FanOut#MULTICAST} streams (each on its own port)
  */
-public record NetSettings(int mtuBytes, long socketBufferBytes, long receiverWindowBytes, int termLengthBytes, int basePort)
+public record NetSettings(int mtuBytes, long socketBufferBytes, long receiverWindowBytes, int termLengthBytes, int basePort,
+    FanOut fanOut, String multicastGroup)
 {
     public static final int DEFAULT_MTU_BYTES = 1408;
     public static final int DEFAULT_TERM_LENGTH_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_BASE_PORT = 30_000;
+    /** Organisation-local scope (RFC 2365): not routed off a site unless its network is set up to. */
+    public static final String DEFAULT_MULTICAST_GROUP = "239.255.77.1";
     public static final NetSettings DEFAULTS = new NetSettings(DEFAULT_MTU_BYTES, 0, 0, DEFAULT_TERM_LENGTH_BYTES, DEFAULT_BASE_PORT);
+
+    public NetSettings
+    {
+        fanOut = fanOut == null ? FanOut.MDC : fanOut;
+        multicastGroup = multicastGroup == null ? DEFAULT_MULTICAST_GROUP : multicastGroup;
+    }
+
+    /** Sized channels with the default fan-out (multi-destination-cast). */
+    public NetSettings(final int mtuBytes, final long socketBufferBytes, final long receiverWindowBytes, final int termLengthBytes,
+        final int basePort)
+    {
+        this(mtuBytes, socketBufferBytes, receiverWindowBytes, termLengthBytes, basePort, FanOut.MDC, DEFAULT_MULTICAST_GROUP);
+    }
+
+    /** Another fan-out. */
+    public NetSettings withFanOut(final FanOut mode)
+    {
+        return new NetSettings(mtuBytes, socketBufferBytes, receiverWindowBytes, termLengthBytes, basePort, mode, multicastGroup);
+    }
 
     /** The UDP port on which the consumer stream {@code streamId} listens. */
     public int portOf(final int streamId)

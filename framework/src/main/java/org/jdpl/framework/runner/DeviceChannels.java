@@ -1,6 +1,8 @@
 package org.jdpl.framework.runner;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,9 @@ import org.jdpl.transport.segment.PayloadSegment;
  *
  * <p>In a plan that spans hosts, a stream whose consumer replica runs on another host is Aeron UDP to
  * that host's address (port {@link org.jdpl.framework.plan.NetSettings#portOf}); a replica with a
- * producer on another host also listens on its UDP port, beside its IPC stream.
+ * producer on another host also listens on its UDP port, beside its IPC stream. Consumers on other
+ * hosts that take every message of this replica share one {@link FanOutStreams fan-out stream}: their
+ * outlets are one outlet, and each of them subscribes to it.
  */
 final class DeviceChannels implements AutoCloseable
 {
@@ -40,11 +44,13 @@ final class DeviceChannels implements AutoCloseable
     private final PlannedDevice device;
     private final Subscription data;
     private final Subscription control;
-    private final Subscription remoteData;
+    private final Subscription[] remoteData;
     private final HostPlacement placement;
     private final Map<Integer, Publication> publications = new LinkedHashMap<>();
     private final Map<Integer, Outlet> outlets = new LinkedHashMap<>();
     private final Set<Integer> remoteStreams = new HashSet<>();
+    private final Set<Outlet> remoteOutlets = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int fanOutStreams;
 
     /** A replica in a process of its own, on a single host: every channel is IPC. */
     DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId)
@@ -64,9 +70,22 @@ final class DeviceChannels implements AutoCloseable
         final String host = placement.hostOf(device.name(), replica);
         this.control = aeron.addSubscription(IPC, controlStreamId);
         this.data = device.isSource() ? null : aeron.addSubscription(IPC, device.firstStreamId() + replica);
-        this.remoteData = device.isSource() || !hasProducerElsewhere(plan, host) ? null :
-            aeron.addSubscription(UdpChannels.subscription(placement.net(), device.firstStreamId() + replica),
-                device.firstStreamId() + replica);
+        final FanOutStreams fanOuts = FanOutStreams.of(plan);
+        this.remoteData = device.isSource() ? new Subscription[0] : remoteSubscriptions(aeron, plan, host, replica, fanOuts);
+        for (final FanOutStreams.Stream fanOut : fanOuts.from(device.name(), replica))
+        {
+            final Publication publication = aeron.addPublication(UdpChannels.fanOutPublication(placement.net(),
+                placement.addressOf(host), fanOut.streamId(), fanOut.consumerStreams().size()), fanOut.streamId());
+            final Outlet outlet = new PublicationOutlet(publication);
+            publications.put(fanOut.streamId(), publication);
+            remoteOutlets.add(outlet);
+            fanOutStreams++;
+            for (final int member : fanOut.consumerStreams())
+            {
+                outlets.put(member, outlet);
+                remoteStreams.add(member);
+            }
+        }
         for (final Route route : device.routes())
         {
             if (route.durable())
@@ -99,9 +118,20 @@ final class DeviceChannels implements AutoCloseable
                         UdpChannels.publication(placement.net(), placement.addressOf(consumerHost), streamId), streamId);
                 }
                 publications.put(streamId, publication);
-                outlets.put(streamId, new PublicationOutlet(publication));
+                final Outlet outlet = new PublicationOutlet(publication);
+                outlets.put(streamId, outlet);
+                if (!consumerHost.equals(host))
+                {
+                    remoteOutlets.add(outlet);
+                }
             }
         }
+    }
+
+    /** The fan-out streams this replica sends on. */
+    int fanOutStreams()
+    {
+        return fanOutStreams;
     }
 
     /** Null for a source. */
@@ -115,10 +145,27 @@ final class DeviceChannels implements AutoCloseable
         return control;
     }
 
-    /** The UDP subscription for producers on other hosts; null when every producer shares this host. */
-    Subscription remoteData()
+    /** The UDP subscriptions for producers on other hosts: its own port, and the fan-out streams it is a member of; empty when none. */
+    Subscription[] remoteData()
     {
         return remoteData;
+    }
+
+    private Subscription[] remoteSubscriptions(final Aeron aeron, final Plan plan, final String host, final int replica,
+        final FanOutStreams fanOuts)
+    {
+        final int streamId = device.firstStreamId() + replica;
+        final List<Subscription> remote = new ArrayList<>();
+        if (hasProducerElsewhere(plan, host))
+        {
+            remote.add(aeron.addSubscription(UdpChannels.subscription(placement.net(), streamId), streamId));
+        }
+        for (final FanOutStreams.Stream fanOut : fanOuts.into(streamId))
+        {
+            remote.add(aeron.addSubscription(UdpChannels.fanOutSubscription(placement.net(), placement.addressOf(host),
+                placement.addressOf(fanOut.producerHost()), fanOut.streamId()), fanOut.streamId()));
+        }
+        return remote.toArray(Subscription[]::new);
     }
 
     /** Whether any replica of any producer of this device runs on another host than {@code host}. */
@@ -147,10 +194,11 @@ final class DeviceChannels implements AutoCloseable
         return false;
     }
 
-    /** Every outlet, once each. */
+    /** Every outlet, once each (a fan-out outlet stands for several consumer streams). */
     List<Outlet> allOutlets()
     {
-        return new ArrayList<>(outlets.values());
+        final Set<Outlet> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        return outlets.values().stream().filter(distinct::add).toList();
     }
 
     /**
@@ -239,7 +287,7 @@ final class DeviceChannels implements AutoCloseable
         for (final Outlet outlet : outlets.values())
         {
             // Streams to other hosts carry any size, in parts.
-            if (!(outlet instanceof PublicationOutlet publication && remoteStreams.contains(publication.streamId())))
+            if (!remoteOutlets.contains(outlet))
             {
                 maxMessage = Math.min(maxMessage, outlet.maxMessageLength());
             }
@@ -251,6 +299,7 @@ final class DeviceChannels implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(publications.values());
-        CloseHelper.closeAll(data, remoteData, control);
+        CloseHelper.closeAll(remoteData);
+        CloseHelper.closeAll(data, control);
     }
 }

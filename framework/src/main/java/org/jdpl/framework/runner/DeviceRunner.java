@@ -415,7 +415,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
     {
         SegmentPlumbing.report(segment, counters, metrics);
         RunnerReport.addOutputFigures(metrics, counters, inputs == null ? 0 : inputs.partsReceived(),
-            outputs == null ? 0 : outputs.partsSent());
+            outputs == null ? 0 : outputs.partsSent(), channels == null ? 0 : channels.fanOutStreams());
         throttle.report(metrics);
         if (inputs != null)
         {

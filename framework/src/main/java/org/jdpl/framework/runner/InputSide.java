@@ -23,6 +23,7 @@ final class InputSide implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(InputSide.class);
     private static final int FRAGMENT_LIMIT = 64;
+    private static final Subscription[] NO_REMOTE = new Subscription[0];
     private static final int DROPPED_IDS_LOGGED = 5;
 
     private final String who;
@@ -75,20 +76,20 @@ final class InputSide implements AutoCloseable
     /** Takes what arrived; returns the number of fragments (and durable and in-process messages) read. */
     int poll(final Subscription data)
     {
-        return poll(data, null);
+        return poll(data, NO_REMOTE);
     }
 
-    /** Also takes what arrived from other hosts on {@code remoteData} (null when none can). */
-    int poll(final Subscription data, final Subscription remoteData)
+    /** Also takes what arrived from other hosts on {@code remoteData} (empty when none can). */
+    int poll(final Subscription data, final Subscription[] remoteData)
     {
         int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
         if (ring != null)
         {
             read += ring.poll(ringHandler, FRAGMENT_LIMIT);
         }
-        if (remoteData != null)
+        for (final Subscription remote : remoteData)
         {
-            read += remoteData.poll(remoteFragmentAssembler, FRAGMENT_LIMIT);
+            read += remote.poll(remoteFragmentAssembler, FRAGMENT_LIMIT);
         }
         return durable == null ? read : read + durable.poll();
     }

@@ -45,6 +45,9 @@ final class OutputChannel
     /** Per route, per consumer replica, whether it runs on another host (null: none does). */
     private boolean[][] remote;
     private final RemoteSender remoteSender = new RemoteSender();
+    /** The outlets to other hosts the current message went to: a fan-out outlet stands for several routes' consumers. */
+    private final Outlet[] sentRemote;
+    private int sentRemoteCount;
 
     /**
      * @param routeTargets    per route of this output, the outlet to each consumer replica
@@ -62,6 +65,7 @@ final class OutputChannel
         this.routeTargets = routeTargets;
         this.maxPayloadBytes = maxPayloadBytes;
         this.arena = arena;
+        this.sentRemote = new Outlet[routeTargets.length];
     }
 
     /**
@@ -182,14 +186,15 @@ final class OutputChannel
         {
             durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize);
         }
+        sentRemoteCount = 0;
         for (int route = 0; route < routeTargets.length; route++)
         {
             final Outlet[] replicas = routeTargets[route];
             final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
             if (remote != null && remote[route][replica])
             {
-                remoteSender.send(replicas[replica], buffer, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize, timeslice,
-                    creationEpochMs, offerer);
+                sendOnce(replicas[replica], memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize, timeslice, creationEpochMs,
+                    offerer);
             }
             else
             {
@@ -251,15 +256,31 @@ final class OutputChannel
         final Offerer offerer)
     {
         final long address = segment.readOnly(sentRef, sizeBytes).address();
+        sentRemoteCount = 0;
         for (int route = 0; route < routeTargets.length; route++)
         {
             final Outlet[] replicas = routeTargets[route];
             final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
             if (remote[route][replica])
             {
-                remoteSender.send(replicas[replica], buffer, address, sizeBytes, timeslice, creationEpochMs, offerer);
+                sendOnce(replicas[replica], address, sizeBytes, timeslice, creationEpochMs, offerer);
             }
         }
+    }
+
+    /** Sends the payload at {@code address} to {@code outlet} on another host, unless the current message already went to it. */
+    private void sendOnce(final Outlet outlet, final long address, final long sizeBytes, final long timeslice,
+        final long creationEpochMs, final Offerer offerer)
+    {
+        for (int i = 0; i < sentRemoteCount; i++)
+        {
+            if (sentRemote[i] == outlet)
+            {
+                return;
+            }
+        }
+        sentRemote[sentRemoteCount++] = outlet;
+        remoteSender.send(outlet, buffer, address, sizeBytes, timeslice, creationEpochMs, offerer);
     }
 
     /** Parts sent to other hosts for payloads larger than one message. */

@@ -15,6 +15,7 @@ final class RunnerReport
     static final String METRIC_PARTS_IN = "net.partsIn";
     static final String METRIC_PARTS_OUT = "net.partsOut";
     static final String METRIC_ABANDONED = "outputs.abandoned";
+    static final String METRIC_FAN_OUT_STREAMS = "net.fanOutStreams";
     private static final Logger LOG = LoggerFactory.getLogger(RunnerReport.class);
 
     private RunnerReport()
@@ -39,10 +40,16 @@ final class RunnerReport
 
     /**
      * The figures only some runs have, added when they are not zero: payload parts that crossed hosts,
-     * and messages dropped for consumers the run gave up on.
+     * the fan-out streams that carried them to several hosts at once, and messages dropped for
+     * consumers the run gave up on.
      */
-    static void addOutputFigures(final MapMetrics metrics, final RunnerCounters counters, final long partsIn, final long partsOut)
+    static void addOutputFigures(final MapMetrics metrics, final RunnerCounters counters, final long partsIn, final long partsOut,
+        final int fanOutStreams)
     {
+        if (fanOutStreams > 0)
+        {
+            metrics.set(METRIC_FAN_OUT_STREAMS, fanOutStreams);
+        }
         if (partsIn > 0)
         {
             metrics.set(METRIC_PARTS_IN, partsIn);

@@ -18,7 +18,46 @@ final class UdpChannels
     /** A consumer's channel for its stream {@code streamId}: every interface, the stream's port. */
     static String subscription(final NetSettings net, final int streamId)
     {
-        final StringBuilder uri = new StringBuilder("aeron:udp?endpoint=0.0.0.0:").append(net.portOf(streamId));
+        return receiving(new StringBuilder("aeron:udp?endpoint=0.0.0.0:").append(net.portOf(streamId)), net);
+    }
+
+    /**
+     * A producer's fan-out stream {@code streamId} from the host at {@code address} to {@code members}
+     * consumers. {@code fc=min} with a group of all members: the stream counts as connected once every
+     * member is there, and then goes at the pace of the slowest.
+     */
+    static String fanOutPublication(final NetSettings net, final String address, final int streamId, final int members)
+    {
+        final String flowControl = "|fc=min,g:/" + members;
+        return switch (net.fanOut())
+        {
+            case MDC -> "aeron:udp?control=" + address + ":" + net.portOf(streamId) + "|control-mode=dynamic" + flowControl +
+                net.channelParameters();
+            case MULTICAST -> "aeron:udp?endpoint=" + net.multicastGroup() + ":" + net.portOf(streamId) + "|interface=" + address +
+                flowControl + net.channelParameters();
+            case UNICAST -> throw new IllegalArgumentException("a unicast plan has no fan-out streams");
+        };
+    }
+
+    /**
+     * A member's channel for the fan-out stream {@code streamId} of a producer on the host at
+     * {@code producerAddress}, received on {@code address}. Under multi-destination-cast the member
+     * takes any free port: the producer learns it from the member's status messages to its control port.
+     */
+    static String fanOutSubscription(final NetSettings net, final String address, final String producerAddress, final int streamId)
+    {
+        return switch (net.fanOut())
+        {
+            case MDC -> receiving(new StringBuilder("aeron:udp?endpoint=").append(address).append(":0|control=")
+                .append(producerAddress).append(':').append(net.portOf(streamId)).append("|control-mode=dynamic"), net);
+            case MULTICAST -> receiving(new StringBuilder("aeron:udp?endpoint=").append(net.multicastGroup()).append(':')
+                .append(net.portOf(streamId)).append("|interface=").append(address), net);
+            case UNICAST -> throw new IllegalArgumentException("a unicast plan has no fan-out streams");
+        };
+    }
+
+    private static String receiving(final StringBuilder uri, final NetSettings net)
+    {
         if (net.socketBufferBytes() > 0)
         {
             uri.append("|so-rcvbuf=").append(net.socketBufferBytes());

@@ -1,6 +1,7 @@
 package org.jdpl.framework.topology;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.typesafe.config.Config;
@@ -8,9 +9,10 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import org.jdpl.framework.plan.FanOut;
 import org.jdpl.framework.plan.NetSettings;
 
-/** Reads and checks the {@code net { mtu, socket-buffer, receiver-window, term-length, base-port }} block. */
+/** Reads and checks the {@code net { mtu, socket-buffer, receiver-window, term-length, base-port, fan-out, multicast-group }} block. */
 final class NetReader
 {
     static final String MTU = "mtu";
@@ -18,7 +20,9 @@ final class NetReader
     static final String RECEIVER_WINDOW = "receiver-window";
     static final String TERM_LENGTH = "term-length";
     static final String BASE_PORT = "base-port";
-    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT);
+    static final String FAN_OUT = "fan-out";
+    static final String MULTICAST_GROUP = "multicast-group";
+    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT, FAN_OUT, MULTICAST_GROUP);
     private static final int MAX_MTU_BYTES = 65504;
     private static final int MIN_MTU_BYTES = 576;
     private static final long MIN_TERM_BYTES = 64 * 1024;
@@ -45,6 +49,8 @@ final class NetReader
         long window = d.receiverWindowBytes();
         long term = d.termLengthBytes();
         long basePort = d.basePort();
+        FanOut fanOut = d.fanOut();
+        String group = d.multicastGroup();
         final Config config = block.toConfig();
         for (final Map.Entry<String, ConfigValue> entry : block.entrySet())
         {
@@ -61,10 +67,45 @@ final class NetReader
                     "bandwidth x round-trip time, e.g. net.receiver-window = 2M", 1, problems);
                 case TERM_LENGTH -> term = powerOfTwo(where, size(config, key, where, problems), term, problems);
                 case BASE_PORT -> basePort = port(config, where, basePort, problems);
+                case FAN_OUT -> fanOut = fanOut(entry.getValue(), where, fanOut, problems);
+                case MULTICAST_GROUP -> group = multicastGroup(entry.getValue(), where, group, problems);
                 default -> problems.add(new Problem(where, "unknown key 'net." + key + "'", DidYouMean.hint(key, KEYS, "net keys")));
             }
         }
-        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort);
+        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort, fanOut, group);
+    }
+
+    private static FanOut fanOut(final ConfigValue value, final String where, final FanOut fallback, final List<Problem> problems)
+    {
+        final String text = String.valueOf(value.unwrapped()).toLowerCase(Locale.ROOT);
+        for (final FanOut mode : FanOut.values())
+        {
+            if (mode.name().toLowerCase(Locale.ROOT).equals(text))
+            {
+                return mode;
+            }
+        }
+        problems.add(new Problem(where, "net.fan-out = " + OptionValidator.describe(value) + " is not a fan-out",
+            "write mdc (one stream, destinations found dynamically), multicast (controlled networks) or unicast"));
+        return fallback;
+    }
+
+    private static String multicastGroup(final ConfigValue value, final String where, final String fallback, final List<Problem> problems)
+    {
+        final String text = String.valueOf(value.unwrapped());
+        final String[] octets = text.split("\\.", -1);
+        boolean valid = octets.length == 4;
+        for (int i = 0; valid && i < 4; i++)
+        {
+            valid = octets[i].matches("[0-9]{1,3}") && Integer.parseInt(octets[i]) <= 255;
+        }
+        if (valid && Integer.parseInt(octets[0]) >= 224 && Integer.parseInt(octets[0]) <= 239)
+        {
+            return text;
+        }
+        problems.add(new Problem(where, "net.multicast-group = " + OptionValidator.describe(value) + " is not an IPv4 multicast address",
+            "give one from 224.0.0.0 to 239.255.255.255, e.g. " + NetSettings.DEFAULT_MULTICAST_GROUP + " (site-local)"));
+        return fallback;
     }
 
     private static long size(final Config config, final String key, final String where, final List<Problem> problems)

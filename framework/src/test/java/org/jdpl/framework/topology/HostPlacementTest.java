@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.jdpl.framework.plan.FanOut;
 import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.NetSettings;
 import org.jdpl.framework.plan.Plan;
@@ -74,6 +75,17 @@ class HostPlacementTest
         assertEquals(new NetSettings(8192, 4 << 20, 2 << 20, 64 << 20, 40000), net);
         assertEquals(41001, net.portOf(1001));
         assertEquals("|mtu=8192|term-length=67108864|so-sndbuf=4194304|so-rcvbuf=4194304|rcv-wnd=2097152", net.channelParameters());
+        assertEquals(FanOut.MDC, net.fanOut(), "one-to-many defaults to multi-destination-cast");
+    }
+
+    @Test
+    void shouldTakeTheFanOutAndMulticastGroupFromTheNetBlock() throws IOException
+    {
+        final NetSettings net = plan(TOPOLOGY, List.of("net.fan-out=multicast", "net.multicast-group=\"239.1.2.3\"")).placement().net();
+
+        assertEquals(FanOut.MULTICAST, net.fanOut());
+        assertEquals("239.1.2.3", net.multicastGroup());
+        assertEquals(FanOut.UNICAST, plan(TOPOLOGY, List.of("net.fan-out=unicast")).placement().net().fanOut());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.jdpl.framework.cluster.ClusterSummary;
 import org.jdpl.framework.cluster.HostLauncher;
 import org.jdpl.framework.cluster.HostOutcome;
 import org.jdpl.framework.driver.JvmFlags;
+import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.tools.Dpl;
 import org.jdpl.tools.cluster.HostAssignment;
@@ -135,6 +136,7 @@ final class SlurmRun
         {
             out.printf("host %-12s %s (agent exit %d), log %s%n", host.host(), host.ok() ? "ok" : "FAILED", host.exitCode(), host.log());
         }
+        SummaryPrinter.printTimeslices(summary.timeslices(), out);
         out.printf("run %s%s%n", summary.status().name().toLowerCase(Locale.ROOT),
             summary.failure() == null ? "" : ": " + summary.failure());
     }

@@ -221,7 +221,8 @@ final class StatusCommand implements Callable<Integer>
     /** A multi-host run's summary: each host's devices, from the summary its agent wrote. */
     private static void printFinishedHosts(final PrintWriter out, final RunEntry entry, final JsonNode s)
     {
-        out.printf("run %s: %s on %d hosts%n", entry.id(), entry.status(), s.path("hosts").size());
+        out.printf("run %s: %s on %d hosts; %d timeframes produced, %d completed%n", entry.id(), entry.status(), s.path("hosts").size(),
+            s.path("timeslices").path("produced").asLong(), s.path("timeslices").path("completed").asLong());
         out.printf(HOST_COLUMN + "%-18s %-9s %-28s %9s %9s %7s%n", "host", "replica", "state", "exit", "tf in", "tf out", "errors");
         for (final JsonNode host : s.path("hosts"))
         {
