@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /** {@code dpl} as a real separate process (as ./dpl starts it), for signal and Driver-death tests. */
 final class DplProcess implements AutoCloseable
@@ -25,6 +26,12 @@ final class DplProcess implements AutoCloseable
 
     static DplProcess start(final String... args)
     {
+        return start(UnaryOperator.identity(), args);
+    }
+
+    /** {@code dpl} started by the command {@code wrap} makes of it ({@code salloc} on a fake host, say). */
+    static DplProcess start(final UnaryOperator<List<String>> wrap, final String... args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + System.getProperty("jdpl.jvmFlagsFile"));
@@ -35,7 +42,7 @@ final class DplProcess implements AutoCloseable
         command.addAll(List.of(args));
         try
         {
-            return new DplProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new DplProcess(new ProcessBuilder(wrap.apply(command)).redirectErrorStream(true).start());
         }
         catch (final IOException ex)
         {

@@ -82,7 +82,7 @@ class MultiHostRunTest
     @Timeout(60)
     void shouldDeliverEveryTimesliceOnceAcrossThreeHostsUnderSrun() throws Exception
     {
-        final DplRun run = dplRun(chain(TIMESLICES, 256, 0));
+        final SallocRun run = dplRun(chain(TIMESLICES, 256, 0));
 
         assertEquals(0, run.exitCode(), run::describe);
         final JsonNode summary = run.summary();
@@ -100,7 +100,7 @@ class MultiHostRunTest
         cluster.loss("h3", 0.1);
         try
         {
-            final DplRun run = dplRun(chain(TIMESLICES, 4096, 0));
+            final SallocRun run = dplRun(chain(TIMESLICES, 4096, 0));
 
             assertEquals(0, run.exitCode(), run::describe);
             final JsonNode summary = run.summary();
@@ -135,7 +135,7 @@ class MultiHostRunTest
               sink3  { use = checksum-sink, host = h3, inputs = ["in:TST/COUNTER"] }
             }
             """.formatted(fanOut, FAN_OUT_TIMESLICES));
-        final DplRun run = dplRun(topology);
+        final SallocRun run = dplRun(topology);
 
         assertEquals(0, run.exitCode(), run::describe);
         final JsonNode summary = run.summary();
@@ -157,7 +157,7 @@ class MultiHostRunTest
     void shouldEndTheRunNamingTheHostWhoseAgentDied() throws Exception
     {
         final Path topology = chain(1_000_000, 256, 0);
-        final DplRun run = DplRun.start(cluster, dir, topology);
+        final SallocRun run = start(topology);
         try
         {
             RunFixture.await("the host agent of h2", 30_000, () -> agentOf("h2").isPresent());
@@ -184,7 +184,7 @@ class MultiHostRunTest
     void shouldShowEveryHostsDevicesInStatusOnTheLaunchingHostWhileTheRunGoesOn() throws Exception
     {
         // 10 s of timeslices: long enough to be seen running, short enough to end by itself.
-        final DplRun run = DplRun.start(cluster, dir, chain(5000, 256, 500));
+        final SallocRun run = start(chain(5000, 256, 500));
         try
         {
             final Path runsDir = dir.resolve("runs");
@@ -269,9 +269,16 @@ class MultiHostRunTest
             """.formatted(timeslices, payloadBytes, rateHz));
     }
 
-    private DplRun dplRun(final Path topology) throws Exception
+    /** Starts {@code dpl run} under salloc on h1, its run directory one this test's /dev/shm check knows. */
+    private SallocRun start(final Path topology)
     {
-        final DplRun run = DplRun.start(cluster, dir, topology);
+        TEST_DIRS.add(dir.toAbsolutePath().toString());
+        return SallocRun.start(cluster, dir, topology);
+    }
+
+    private SallocRun dplRun(final Path topology) throws Exception
+    {
+        final SallocRun run = start(topology);
         run.waitFor(50);
         return run;
     }
@@ -358,92 +365,5 @@ class MultiHostRunTest
             }
         }
         return left;
-    }
-
-    /** {@code salloc -N3 dpl run FILE --launcher slurm} on h1, as a real process. */
-    private static final class DplRun implements AutoCloseable
-    {
-        private final Process process;
-        private final Path summaryFile;
-        private final StringBuffer output = new StringBuffer();
-        private final Thread reader;
-        private int exitCode = -1;
-
-        private DplRun(final Process process, final Path summaryFile)
-        {
-            this.process = process;
-            this.summaryFile = summaryFile;
-            this.reader = Thread.ofVirtual().start(() ->
-            {
-                try (java.io.BufferedReader in = process.inputReader())
-                {
-                    String line;
-                    while ((line = in.readLine()) != null)
-                    {
-                        output.append(line).append('\n');
-                    }
-                }
-                catch (final IOException ex)
-                {
-                    output.append("(output unreadable: ").append(ex.getMessage()).append(')');
-                }
-            });
-        }
-
-        static DplRun start(final FakeCluster cluster, final Path dir, final Path topology) throws IOException
-        {
-            TEST_DIRS.add(dir.toAbsolutePath().toString());
-            final Path summaryFile = dir.resolve("summary.json");
-            final List<String> dpl = new ArrayList<>(List.of("salloc", "-N3", "--quiet",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + System.getProperty("jdpl.jvmFlagsFile"),
-                "-Djdpl.jvmFlagsFile=" + System.getProperty("jdpl.jvmFlagsFile"),
-                "-cp", System.getProperty("java.class.path"),
-                "org.jdpl.tools.Dpl", "run", topology.toString(), "--launcher", "slurm",
-                "--runs-dir", dir.resolve("runs").toString(), "--summary-json", summaryFile.toString()));
-            return new DplRun(new ProcessBuilder(cluster.onHost("h1", dpl)).redirectErrorStream(true).start(), summaryFile);
-        }
-
-        String output()
-        {
-            return output.toString();
-        }
-
-        int waitFor(final long timeoutSeconds) throws InterruptedException
-        {
-            if (!process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS))
-            {
-                throw new AssertionError("dpl run --launcher slurm did not end within " + timeoutSeconds + " s:\n" + output);
-            }
-            reader.join(5_000);
-            exitCode = process.exitValue();
-            return exitCode;
-        }
-
-        int exitCode()
-        {
-            return exitCode;
-        }
-
-        JsonNode summary() throws IOException
-        {
-            if (!Files.exists(summaryFile))
-            {
-                throw new AssertionError("no summary written; " + describe());
-            }
-            return JSON.readTree(summaryFile.toFile());
-        }
-
-        String describe()
-        {
-            return "exit " + exitCode + "\n--- output ---\n" + output;
-        }
-
-        @Override
-        public void close()
-        {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
     }
 }

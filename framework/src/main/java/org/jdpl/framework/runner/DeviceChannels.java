@@ -49,7 +49,6 @@ final class DeviceChannels implements AutoCloseable
     private final Map<Integer, Publication> publications = new LinkedHashMap<>();
     private final Map<Integer, Outlet> outlets = new LinkedHashMap<>();
     private final Set<Integer> remoteStreams = new HashSet<>();
-    private final Set<Outlet> remoteOutlets = Collections.newSetFromMap(new IdentityHashMap<>());
     private int fanOutStreams;
 
     /** A replica in a process of its own, on a single host: every channel is IPC. */
@@ -78,7 +77,6 @@ final class DeviceChannels implements AutoCloseable
                 placement.addressOf(host), fanOut.streamId(), fanOut.consumerStreams().size()), fanOut.streamId());
             final Outlet outlet = new PublicationOutlet(publication);
             publications.put(fanOut.streamId(), publication);
-            remoteOutlets.add(outlet);
             fanOutStreams++;
             for (final int member : fanOut.consumerStreams())
             {
@@ -118,12 +116,7 @@ final class DeviceChannels implements AutoCloseable
                         UdpChannels.publication(placement.net(), placement.addressOf(consumerHost), streamId), streamId);
                 }
                 publications.put(streamId, publication);
-                final Outlet outlet = new PublicationOutlet(publication);
-                outlets.put(streamId, outlet);
-                if (!consumerHost.equals(host))
-                {
-                    remoteOutlets.add(outlet);
-                }
+                outlets.put(streamId, new PublicationOutlet(publication));
             }
         }
     }
@@ -284,12 +277,12 @@ final class DeviceChannels implements AutoCloseable
     int maxPayloadBytes()
     {
         int maxMessage = DEFAULT_MAX_MESSAGE_BYTES;
-        for (final Outlet outlet : outlets.values())
+        for (final Map.Entry<Integer, Outlet> outlet : outlets.entrySet())
         {
             // Streams to other hosts carry any size, in parts.
-            if (!remoteOutlets.contains(outlet))
+            if (!remoteStreams.contains(outlet.getKey()))
             {
-                maxMessage = Math.min(maxMessage, outlet.maxMessageLength());
+                maxMessage = Math.min(maxMessage, outlet.getValue().maxMessageLength());
             }
         }
         return maxMessage - MessageLayout.PAYLOAD_OFFSET;
