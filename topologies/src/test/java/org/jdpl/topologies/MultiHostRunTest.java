@@ -161,8 +161,11 @@ class MultiHostRunTest
         try
         {
             RunFixture.await("the host agent of h2", 30_000, () -> agentOf("h2").isPresent());
-            RunFixture.await("timeslices flowing", 30_000, () -> run.output().contains("agent started") &&
-                agentOf("h2").map(p -> p.descendants().findAny().isPresent()).orElse(false));
+            RunFixture.await("timeslices flowing from h1 through h2 to h3", 30_000, () ->
+            {
+                final JsonNode status = liveStatus(dir.resolve("runs"));
+                return status != null && replicaOn(status, "sink", "h3").path("timeslicesIn").asLong() > 0;
+            });
             agentOf("h2").orElseThrow().destroyForcibly();
 
             final int exitCode = run.waitFor(45);
@@ -171,7 +174,22 @@ class MultiHostRunTest
             final JsonNode summary = run.summary();
             assertEquals("failed", summary.path("status").asText().toLowerCase(java.util.Locale.ROOT), run.describe());
             assertTrue(summary.path("failure").asText().contains("h2"), summary.path("failure").asText());
-            // srun stops the surviving agents before they write summaries, so no timeslice totals are asserted here (see issue #9)
+            for (final JsonNode host : summary.path("hosts"))
+            {
+                if (!host.path("host").asText().equals("h2"))
+                {
+                    assertEquals(3, host.path("exitCode").asInt(), "told to abort over the network, it stopped: " + run.describe());
+                    assertFalse(host.path("summary").isNull(), "an aborted agent still writes its summary: " + run.describe());
+                }
+            }
+            final JsonNode totals = summary.path("timeslices");
+            assertTrue(totals.path("produced").asLong() > totals.path("completed").asLong(), totals.toString());
+            assertEquals(totals.path("produced").asLong(), totals.path("completed").asLong() + totals.path("dropped").asLong() +
+                totals.path("lost").asLong(), "every timeslice accounted for: " + totals);
+            for (final JsonNode loss : totals.path("losses"))
+            {
+                assertEquals("fwd#0 on h2 (its agent died)", loss.path("device").asText(), totals.toString());
+            }
         }
         finally
         {

@@ -19,6 +19,7 @@ import org.jdpl.framework.cluster.ClusterContext;
 import org.jdpl.framework.cluster.ClusterRun;
 import org.jdpl.framework.cluster.ClusterSummary;
 import org.jdpl.framework.cluster.HostAgentMain;
+import org.jdpl.framework.driver.TimesliceTotals;
 import org.jdpl.framework.cluster.HostOutcome;
 import org.jdpl.framework.driver.DeviceSummary;
 import org.jdpl.framework.driver.RunStatus;
@@ -157,6 +158,11 @@ class ClusterRunTest
         assertTrue(summary.failure().contains("its devices sink are lost"), summary.failure());
         assertEquals(137, summary.hosts().get(1).exitCode());
         assertNull(summary.hosts().get(1).summary(), "a killed agent writes no summary");
-        assertEquals(HostAgentMain.STOPPED, summary.hosts().get(0).exitCode(), "h1 was stopped: " + console);
+        assertEquals(HostAgentMain.STOPPED, summary.hosts().get(0).exitCode(), "h1 was told to abort: " + console);
+        assertNotNull(summary.hosts().get(0).summary(), "h1's agent stopped its devices and wrote its summary: " + console);
+        final TimesliceTotals totals = summary.timeslices();
+        assertEquals(totals.produced(), totals.completed() + totals.dropped() + totals.lost(), "every timeslice accounted for: " + totals);
+        assertTrue(totals.losses().stream().allMatch(loss -> loss.device().equals("sink#0 on h2 (its agent died)")),
+            "only the dead agent's sink can have lost timeslices (h1's source was stopped, not crashed): " + totals);
     }
 }

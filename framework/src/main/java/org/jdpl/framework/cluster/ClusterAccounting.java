@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.driver.DeviceSummary;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.driver.TimesliceAccounting;
 import org.jdpl.framework.driver.TimesliceTotals;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
-import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.runner.RunFiles;
@@ -44,7 +44,8 @@ final class ClusterAccounting
             }
             for (final DeviceSummary device : host.summary().devices())
             {
-                if (device.exitCode() != DeviceExitCode.OK && device.exitCode() != DeviceExitCode.STOPPED)
+                // A device stopped at once (its agent aborted: SIGTERM, exit 143) still ends STOPPED, with its report.
+                if (!DeviceState.STOPPED.name().equals(device.state()))
                 {
                     crashes.add(device.name() + "#" + device.replica() + " on " + host.host());
                 }

@@ -3,6 +3,7 @@ package org.jdpl.framework.cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.aeron.Aeron;
 import org.agrona.CloseHelper;
@@ -65,7 +66,7 @@ final class ClusterCounters implements Agent, AutoCloseable
             mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
             receiver = HostCountersReceiver.open(aeron, counters, plan, SystemEpochClock.INSTANCE);
-            final int port = awaitPort(receiver);
+            final int port = awaitPort(receiver::port, "the host counters' UDP port");
             RunFiles.writeManifest(RunLayout.manifest(dirs.runDir()), new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan));
             return new ClusterCounters(dirs, counters, mediaDriver, aeron, receiver, port);
@@ -82,16 +83,17 @@ final class ClusterCounters implements Agent, AutoCloseable
         }
     }
 
-    private static int awaitPort(final HostCountersReceiver receiver)
+    /** Waits for the media driver to bind the port {@code boundPort} reads (0 until then). */
+    static int awaitPort(final IntSupplier boundPort, final String what)
     {
         final long deadlineNs = System.nanoTime() + BIND_TIMEOUT_NS;
         final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
         int port;
-        while ((port = receiver.port()) == 0)
+        while ((port = boundPort.getAsInt()) == 0)
         {
             if (System.nanoTime() > deadlineNs)
             {
-                throw new IllegalStateException("the media driver did not bind the host counters' UDP port within " +
+                throw new IllegalStateException("the media driver did not bind " + what + " within " +
                     TimeUnit.NANOSECONDS.toSeconds(BIND_TIMEOUT_NS) + " s");
             }
             idle.idle();
@@ -108,6 +110,12 @@ final class ClusterCounters implements Agent, AutoCloseable
     String endpointFor(final PlannedHost host)
     {
         return HostCountersChannel.localAddressToward(host.address()) + ":" + port;
+    }
+
+    /** The launching host's Aeron client, on its media driver. */
+    Aeron aeron()
+    {
+        return aeron;
     }
 
     /** The agent of the plan's host number {@code hostIndex} exited, well or not. */

@@ -12,6 +12,8 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.hostcounters.HostCommandPublisher;
+import org.jdpl.framework.hostcounters.HostCountersChannel;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
@@ -78,18 +80,21 @@ public final class ClusterRun
             throw new UncheckedIOException("cannot write " + planFile + ": " + e.getMessage(), e);
         }
         final List<HostAgentProcess> agents = new ArrayList<>();
-        try (ClusterCounters counters = ClusterCounters.open(ctx, plan))
+        try (ClusterCounters counters = ClusterCounters.open(ctx, plan);
+            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE))
         {
+            final int commandPort = ClusterCounters.awaitPort(commands::port, "the host commands' UDP control port");
             ctx.console().printf("run %s: %d devices on hosts %s; `dpl status %s` shows them all, live%n", counters.runId(),
                 plan.devices().size(), plan.placement().hostNames(), counters.runId());
             for (final PlannedHost host : plan.placement().hosts())
             {
-                agents.add(HostAgentProcess.start(ctx, planFile, host.name(), host.address(), counters.endpointFor(host)));
+                agents.add(HostAgentProcess.start(ctx, planFile, host, counters.endpointFor(host),
+                    HostCountersChannel.localAddressToward(host.address()) + ":" + commandPort));
                 started.add(agents.getLast());
                 ctx.console().printf("host %s (%s): agent started, pid %d, log %s%n", host.name(), host.address(),
                     agents.getLast().pid(), HostAgentProcess.log(agents.getLast().hostDir()));
             }
-            final HostAgentWatch w = new HostAgentWatch(agents, plan, SystemNanoClock.INSTANCE, ctx.stopGraceNs());
+            final HostAgentWatch w = new HostAgentWatch(agents, plan, commands, SystemNanoClock.INSTANCE, ctx.stopGraceNs());
             watch = w;
             if (stopRequested)
             {

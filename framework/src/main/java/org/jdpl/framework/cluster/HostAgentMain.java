@@ -15,12 +15,13 @@ import sun.misc.SignalHandler;
 
 /**
  * The host agent, one per host of a run:
- * {@code java @jvm.flags -cp CP org.jdpl.framework.cluster.HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to>]}.
+ * {@code java @jvm.flags -cp CP org.jdpl.framework.cluster.HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to> <commands from>]}.
  * A Driver for the replicas the plan places on {@code host}: it makes this host's /dev/shm run
  * directory, media driver and payload segment, starts and supervises its devices, writes its run
  * summary (with the media driver's retransmission counters) to {@code summary.json}, sends its
- * replicas' counters to {@code address:port} of the launching host while it runs (when given), and exits
- * 0 when its part of the run went well, 1 when it failed, 2 on bad arguments, 3 when stopped.
+ * replicas' counters to {@code address:port} of the launching host while it runs and takes its stop
+ * and abort commands from the other {@code address:port} (when given), and exits 0 when its part of
+ * the run went well, 1 when it failed, 2 on bad arguments, 3 when stopped (aborted included).
  * SIGTERM or SIGINT stops its devices (a second one kills them).
  */
 public final class HostAgentMain
@@ -31,7 +32,7 @@ public final class HostAgentMain
     public static final int STOPPED = 3;
     /** System property: how long its devices get to stop before they are killed (ms). */
     public static final String STOP_GRACE_PROPERTY = "jdpl.agent.stopGraceMs";
-    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to address:port>]";
+    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to address:port> <commands from address:port>]";
 
     private HostAgentMain()
     {
@@ -44,7 +45,7 @@ public final class HostAgentMain
 
     static int run(final String[] args)
     {
-        if (args.length != 4 && args.length != 5)
+        if (args.length != 4 && args.length != 6)
         {
             System.err.println(USAGE);
             return BAD_SETUP;
@@ -69,7 +70,8 @@ public final class HostAgentMain
         final PrintWriter console = new PrintWriter(System.out, true);
         final Driver driver = new Driver(new DriverContext()
             .host(host)
-            .hostCountersEndpoint(args.length == 5 ? args[4] : null)
+            .hostCountersEndpoint(args.length == 6 ? args[4] : null)
+            .hostCommandsEndpoint(args.length == 6 ? args[5] : null)
             .runsDir(Path.of(args[2]))
             .classPath(System.getProperty("java.class.path"))
             .stopGraceMs(Long.getLong(STOP_GRACE_PROPERTY, DriverContext.DEFAULT_STOP_GRACE_MS))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jdpl.framework.driver.JvmFlags;
+import org.jdpl.framework.plan.PlannedHost;
 
 /** One host's agent process as the launching host sees it: started through the launcher, its output in a log file. */
 final class HostAgentProcess
@@ -24,10 +25,14 @@ final class HostAgentProcess
         this.hostDir = hostDir;
     }
 
-    /** Starts {@code host}'s agent, which sends its counters to {@code countersTo} ({@code address:port}). */
+    /**
+     * Starts {@code host}'s agent, which sends its counters to {@code countersTo} and takes commands
+     * from {@code commandsFrom} (each {@code address:port} of the launching host).
+     */
     static HostAgentProcess start(
-        final ClusterContext ctx, final Path planFile, final String host, final String address, final String countersTo)
+        final ClusterContext ctx, final Path planFile, final PlannedHost planned, final String countersTo, final String commandsFrom)
     {
+        final String host = planned.name();
         final Path hostDir = ctx.runDir().resolve("hosts").resolve(host);
         final List<String> agent = new ArrayList<>();
         agent.add(ctx.javaCommand());
@@ -42,10 +47,11 @@ final class HostAgentProcess
         agent.add(hostDir.resolve("runs").toAbsolutePath().toString());
         agent.add(summaryFile(hostDir).toAbsolutePath().toString());
         agent.add(countersTo);
+        agent.add(commandsFrom);
         try
         {
             Files.createDirectories(hostDir);
-            final Process process = new ProcessBuilder(ctx.launcher().command(host, address, agent))
+            final Process process = new ProcessBuilder(ctx.launcher().command(host, planned.address(), agent))
                 .redirectErrorStream(true).redirectOutput(log(hostDir).toFile()).start();
             return new HostAgentProcess(host, process, hostDir);
         }

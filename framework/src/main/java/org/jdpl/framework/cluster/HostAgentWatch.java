@@ -2,9 +2,12 @@ package org.jdpl.framework.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
+import org.jdpl.framework.hostcounters.HostCommand;
+import org.jdpl.framework.hostcounters.HostCommandPublisher;
 import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
@@ -12,25 +15,37 @@ import org.jdpl.framework.plan.PlannedDevice;
 /**
  * Watches the host agents of a run and applies the failure policy across hosts: the first agent
  * that ends badly fails the run (its devices crashed with it, or one of them failed), and every
- * other agent is asked to stop, then killed after the grace period; an agent that died while the
- * others stop is named first, as what the first failure followed from. Done when every agent exited.
+ * other agent is told over the network to abort (its devices stop at once and still report, so
+ * the run's timeslices can be accounted for); a user's stop tells them to stop (drain). Agents not
+ * gone after the grace period get a signal through their launcher, then are killed. An agent that
+ * died while the others stop is named first, as what the first failure followed from. Done when
+ * every agent exited.
  */
 final class HostAgentWatch implements Agent
 {
+    /** After the signal, how long an agent has before it is killed. */
+    private static final long KILL_AFTER_SIGNAL_NS = TimeUnit.SECONDS.toNanos(5);
+
     private final List<HostAgentProcess> agents;
     private final Plan plan;
+    private final HostCommandPublisher commands;
     private final NanoClock clock;
     private final long stopGraceNs;
     private String failure;
     private boolean failureByPolicy;
     private long stopDeadlineNs = Long.MAX_VALUE;
+    private long killDeadlineNs = Long.MAX_VALUE;
+    private boolean signalled;
     private boolean killed;
     private volatile boolean stopRequested;
 
-    HostAgentWatch(final List<HostAgentProcess> agents, final Plan plan, final NanoClock clock, final long stopGraceNs)
+    HostAgentWatch(
+        final List<HostAgentProcess> agents, final Plan plan, final HostCommandPublisher commands, final NanoClock clock,
+        final long stopGraceNs)
     {
         this.agents = agents;
         this.plan = plan;
+        this.commands = commands;
         this.clock = clock;
         this.stopGraceNs = stopGraceNs;
     }
@@ -56,16 +71,24 @@ final class HostAgentWatch implements Agent
         }
         if (stopRequested && stopDeadlineNs == Long.MAX_VALUE)
         {
-            stopAll();
+            stopAll(HostCommand.STOP, "the run was stopped");
             work++;
         }
-        if (!allExited && !killed && clock.nanoTime() > stopDeadlineNs)
+        final long now = clock.nanoTime();
+        if (!allExited && !signalled && now > stopDeadlineNs)
+        {
+            signalled = true;
+            killDeadlineNs = now + KILL_AFTER_SIGNAL_NS;
+            agents.stream().filter(agent -> !agent.pollExited()).forEach(HostAgentProcess::stop);
+            work++;
+        }
+        if (!allExited && !killed && now > killDeadlineNs)
         {
             killed = true;
             agents.forEach(HostAgentProcess::kill);
             work++;
         }
-        return work;
+        return work + commands.doWork();
     }
 
     private void onExit(final HostAgentProcess agent)
@@ -82,9 +105,9 @@ final class HostAgentWatch implements Agent
         {
             failure = why;
             failureByPolicy = code == HostAgentMain.FAILED;
-            stopAll();
+            stopAll(HostCommand.ABORT, "the run failed on " + why);
         }
-        else if (failureByPolicy && code != HostAgentMain.FAILED && code != HostAgentMain.STOPPED && !killed)
+        else if (failureByPolicy && code != HostAgentMain.FAILED && code != HostAgentMain.STOPPED && !signalled)
         {
             // A dead agent's consumers on other hosts may fail on the lost stream before its own death is seen: it is the cause.
             failure = why + "; before it was seen, " + failure;
@@ -92,19 +115,12 @@ final class HostAgentWatch implements Agent
         }
     }
 
-    private void stopAll()
+    private void stopAll(final HostCommand command, final String reason)
     {
-        if (stopDeadlineNs != Long.MAX_VALUE)
+        commands.give(command, reason);
+        if (stopDeadlineNs == Long.MAX_VALUE)
         {
-            return;
-        }
-        stopDeadlineNs = clock.nanoTime() + stopGraceNs;
-        for (final HostAgentProcess agent : agents)
-        {
-            if (!agent.pollExited())
-            {
-                agent.stop();
-            }
+            stopDeadlineNs = clock.nanoTime() + stopGraceNs;
         }
     }
 

@@ -15,6 +15,8 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.hostcounters.HostCommand;
+import org.jdpl.framework.hostcounters.HostCommandListener;
 import org.jdpl.framework.hostcounters.HostCountersSender;
 import org.jdpl.framework.journal.RunJournal;
 import org.jdpl.framework.plan.Plan;
@@ -140,7 +142,8 @@ public final class Driver
             ControlPublisher control = new ControlPublisher(aeron, plan.controlStreamId());
             EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan, counters);
             SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes);
-            HostCountersSender hostCounters = openHostCounters(aeron, counters, plan, probe))
+            HostCountersSender hostCounters = openHostCounters(aeron, counters, plan, probe);
+            HostCommandListener hostCommands = openHostCommands(aeron, journal, probe))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
@@ -178,7 +181,7 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s, segment, sampler, progress, hostCounters, journal, probe);
+            supervise(s, segment, sampler, progress, hostCounters, hostCommands, journal, probe);
             sampler.finish();
             if (hostCounters != null)
             {
@@ -288,9 +291,35 @@ public final class Driver
         }
     }
 
+    /**
+     * The launching host's commands, when this Driver is a host agent told where they come from (not in
+     * a warm-up): its stop is the user's, as a SIGINT here would be; its abort stops every device at once.
+     */
+    private HostCommandListener openHostCommands(final Aeron aeron, final RunJournal journal, final WarmupProbe probe)
+    {
+        if (ctx.hostCommandsEndpoint() == null || ctx.host().isEmpty() || probe != null)
+        {
+            return null;
+        }
+        return HostCommandListener.open(aeron, ctx.hostCommandsEndpoint(), (command, reason) ->
+        {
+            journal.event("the launching host says " + command.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason);
+            ctx.console().println("host agent '" + ctx.host() + "': the launching host says " +
+                command.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason);
+            if (command == HostCommand.ABORT)
+            {
+                supervisor.requestAbort();
+            }
+            else
+            {
+                requestStop();
+            }
+        });
+    }
+
     private static void supervise(
         final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress,
-        final HostCountersSender hostCounters, final RunJournal journal, final WarmupProbe probe)
+        final HostCountersSender hostCounters, final HostCommandListener hostCommands, final RunJournal journal, final WarmupProbe probe)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;
@@ -300,7 +329,8 @@ public final class Driver
             final int reclaimed = segment == null ? 0 : segment.doWork();
             final int probed = probe == null ? 0 : probe.doWork();
             final int sent = hostCounters == null ? 0 : hostCounters.doWork();
-            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent);
+            final int commands = hostCommands == null ? 0 : hostCommands.doWork();
+            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent + commands);
             if (s.stopRequested() && !stopJournaled)
             {
                 stopJournaled = true;

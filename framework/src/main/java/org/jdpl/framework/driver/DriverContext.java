@@ -42,6 +42,7 @@ public final class DriverContext
 
     private String host = "";
     private String hostCountersEndpoint;
+    private String hostCommandsEndpoint;
 
     public DriverContext conclude()
     {
@@ -193,6 +194,19 @@ public final class DriverContext
     {
         checkMutable();
         this.hostCountersEndpoint = endpoint;
+        return this;
+    }
+
+    /** Where a host agent takes the launching host's commands from ({@code address:port}), or null: nowhere. */
+    public String hostCommandsEndpoint()
+    {
+        return hostCommandsEndpoint;
+    }
+
+    public DriverContext hostCommandsEndpoint(final String endpoint)
+    {
+        checkMutable();
+        this.hostCommandsEndpoint = endpoint;
         return this;
     }
 

@@ -40,6 +40,7 @@ final class RunSupervisor implements Agent
 
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
+    private volatile boolean abortRequested;
     private long stopSentNs = -1;
     private long lastStopSendNs;
     private long terminateSentNs = -1;
@@ -98,7 +99,7 @@ final class RunSupervisor implements Agent
         {
             work += stopClocks(now);
         }
-        if (failure != null && terminateSentNs < 0)
+        if ((failure != null || abortRequested) && terminateSentNs < 0)
         {
             terminateAll(now);
             work++;
@@ -125,6 +126,16 @@ final class RunSupervisor implements Agent
     void requestStop()
     {
         stopRequested = true;
+    }
+
+    /**
+     * The run failed elsewhere (on another host): every device is stopped at once, as after a
+     * failure here (each still writes its report), and this part of the run counts as stopped.
+     */
+    void requestAbort()
+    {
+        stopRequested = true;
+        abortRequested = true;
     }
 
     /** A kill request (second SIGINT/SIGTERM): everything is killed at once. */

@@ -51,7 +51,12 @@ public final class TopologyCompiler
         final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
         final Map<String, GpuPlacement> placements = problems.isEmpty() ? GpuPlanning.place(topology, gpus, problems) : Map.of();
         final HostPlacement placement = HostPlacer.place(loaded.config().root(), topology.devices(), problems);
-        final Plan plan = problems.isEmpty() ? TopologyPlanner.plan(topology, placements).withPlacement(placement) : null;
+        final Plan planned = problems.isEmpty() ? TopologyPlanner.plan(topology, placements).withPlacement(placement) : null;
+        if (planned != null)
+        {
+            DurableChannelHosts.check(planned, loaded.config().root(), problems);
+        }
+        final Plan plan = problems.isEmpty() ? planned : null;
         return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
     }
 }

@@ -1,0 +1,91 @@
+package org.jdpl.framework.hostcounters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.aeron.Aeron;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.SystemNanoClock;
+import org.jdpl.transport.EmbeddedMediaDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The launching host's commands reach every agent over real Aeron UDP (loopback), each agent with
+ * its own media driver as on its own machine, told only the launcher's address and control port.
+ */
+class HostCommandTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(30)
+    void shouldReachEveryAgentOnceEachAlsoOneThatJoinsAfterTheCommandWasGiven()
+    {
+        final EmbeddedMediaDriver launcherDriver = EmbeddedMediaDriver.launch(dir.resolve("launcher-aeron"));
+        final EmbeddedMediaDriver earlyDriver = EmbeddedMediaDriver.launch(dir.resolve("early-aeron"));
+        final EmbeddedMediaDriver lateDriver = EmbeddedMediaDriver.launch(dir.resolve("late-aeron"));
+        final Aeron launcherAeron = connect(launcherDriver);
+        final Aeron earlyAeron = connect(earlyDriver);
+        final Aeron lateAeron = connect(lateDriver);
+        final List<String> early = new CopyOnWriteArrayList<>();
+        final List<String> late = new CopyOnWriteArrayList<>();
+        HostCommandPublisher publisher = null;
+        HostCommandListener earlyListener = null;
+        HostCommandListener lateListener = null;
+        try
+        {
+            publisher = HostCommandPublisher.open(launcherAeron, SystemNanoClock.INSTANCE);
+            final HostCommandPublisher commands = publisher;
+            await(() -> commands.port() != 0);
+            final String endpoint = "127.0.0.1:" + publisher.port();
+            earlyListener = HostCommandListener.open(earlyAeron, endpoint, (command, reason) -> early.add(command + " " + reason));
+            final HostCommandListener first = earlyListener;
+
+            publisher.give(HostCommand.STOP, "the run was stopped");
+            await(() -> commands.doWork() + first.doWork() >= 0 && early.size() == 1);
+            lateListener = HostCommandListener.open(lateAeron, endpoint, (command, reason) -> late.add(command + " " + reason));
+            final HostCommandListener second = lateListener;
+            publisher.give(HostCommand.ABORT, "the run failed on host 'h2'");
+            publisher.give(HostCommand.STOP, "a stop after an abort changes nothing");
+            await(() -> commands.doWork() + first.doWork() + second.doWork() >= 0 && early.size() == 2 && late.size() == 1);
+            // More rounds of the repeated abort: each agent acts on it once.
+            final long until = System.nanoTime() + 3 * HostCommandPublisher.REPEAT_NS;
+            await(() -> commands.doWork() + first.doWork() + second.doWork() >= 0 && System.nanoTime() > until);
+
+            assertEquals(List.of("STOP the run was stopped", "ABORT the run failed on host 'h2'"), early);
+            assertEquals(List.of("ABORT the run failed on host 'h2'"), late, "a late agent gets the command in force, not the one it replaced");
+        }
+        finally
+        {
+            CloseHelper.closeAll(lateListener, earlyListener, publisher, lateAeron, earlyAeron, launcherAeron, lateDriver, earlyDriver,
+                launcherDriver);
+        }
+    }
+
+    private static Aeron connect(final EmbeddedMediaDriver driver)
+    {
+        return Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDir().toString()));
+    }
+
+    private static void await(final BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                fail("condition not met within 20 s");
+            }
+            Thread.yield();
+        }
+    }
+}
