@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code dpl run --launcher slurm} on three fake hosts (scripts/fake-cluster: network namespaces with
- * Slurm), started the way a user would: {@code salloc -N3 dpl run ...} on h1. Source on h1, forwarder
+ * Slurm), started the way a user would: {@code salloc -N3 dpl run ...} or {@code sbatch -N3 --wrap "dpl run ..."}
+ * on h1. Source on h1, forwarder
  * on h2, sink on h3, so every timeslice crosses two UDP links. Skips with a message where the fake
  * cluster cannot be built (not root, Slurm or munge missing).
  */
@@ -78,11 +79,14 @@ class MultiHostRunTest
         assertEquals(List.of(), shmLeftByThisTest(), "/dev/shm entries left by the multi-host runs");
     }
 
+    /** Submitted as a batch job, as most runs on a cluster are; the other tests run under salloc. */
     @Test
     @Timeout(60)
-    void shouldDeliverEveryTimesliceOnceAcrossThreeHostsUnderSrun() throws Exception
+    void shouldDeliverEveryTimesliceOnceAcrossThreeHostsInABatchJob() throws Exception
     {
-        final SallocRun run = dplRun(chain(TIMESLICES, 256, 0));
+        TEST_DIRS.add(dir.toAbsolutePath().toString());
+        final SlurmJob run = SlurmJob.sbatch(cluster, dir, chain(TIMESLICES, 256, 0));
+        run.waitFor(50);
 
         assertEquals(0, run.exitCode(), run::describe);
         final JsonNode summary = run.summary();
@@ -100,7 +104,7 @@ class MultiHostRunTest
         cluster.loss("h3", 0.1);
         try
         {
-            final SallocRun run = dplRun(chain(TIMESLICES, 4096, 0));
+            final SlurmJob run = dplRun(chain(TIMESLICES, 4096, 0));
 
             assertEquals(0, run.exitCode(), run::describe);
             final JsonNode summary = run.summary();
@@ -135,7 +139,7 @@ class MultiHostRunTest
               sink3  { use = checksum-sink, host = h3, inputs = ["in:TST/COUNTER"] }
             }
             """.formatted(fanOut, FAN_OUT_TIMESLICES));
-        final SallocRun run = dplRun(topology);
+        final SlurmJob run = dplRun(topology);
 
         assertEquals(0, run.exitCode(), run::describe);
         final JsonNode summary = run.summary();
@@ -157,7 +161,7 @@ class MultiHostRunTest
     void shouldEndTheRunNamingTheHostWhoseAgentDied() throws Exception
     {
         final Path topology = chain(1_000_000, 256, 0);
-        final SallocRun run = start(topology);
+        final SlurmJob run = start(topology);
         try
         {
             RunFixture.await("the host agent of h2", 30_000, () -> agentOf("h2").isPresent());
@@ -201,8 +205,8 @@ class MultiHostRunTest
     @Timeout(60)
     void shouldShowEveryHostsDevicesInStatusOnTheLaunchingHostWhileTheRunGoesOn() throws Exception
     {
-        // 10 s of timeslices: long enough to be seen running, short enough to end by itself.
-        final SallocRun run = start(chain(5000, 256, 500));
+        // 5 s of timeslices: long enough to be seen running (counters travel every 250 ms), short enough to end by itself.
+        final SlurmJob run = start(chain(2500, 256, 500));
         try
         {
             final Path runsDir = dir.resolve("runs");
@@ -288,15 +292,15 @@ class MultiHostRunTest
     }
 
     /** Starts {@code dpl run} under salloc on h1, its run directory one this test's /dev/shm check knows. */
-    private SallocRun start(final Path topology)
+    private SlurmJob start(final Path topology)
     {
         TEST_DIRS.add(dir.toAbsolutePath().toString());
-        return SallocRun.start(cluster, dir, topology);
+        return SlurmJob.salloc(cluster, dir, topology);
     }
 
-    private SallocRun dplRun(final Path topology) throws Exception
+    private SlurmJob dplRun(final Path topology) throws Exception
     {
-        final SallocRun run = start(topology);
+        final SlurmJob run = start(topology);
         run.waitFor(50);
         return run;
     }

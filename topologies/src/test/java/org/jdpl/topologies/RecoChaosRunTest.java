@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * kill -9 of each device of the reconstruction chain at a random moment, under each crash policy:
- * the exit code, the message and the accounting hold, and nothing is left behind. Restarting a source
+ * kill -9 of each device of the reconstruction chain at a random moment, each crash policy at the
+ * source (a source cannot restart), in the middle and at the sink (each case starts six JVMs, so
+ * not every pair: ChaosRunTest covers the policies on a short chain too): the exit code, the
+ * message and the accounting hold, and nothing is left behind. Restarting a source
  * is refused when the topology is validated.
  */
 @Timeout(150)
@@ -42,10 +44,10 @@ class RecoChaosRunTest
     @ParameterizedTest(name = "kill -9 {0} under on-crash = {1}")
     @CsvSource({
         "sim, stop", "sim, expendable",
-        "cluster, stop", "cluster, restart", "cluster, expendable",
-        "seeder, stop", "seeder, restart", "seeder, expendable",
-        "finder, stop", "finder, restart", "finder, expendable",
-        "fitter, stop", "fitter, restart", "fitter, expendable",
+        "cluster, restart", "cluster, expendable",
+        "seeder, stop",
+        "finder, restart",
+        "fitter, expendable",
         "scorer, stop", "scorer, restart", "scorer, expendable"})
     void shouldAccountForEveryTimeframeWhenARecoDeviceIsKilled(final String victim, final String policy) throws Exception
     {

@@ -301,20 +301,32 @@ public final class Driver
         {
             return null;
         }
-        return HostCommandListener.open(aeron, ctx.hostCommandsEndpoint(), (command, reason) ->
+        try
         {
-            journal.event("the launching host says " + command.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason);
-            ctx.console().println("host agent '" + ctx.host() + "': the launching host says " +
-                command.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason);
-            if (command == HostCommand.ABORT)
-            {
-                supervisor.requestAbort();
-            }
-            else
-            {
-                requestStop();
-            }
-        });
+            return HostCommandListener.open(aeron, ctx.hostCommandsEndpoint(), (command, reason) -> onHostCommand(journal, command, reason));
+        }
+        catch (final AeronException | UncheckedIOException ex)
+        {
+            // As for counters: a launching host this one cannot reach stops it by a signal through its launcher instead.
+            ctx.console().println("warning: this host cannot take commands from the launching host at " + ctx.hostCommandsEndpoint() +
+                " (" + ex.getMessage() + "); a stop from there comes as a signal, after its grace period");
+            return null;
+        }
+    }
+
+    private void onHostCommand(final RunJournal journal, final HostCommand command, final String reason)
+    {
+        final String said = "the launching host says " + command.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason;
+        journal.event(said);
+        ctx.console().println("host agent '" + ctx.host() + "': " + said);
+        if (command == HostCommand.ABORT)
+        {
+            supervisor.requestAbort();
+        }
+        else
+        {
+            requestStop();
+        }
     }
 
     private static void supervise(
