@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -19,7 +21,13 @@ import org.jdpl.framework.cluster.ClusterContext;
 import org.jdpl.framework.cluster.ClusterRun;
 import org.jdpl.framework.cluster.ClusterSummary;
 import org.jdpl.framework.cluster.HostAgentMain;
+import org.jdpl.framework.counters.CounterType;
+import org.jdpl.framework.counters.CountersSnapshot;
+import org.jdpl.framework.counters.RunCountersFile;
+import org.jdpl.framework.driver.ProcStat;
 import org.jdpl.framework.driver.TimesliceTotals;
+import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.runner.RunFiles;
 import org.jdpl.framework.cluster.HostOutcome;
 import org.jdpl.framework.driver.DeviceSummary;
 import org.jdpl.framework.driver.RunStatus;
@@ -158,11 +166,147 @@ class ClusterRunTest
         assertTrue(summary.failure().contains("its devices sink are lost"), summary.failure());
         assertEquals(137, summary.hosts().get(1).exitCode());
         assertNull(summary.hosts().get(1).summary(), "a killed agent writes no summary");
+        assertEquals(List.of(), shmLeft(), "the dead agent's shared memory is cleaned up after it: " + console);
         assertEquals(HostAgentMain.STOPPED, summary.hosts().get(0).exitCode(), "h1 was told to abort: " + console);
         assertNotNull(summary.hosts().get(0).summary(), "h1's agent stopped its devices and wrote its summary: " + console);
         final TimesliceTotals totals = summary.timeslices();
         assertEquals(totals.produced(), totals.completed() + totals.dropped() + totals.lost(), "every timeslice accounted for: " + totals);
         assertTrue(totals.losses().stream().allMatch(loss -> loss.device().equals("sink#0 on h2 (its agent died)")),
             "only the dead agent's sink can have lost timeslices (h1's source was stopped, not crashed): " + totals);
+    }
+
+    /**
+     * A host whose devices are all expendable is a casualty, not a failure: the run goes on, the
+     * sink on h1 gets the end of stream of h2's forwarder from h1's own Driver, the source drops
+     * what it holds for it, and every timeslice is accounted for.
+     */
+    @Test
+    @Timeout(120)
+    void shouldGoOnWithoutAHostWhoseDevicesAreAllExpendable() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        final ClusterSummary summary = killMidStream("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            fwd    { use = forwarder, host = h2, on-crash = expendable }
+            sink   { use = checksum-sink, host = h1, on-crash = expendable }
+            """, console, cluster -> cluster.agentPid("h2"));
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertEquals(1, summary.incidents().size(), summary.incidents().toString());
+        assertTrue(summary.incidents().get(0).startsWith("host 'h2': its host agent died of signal 9"), summary.incidents().get(0));
+        assertTrue(summary.incidents().get(0).contains("its devices fwd are expendable: the run goes on without them"),
+            summary.incidents().get(0));
+        assertEquals(List.of(), shmLeft(), "the dead agent's shared memory is cleaned up after it: " + console);
+        final HostOutcome h1 = summary.hosts().get(0);
+        assertEquals(HostAgentMain.OK, h1.exitCode(), console::toString);
+        assertEquals(List.of("fwd#0 (on another host) is gone; expendable: the run goes on without it"), h1.summary().incidents());
+        assertAccountedWithLossesAt("fwd#0 on h2 (its agent died)", summary.timeslices());
+    }
+
+    /**
+     * An expendable device that dies on a host whose agent lives on: its host's Driver marks it
+     * FAILED, the launching host sees that in the host's counters and tells the other hosts, so the
+     * sink on h2 gets the end of stream on its behalf from h2's own Driver.
+     */
+    @Test
+    @Timeout(120)
+    void shouldEndTheStreamOnAnotherHostForAnExpendableDeviceThatDied() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        final ClusterSummary summary = killMidStream("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            fwd    { use = forwarder, host = h1, on-crash = expendable }
+            sink   { use = checksum-sink, host = h2, on-crash = expendable }
+            """, console, cluster -> deviceOf(cluster.agentPid("h1"), "fwd"));
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertEquals(List.of("fwd#0 on host 'h1' failed; expendable: the run goes on without it"), summary.incidents());
+        assertEquals(List.of(HostAgentMain.OK, HostAgentMain.OK), summary.hosts().stream().map(HostOutcome::exitCode).toList());
+        assertEquals(List.of("fwd#0 (on another host) is gone; expendable: the run goes on without it"),
+            summary.hosts().get(1).summary().incidents());
+        assertAccountedWithLossesAt("fwd#0 on h1", summary.timeslices());
+    }
+
+    private static final int EXPENDABLE_TIMESLICES = 1500;
+
+    /** Runs {@code devices} (with the timeslice count to fill in) and kills -9 the process {@code victim} finds, mid-stream. */
+    private ClusterSummary killMidStream(final String devices, final StringWriter console, final ToLongFunction<ClusterRun> victim)
+        throws Exception
+    {
+        final Plan plan = plan(devices.formatted(EXPENDABLE_TIMESLICES));
+        final ClusterRun cluster = cluster(console);
+        final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long pid = -1;
+        // Mid-stream: once timeslices went through the forwarder to the sink.
+        while (System.nanoTime() < deadline && !run.isDone() && (pid < 0 || sinkTookOnTheLaunchingHost() < 100))
+        {
+            pid = victim.applyAsLong(cluster);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        try
+        {
+            assertTrue(pid > 0 && !run.isDone(), () -> "the victim runs: " + console);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            return run.get(90, TimeUnit.SECONDS);
+        }
+        finally
+        {
+            cluster.requestStop();
+        }
+    }
+
+    private static void assertAccountedWithLossesAt(final String lostAt, final TimesliceTotals totals)
+    {
+        assertEquals(EXPENDABLE_TIMESLICES, totals.produced(), "the source went on to its end: " + totals);
+        assertEquals(totals.produced(), totals.completed() + totals.dropped() + totals.lost(), "every timeslice accounted for: " + totals);
+        assertTrue(totals.completed() >= 100, "what went through before the kill is complete: " + totals);
+        assertTrue(totals.lost() > 0, "what the forwarder held, and what went to it after, is lost there: " + totals);
+        assertTrue(totals.losses().stream().allMatch(loss -> loss.device().equals(lostAt)), totals.toString());
+    }
+
+    /** /dev/shm run directories of this test's runs still there. */
+    private List<Path> shmLeft() throws IOException
+    {
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/dev/shm")))
+        {
+            return entries.filter(p -> p.getFileName().toString().startsWith("jdpl-")).filter(p ->
+            {
+                try
+                {
+                    return Files.readString(p.resolve("owner.properties")).contains(dir.toString());
+                }
+                catch (final IOException ex)
+                {
+                    return false; // gone meanwhile, or not a run directory
+                }
+            }).toList();
+        }
+    }
+
+    /** The pid of {@code device}'s process under the agent {@code agentPid}; -1 while there is none. */
+    private static long deviceOf(final long agentPid, final String device)
+    {
+        return ProcessHandle.of(agentPid).stream().flatMap(ProcessHandle::descendants)
+            .filter(p -> List.of(ProcStat.commandLine(p.pid()).split(" ")).contains(device))
+            .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
+    /** Timeslices the sink took so far, as the launching host's live counters show them (0 until they exist). */
+    private long sinkTookOnTheLaunchingHost()
+    {
+        final Path manifest = RunLayout.manifest(dir.resolve("run"));
+        if (!Files.exists(manifest))
+        {
+            return 0;
+        }
+        try (RunCountersFile counters = RunCountersFile.open(RunLayout.counters(Path.of(RunFiles.readManifest(manifest).shmDir()))))
+        {
+            return CountersSnapshot.read(counters).replica("sink", 0).get(CounterType.TIMESLICES_IN);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return 0; // still being written
+        }
     }
 }

@@ -2,7 +2,10 @@ package org.jdpl.framework.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import io.aeron.Aeron;
@@ -11,11 +14,16 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
+import org.jdpl.framework.counters.CounterType;
+import org.jdpl.framework.counters.DeviceState;
+import org.jdpl.framework.counters.ReplicaCounters;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.framework.hostcounters.HostCountersChannel;
 import org.jdpl.framework.hostcounters.HostCountersReceiver;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
+import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
@@ -38,6 +46,8 @@ final class ClusterCounters implements Agent, AutoCloseable
     private final Aeron aeron;
     private final HostCountersReceiver receiver;
     private final int port;
+    private final List<String> expendableNames = new ArrayList<>();
+    private final List<ReplicaCounters> expendable = new ArrayList<>();
 
     private ClusterCounters(
         final RunDirectories dirs, final RunCountersFile counters, final EmbeddedMediaDriver mediaDriver, final Aeron aeron,
@@ -49,6 +59,24 @@ final class ClusterCounters implements Agent, AutoCloseable
         this.aeron = aeron;
         this.receiver = receiver;
         this.port = port;
+    }
+
+    private ClusterCounters watchingExpendable(final Plan plan)
+    {
+        for (int d = 0; d < plan.devices().size(); d++)
+        {
+            final PlannedDevice device = plan.devices().get(d);
+            if (device.failurePolicy().onCrash() != FailurePolicy.OnCrash.EXPENDABLE)
+            {
+                continue;
+            }
+            for (int r = 0; r < device.replicas(); r++)
+            {
+                expendableNames.add(device.name() + "#" + r);
+                expendable.add(ReplicaCounters.find(counters, d, r, device.routes().size()));
+            }
+        }
+        return this;
     }
 
     /** Makes the run's shared memory, counters file and receiver in this process, and its run.json in the cluster run directory. */
@@ -69,7 +97,7 @@ final class ClusterCounters implements Agent, AutoCloseable
             final int port = awaitPort(receiver::port, "the host counters' UDP port");
             RunFiles.writeManifest(RunLayout.manifest(dirs.runDir()), new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan));
-            return new ClusterCounters(dirs, counters, mediaDriver, aeron, receiver, port);
+            return new ClusterCounters(dirs, counters, mediaDriver, aeron, receiver, port).watchingExpendable(plan);
         }
         catch (final IOException ex)
         {
@@ -110,6 +138,25 @@ final class ClusterCounters implements Agent, AutoCloseable
     String endpointFor(final PlannedHost host)
     {
         return HostCountersChannel.localAddressToward(host.address()) + ":" + port;
+    }
+
+    /**
+     * Expendable replicas a host reported FAILED since the last call, as {@code name#replica}, each
+     * once: they will not come back (a dead one is marked FAILED by its host's Driver).
+     */
+    int pollFailedExpendable(final Consumer<String> onFailed)
+    {
+        int found = 0;
+        for (int i = 0; i < expendable.size(); i++)
+        {
+            if (expendable.get(i) != null && DeviceState.of(expendable.get(i).get(CounterType.STATE).get()) == DeviceState.FAILED)
+            {
+                expendable.set(i, null);
+                onFailed.accept(expendableNames.get(i));
+                found++;
+            }
+        }
+        return found;
     }
 
     /** The launching host's Aeron client, on its media driver. */

@@ -108,11 +108,13 @@ public final class ClusterRun
                 {
                     throw new IllegalStateException("the cluster run was interrupted; its host agents are killed");
                 }
-                idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters));
+                idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters) +
+                    counters.pollFailedExpendable(w::onExpendableFailed));
             }
             w.doWork();
             counters.doWork();
             onExits(agents, exitSeen, counters);
+            cleanAfterDeadAgents(plan, agents);
             final ClusterSummary summary = summary(plan, w, agents);
             ClusterFiles.writeSummary(RunLayout.summary(ctx.runDir()), summary);
             return summary;
@@ -132,6 +134,19 @@ public final class ClusterRun
             }
             watch = null;
             started.clear();
+        }
+    }
+
+    /** An agent that died (killed, out of memory) could not remove its host's shared memory: a short step there does. */
+    private void cleanAfterDeadAgents(final Plan plan, final List<HostAgentProcess> agents)
+    {
+        for (final HostAgentProcess agent : agents)
+        {
+            if (!Files.exists(HostAgentProcess.summaryFile(agent.hostDir())))
+            {
+                ctx.console().printf("host %s: its agent died; %s%n", agent.host(),
+                    agent.cleanAfterDeath(ctx, plan.placement().addressOf(agent.host())));
+            }
         }
     }
 
@@ -158,12 +173,12 @@ public final class ClusterRun
         boolean allOk = true;
         for (final HostAgentProcess agent : agents)
         {
-            allOk &= agent.exitCode() == HostAgentMain.OK;
+            allOk &= agent.exitCode() == HostAgentMain.OK || w.lostHosts().contains(agent.host());
             outcomes.add(new HostOutcome(agent.host(), agent.exitCode(), readSummary(agent.hostDir()),
                 HostAgentProcess.log(agent.hostDir()).toString()));
         }
         final RunStatus status = w.failure() != null ? RunStatus.FAILED : w.stopped() || !allOk ? RunStatus.INTERRUPTED : RunStatus.OK;
-        return new ClusterSummary(status, w.failure(), ClusterAccounting.totals(plan, outcomes), List.copyOf(outcomes));
+        return new ClusterSummary(status, w.failure(), w.incidents(), ClusterAccounting.totals(plan, outcomes), List.copyOf(outcomes));
     }
 
     private static RunSummary readSummary(final Path hostDir)

@@ -8,6 +8,7 @@ import org.jdpl.framework.driver.Driver;
 import org.jdpl.framework.driver.DriverContext;
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.driver.StaleRuns;
 import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.plan.Plan;
 import sun.misc.Signal;
@@ -32,7 +33,10 @@ public final class HostAgentMain
     public static final int STOPPED = 3;
     /** System property: how long its devices get to stop before they are killed (ms). */
     public static final String STOP_GRACE_PROPERTY = "jdpl.agent.stopGraceMs";
-    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to address:port> <commands from address:port>]";
+    /** {@code HostAgentMain --clean <runs dir>}: what a dead agent's runs left on its host. */
+    public static final String CLEAN = "--clean";
+    private static final String USAGE = "usage: HostAgentMain <plan.json> <host> <runs dir> <summary.json> [<counters to address:port> <commands from address:port>]" +
+        " | HostAgentMain --clean <runs dir>";
 
     private HostAgentMain()
     {
@@ -45,6 +49,10 @@ public final class HostAgentMain
 
     static int run(final String[] args)
     {
+        if (args.length == 2 && args[0].equals(CLEAN))
+        {
+            return clean(Path.of(args[1]));
+        }
         if (args.length != 4 && args.length != 6)
         {
             System.err.println(USAGE);
@@ -84,5 +92,23 @@ public final class HostAgentMain
         console.printf("host agent '%s': %s%s%n", host, summary.status().name().toLowerCase(java.util.Locale.ROOT),
             summary.failure() == null ? "" : ": " + summary.failure());
         return summary.status() == RunStatus.OK ? OK : summary.status() == RunStatus.INTERRUPTED ? STOPPED : FAILED;
+    }
+
+    /**
+     * After an agent of this host died: removes what its runs under {@code runsDir} left (their
+     * /dev/shm directories and device processes), and nothing of any other run.
+     */
+    private static int clean(final Path runsDir)
+    {
+        final String under = runsDir.toAbsolutePath().normalize() + java.io.File.separator;
+        for (final StaleRuns.StaleRun stale : StaleRuns.find(DriverContext.DEFAULT_SHM_ROOT))
+        {
+            if (stale.owner().map(owner -> owner.runDir().startsWith(under)).orElse(false))
+            {
+                StaleRuns.remove(stale);
+                System.out.println("removed " + stale.shmDir() + " and " + stale.devices().size() + " device process(es)");
+            }
+        }
+        return OK;
     }
 }

@@ -2,10 +2,12 @@ package org.jdpl.framework.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.framework.plan.PlannedHost;
@@ -13,6 +15,8 @@ import org.jdpl.framework.plan.PlannedHost;
 /** One host's agent process as the launching host sees it: started through the launcher, its output in a log file. */
 final class HostAgentProcess
 {
+    private static final long CLEAN_TIMEOUT_SECONDS = 30;
+
     private final String host;
     private final Process process;
     private final Path hostDir;
@@ -58,6 +62,41 @@ final class HostAgentProcess
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot start the host agent of '" + host + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After this agent died: removes what its runs left on its host (shared memory, device processes),
+     * through the launcher as the agent was started; says what was done.
+     */
+    String cleanAfterDeath(final ClusterContext ctx, final String address)
+    {
+        final List<String> clean = new ArrayList<>();
+        clean.add(ctx.javaCommand());
+        clean.addAll(JvmFlags.load());
+        clean.addAll(ctx.agentJvmOptions());
+        clean.addAll(List.of("-cp", ctx.classPath(), HostAgentMain.class.getName(), HostAgentMain.CLEAN,
+            hostDir.resolve("runs").toAbsolutePath().toString()));
+        try
+        {
+            final Process process = new ProcessBuilder(ctx.launcher().command(host, address, clean)).redirectErrorStream(true).start();
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            final boolean done = process.waitFor(CLEAN_TIMEOUT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == HostAgentMain.OK;
+            if (!done)
+            {
+                process.destroyForcibly();
+            }
+            return (done ? "cleaned up after it" : "cleaning up after it FAILED (run 'dpl clean' there)") +
+                (output.isEmpty() ? "" : ": " + output.replace('\n', ';'));
+        }
+        catch (final IOException ex)
+        {
+            return "cannot clean up after it (" + ex.getMessage() + "); run 'dpl clean' there";
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "cleaning up after it was interrupted; run 'dpl clean' there";
         }
     }
 

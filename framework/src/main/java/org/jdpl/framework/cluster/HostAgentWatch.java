@@ -1,13 +1,16 @@
 package org.jdpl.framework.cluster;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.jdpl.framework.hostcounters.HostCommand;
 import org.jdpl.framework.hostcounters.HostCommandPublisher;
+import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
@@ -18,8 +21,10 @@ import org.jdpl.framework.plan.PlannedDevice;
  * other agent is told over the network to abort (its devices stop at once and still report, so
  * the run's timeslices can be accounted for); a user's stop tells them to stop (drain). Agents not
  * gone after the grace period get a signal through their launcher, then are killed. An agent that
- * died while the others stop is named first, as what the first failure followed from. Done when
- * every agent exited.
+ * died while the others stop is named first, as what the first failure followed from. An agent that
+ * dies with only expendable devices on it is a casualty instead: the others are told each of its
+ * replicas is lost (their consumers get its end of stream) and the run goes on. Done when every
+ * agent exited.
  */
 final class HostAgentWatch implements Agent
 {
@@ -31,6 +36,9 @@ final class HostAgentWatch implements Agent
     private final HostCommandPublisher commands;
     private final NanoClock clock;
     private final long stopGraceNs;
+    private final List<String> lostHosts = new ArrayList<>();
+    private final Set<String> lostReplicas = new HashSet<>();
+    private final List<String> incidents = new ArrayList<>();
     private String failure;
     private boolean failureByPolicy;
     private long stopDeadlineNs = Long.MAX_VALUE;
@@ -98,6 +106,15 @@ final class HostAgentWatch implements Agent
         {
             return;
         }
+        final boolean died = code != HostAgentMain.FAILED && code != HostAgentMain.BAD_SETUP && code != HostAgentMain.STOPPED;
+        if (died && failure == null && stopDeadlineNs == Long.MAX_VALUE && onlyExpendableOn(agent.host()))
+        {
+            lostHosts.add(agent.host());
+            incidents.add("host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
+                " are expendable: the run goes on without them; see " + HostAgentProcess.log(agent.hostDir()));
+            replicasOn(agent.host()).forEach(this::tellLost);
+            return;
+        }
         final String why = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
             (code == HostAgentMain.FAILED ? " ended the run by their failure policy" : " are lost (a crash of each)") +
             "; see " + HostAgentProcess.log(agent.hostDir());
@@ -148,6 +165,54 @@ final class HostAgentWatch implements Agent
         };
     }
 
+    /**
+     * An expendable replica's host says it failed (it died there, its agent lives on): the other hosts
+     * are told, so that its consumers there get its end of stream and its producers there drop.
+     */
+    void onExpendableFailed(final String replica)
+    {
+        if (!lostReplicas.contains(replica))
+        {
+            final String host = plan.placement().hostOf(replica.substring(0, replica.lastIndexOf('#')),
+                Integer.parseInt(replica.substring(replica.lastIndexOf('#') + 1)));
+            incidents.add(replica + " on host '" + host + "' failed; expendable: the run goes on without it");
+            tellLost(replica);
+        }
+    }
+
+    private void tellLost(final String replica)
+    {
+        if (lostReplicas.add(replica))
+        {
+            commands.give(HostCommand.REPLICA_LOST, replica);
+        }
+    }
+
+    /** Whether every replica on {@code host} is of an expendable device (and there is one): losing them all is a casualty. */
+    private boolean onlyExpendableOn(final String host)
+    {
+        final List<String> replicas = replicasOn(host);
+        return !replicas.isEmpty() && replicas.stream().allMatch(replica ->
+            plan.device(replica.substring(0, replica.lastIndexOf('#'))).failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE);
+    }
+
+    /** The replicas on {@code host}, as {@code name#replica}. */
+    private List<String> replicasOn(final String host)
+    {
+        final List<String> replicas = new ArrayList<>();
+        for (final PlannedDevice device : plan.devices())
+        {
+            for (int r = 0; r < device.replicas(); r++)
+            {
+                if (plan.placement().hostOf(device.name(), r).equals(host))
+                {
+                    replicas.add(device.name() + "#" + r);
+                }
+            }
+        }
+        return replicas;
+    }
+
     private String devicesOn(final String host)
     {
         final HostPlacement placement = plan.placement();
@@ -185,6 +250,18 @@ final class HostAgentWatch implements Agent
     String failure()
     {
         return failure;
+    }
+
+    /** Hosts lost with only expendable devices on them: the run went on without them. */
+    List<String> lostHosts()
+    {
+        return List.copyOf(lostHosts);
+    }
+
+    /** What the run went on without, naming each lost host. */
+    List<String> incidents()
+    {
+        return List.copyOf(incidents);
     }
 
     boolean stopped()

@@ -34,6 +34,7 @@ final class EndOfStreamProxy implements AutoCloseable
 {
     private final Aeron aeron;
     private final Plan plan;
+    private final String host;
     private final RunCountersFile counters;
     private final Map<Integer, Publication> publications = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
@@ -52,19 +53,32 @@ final class EndOfStreamProxy implements AutoCloseable
         }
     }
 
-    EndOfStreamProxy(final Aeron aeron, final Plan plan, final RunCountersFile counters)
+    /** For the consumer replicas on {@code host} ("" when the plan does not span hosts): others are another Driver's to tell. */
+    EndOfStreamProxy(final Aeron aeron, final Plan plan, final String host, final RunCountersFile counters)
     {
         this.aeron = aeron;
         this.plan = plan;
+        this.host = host;
         this.counters = counters;
     }
 
     /**
-     * One end of stream to every replica of every consumer of {@code device}, as its replica would
-     * have sent: once per stream, however many of its routes reach that consumer (a consumer counts
-     * one end of stream per producer replica, so a second would end it before its other producers).
+     * An expendable replica is gone for good (it died, or its host did): its producers here drop what
+     * they hold for it ({@link #abandon}), and its consumers here get its end of stream.
      */
-    void sendOnBehalfOf(final String device)
+    void lost(final PlannedDevice device, final int replica)
+    {
+        abandon(device, replica);
+        sendOnBehalfOf(device.name());
+    }
+
+    /**
+     * One end of stream to every replica of every consumer of {@code device} on this host, as its
+     * replica would have sent: once per stream, however many of its routes reach that consumer (a
+     * consumer counts one end of stream per producer replica, so a second would end it before its
+     * other producers).
+     */
+    private void sendOnBehalfOf(final String device)
     {
         final Set<Integer> sent = new HashSet<>();
         for (final Route route : plan.device(device).routes())
@@ -72,7 +86,7 @@ final class EndOfStreamProxy implements AutoCloseable
             for (int r = 0; r < route.consumerReplicas(); r++)
             {
                 final int streamId = route.consumerFirstStreamId() + r;
-                if (sent.add(streamId))
+                if (plan.placement().hostOf(route.consumer(), r).equals(host) && sent.add(streamId))
                 {
                     pending.add(new Pending(streamId, replicaCounters(plan.device(route.consumer()), r), false));
                 }
@@ -95,7 +109,7 @@ final class EndOfStreamProxy implements AutoCloseable
      * Marks an expendable replica that died as FAILED (a process killed outright leaves its last state):
      * its producers then drop what they hold for it instead of waiting for it forever.
      */
-    void abandon(final PlannedDevice device, final int replica)
+    private void abandon(final PlannedDevice device, final int replica)
     {
         replicaCounters(device, replica).state(DeviceState.FAILED);
     }

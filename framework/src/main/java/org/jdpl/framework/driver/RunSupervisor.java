@@ -173,6 +173,16 @@ final class RunSupervisor implements Agent
         return restarts[index].total();
     }
 
+    /**
+     * An expendable replica on another host is gone (it died there, or with its host), as the launching host says: for
+     * this host's devices it died as a local one would have.
+     */
+    void remoteReplicaLost(final PlannedDevice device, final int replica)
+    {
+        casualties.add(device.name() + "#" + replica + " (on another host) is gone; expendable: the run goes on without it");
+        endOfStream.lost(device, replica);
+    }
+
     /** Called when the run cannot go on for a reason of the Driver's own (a device failed to start). */
     void fail(final String reason)
     {
@@ -218,8 +228,7 @@ final class RunSupervisor implements Agent
             case EXPENDABLE ->
             {
                 casualties.add(describeDeath(p).lines().findFirst().orElse("") + "; expendable: the run goes on without it");
-                endOfStream.abandon(p.planned(), p.replica());
-                endOfStream.sendOnBehalfOf(p.device());
+                endOfStream.lost(p.planned(), p.replica());
             }
         }
     }

@@ -23,8 +23,11 @@ public final class StaleRuns
 {
     /** A directory without an owner file this young may be a run that is starting right now. */
     private static final Duration STARTING_GRACE = Duration.ofMinutes(1);
-    /** Only directories named like a run's ({@code jdpl-20261122-014903-5997}) are ours to judge. */
-    private static final Pattern RUN_DIR = Pattern.compile(Pattern.quote(RunDirectories.SHM_PREFIX) + "\\d{8}-\\d{6}-[0-9a-f]+");
+    /**
+     * Only directories named like a run's ({@code jdpl-20261122-014903-5997}, or a multi-host run's on its
+     * launching host, {@code jdpl-cluster-20261122-014903-4711}) are ours to judge.
+     */
+    private static final Pattern RUN_DIR = Pattern.compile(Pattern.quote(RunDirectories.SHM_PREFIX) + "(cluster-)?\\d{8}-\\d{6}-[0-9a-f]+");
 
     private StaleRuns()
     {

@@ -1,6 +1,7 @@
 package org.jdpl.framework.hostcounters;
 
 import io.aeron.Aeron;
+import org.agrona.collections.IntHashSet;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import org.agrona.CloseHelper;
@@ -8,7 +9,7 @@ import org.agrona.concurrent.Agent;
 
 /**
  * A host agent's side of {@link HostCommand}s: joins the launching host's command stream and hands
- * the first of each command to its handler (they are repeated).
+ * each command to its handler once (they are repeated), in the order they came.
  */
 public final class HostCommandListener implements Agent, AutoCloseable
 {
@@ -16,11 +17,11 @@ public final class HostCommandListener implements Agent, AutoCloseable
     @FunctionalInterface
     public interface Handler
     {
-        void onCommand(HostCommand command, String reason);
+        void onCommand(HostCommand command, String text);
     }
 
     private final Subscription subscription;
-    private final boolean[] seen = new boolean[HostCommand.values().length];
+    private final IntHashSet seen = new IntHashSet();
     private final FragmentHandler onFragment;
 
     private HostCommandListener(final Subscription subscription, final Handler handler)
@@ -29,10 +30,9 @@ public final class HostCommandListener implements Agent, AutoCloseable
         this.onFragment = (buffer, offset, length, header) ->
         {
             final HostCommand command = HostCommand.decode(buffer, offset, length);
-            if (command != null && !seen[command.ordinal()])
+            if (command != null && seen.add(HostCommand.number(buffer, offset)))
             {
-                seen[command.ordinal()] = true;
-                handler.onCommand(command, HostCommand.reason(buffer, offset));
+                handler.onCommand(command, HostCommand.text(buffer, offset));
             }
         };
     }
@@ -49,7 +49,7 @@ public final class HostCommandListener implements Agent, AutoCloseable
     @Override
     public int doWork()
     {
-        return subscription.poll(onFragment, 1);
+        return subscription.poll(onFragment, 8);
     }
 
     @Override

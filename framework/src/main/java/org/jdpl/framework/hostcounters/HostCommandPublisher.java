@@ -1,5 +1,6 @@
 package org.jdpl.framework.hostcounters;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +14,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * The launching host's side of {@link HostCommand}s: one multi-destination-cast publication that
  * every host agent joins (dynamic control, so agents need only this host's address and the control
- * port). A command, once given, is repeated until the run ends: an agent that joins late, or a
- * message lost on the way, still gets it; agents act on it once.
+ * port). Every command given is repeated until the run ends, in the order given: an agent that joins
+ * late, or a message lost on the way, still gets it; agents act on each once. A run gives a handful.
  */
 public final class HostCommandPublisher implements Agent, AutoCloseable
 {
@@ -22,9 +23,8 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
 
     private final ExclusivePublication publication;
     private final NanoClock clock;
-    private final UnsafeBuffer message = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
-    private int length;
-    private long lastSendNs;
+    private final List<UnsafeBuffer> messages = new ArrayList<>();
+    private long lastRoundNs;
 
     private HostCommandPublisher(final ExclusivePublication publication, final NanoClock clock)
     {
@@ -50,15 +50,13 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
-    /** Gives {@code command} from now on (an abort replaces a stop; nothing replaces an abort). */
-    public void give(final HostCommand command, final String reason)
+    /** Gives {@code command} with {@code text} (its reason, or the lost replica), from now on. */
+    public void give(final HostCommand command, final String text)
     {
-        if (length > 0 && HostCommand.decode(message, 0, length) == HostCommand.ABORT)
-        {
-            return;
-        }
-        length = command.encode(message, 0, reason);
-        lastSendNs = clock.nanoTime() - REPEAT_NS;
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
+        final int length = command.encode(message, 0, messages.size(), text);
+        messages.add(new UnsafeBuffer(message, 0, length));
+        lastRoundNs = clock.nanoTime() - REPEAT_NS;
         doWork();
     }
 
@@ -66,13 +64,18 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
     public int doWork()
     {
         final long now = clock.nanoTime();
-        if (length == 0 || now - lastSendNs < REPEAT_NS)
+        if (messages.isEmpty() || now - lastRoundNs < REPEAT_NS)
         {
             return 0;
         }
-        lastSendNs = now;
-        // Not connected or back-pressured: the next round sends it again.
-        return publication.offer(message, 0, length) > 0 ? 1 : 0;
+        lastRoundNs = now;
+        int sent = 0;
+        for (final UnsafeBuffer message : messages)
+        {
+            // Not connected or back-pressured: the next round sends it again.
+            sent += publication.offer(message, 0, message.capacity()) > 0 ? 1 : 0;
+        }
+        return sent;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jdpl.framework.hostcounters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -28,7 +29,7 @@ class HostCommandTest
 
     @Test
     @Timeout(30)
-    void shouldReachEveryAgentOnceEachAlsoOneThatJoinsAfterTheCommandWasGiven()
+    void shouldReachEveryAgentOnceEachAlsoOneThatJoinsAfterCommandsWereGiven()
     {
         final EmbeddedMediaDriver launcherDriver = EmbeddedMediaDriver.launch(dir.resolve("launcher-aeron"));
         final EmbeddedMediaDriver earlyDriver = EmbeddedMediaDriver.launch(dir.resolve("early-aeron"));
@@ -47,22 +48,24 @@ class HostCommandTest
             final HostCommandPublisher commands = publisher;
             await(() -> commands.port() != 0);
             final String endpoint = "127.0.0.1:" + publisher.port();
-            earlyListener = HostCommandListener.open(earlyAeron, endpoint, (command, reason) -> early.add(command + " " + reason));
+            earlyListener = HostCommandListener.open(earlyAeron, endpoint, (command, text) -> early.add(command + " " + text));
             final HostCommandListener first = earlyListener;
 
-            publisher.give(HostCommand.STOP, "the run was stopped");
+            publisher.give(HostCommand.REPLICA_LOST, "fwd#1");
             await(() -> commands.doWork() + first.doWork() >= 0 && early.size() == 1);
-            lateListener = HostCommandListener.open(lateAeron, endpoint, (command, reason) -> late.add(command + " " + reason));
+            lateListener = HostCommandListener.open(lateAeron, endpoint, (command, text) -> late.add(command + " " + text));
             final HostCommandListener second = lateListener;
+            publisher.give(HostCommand.REPLICA_LOST, "sink#0");
             publisher.give(HostCommand.ABORT, "the run failed on host 'h2'");
-            publisher.give(HostCommand.STOP, "a stop after an abort changes nothing");
-            await(() -> commands.doWork() + first.doWork() + second.doWork() >= 0 && early.size() == 2 && late.size() == 1);
-            // More rounds of the repeated abort: each agent acts on it once.
+            await(() -> commands.doWork() + first.doWork() + second.doWork() >= 0 && early.size() == 3 && late.size() == 3);
+            // More rounds of the repeated commands: each agent acts on each once.
             final long until = System.nanoTime() + 3 * HostCommandPublisher.REPEAT_NS;
             await(() -> commands.doWork() + first.doWork() + second.doWork() >= 0 && System.nanoTime() > until);
 
-            assertEquals(List.of("STOP the run was stopped", "ABORT the run failed on host 'h2'"), early);
-            assertEquals(List.of("ABORT the run failed on host 'h2'"), late, "a late agent gets the command in force, not the one it replaced");
+            final List<String> all = List.of("REPLICA_LOST fwd#1", "REPLICA_LOST sink#0", "ABORT the run failed on host 'h2'");
+            assertEquals(all, early, "in the order given");
+            assertEquals(Set.copyOf(all), Set.copyOf(late), "a late agent gets every command given before it joined");
+            assertEquals(3, late.size(), "once each: " + late);
         }
         finally
         {

@@ -7,11 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,10 +16,8 @@ import org.jdpl.framework.cluster.ClusterRun;
 import org.jdpl.framework.cluster.ClusterSummary;
 import org.jdpl.framework.cluster.HostLauncher;
 import org.jdpl.framework.cluster.HostOutcome;
-import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.plan.Plan;
-import org.jdpl.tools.Dpl;
 import org.jdpl.tools.cluster.HostAssignment;
 import org.jdpl.tools.cluster.SlurmAllocation;
 
@@ -35,7 +29,6 @@ import org.jdpl.tools.cluster.SlurmAllocation;
 final class SlurmRun
 {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final long CLEAN_TIMEOUT_SECONDS = 30;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path runsDir;
@@ -75,7 +68,6 @@ final class SlurmRun
             summary = run.run(placed);
         }
         print(summary);
-        cleanAfterDeadAgents(summary);
         if (summaryJson != null)
         {
             writeJson(summary);
@@ -88,47 +80,6 @@ final class SlurmRun
         };
     }
 
-    /**
-     * An agent that died (killed, out of memory) could not remove its host's /dev/shm run directory;
-     * {@code dpl clean} on that node does, as a last step of the allocation.
-     */
-    private void cleanAfterDeadAgents(final ClusterSummary summary)
-    {
-        for (final HostOutcome host : summary.hosts())
-        {
-            if (host.summary() != null)
-            {
-                continue;
-            }
-            final List<String> clean = new ArrayList<>(HostLauncher.parse(SlurmAllocation.stepPrefix()).command(host.host(), "",
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString())));
-            clean.addAll(JvmFlags.load());
-            clean.addAll(List.of("-cp", System.getProperty("java.class.path"), Dpl.class.getName(), "clean"));
-            try
-            {
-                final Process process = new ProcessBuilder(clean).redirectErrorStream(true).start();
-                final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                final boolean done = process.waitFor(CLEAN_TIMEOUT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0;
-                out.printf("host %s: its agent died; dpl clean there %s%s%n", host.host(), done ? "done" : "FAILED",
-                    output.isEmpty() ? "" : ": " + output.replace('\n', ';'));
-                if (!done)
-                {
-                    process.destroyForcibly();
-                }
-            }
-            catch (final IOException ex)
-            {
-                out.printf("host %s: its agent died and dpl clean could not start there (%s); run 'dpl clean' on %s%n",
-                    host.host(), ex.getMessage(), host.host());
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private void print(final ClusterSummary summary)
     {
         out.println();
@@ -136,6 +87,7 @@ final class SlurmRun
         {
             out.printf("host %-12s %s (agent exit %d), log %s%n", host.host(), host.ok() ? "ok" : "FAILED", host.exitCode(), host.log());
         }
+        summary.incidents().forEach(incident -> out.println("incident: " + incident));
         SummaryPrinter.printTimeslices(summary.timeslices(), out);
         out.printf("run %s%s%n", summary.status().name().toLowerCase(Locale.ROOT),
             summary.failure() == null ? "" : ": " + summary.failure());
