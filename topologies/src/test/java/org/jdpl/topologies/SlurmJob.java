@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.framework.driver.ProcStat;
 import org.jdpl.tools.cluster.FakeCluster;
 
 /**
@@ -78,6 +79,19 @@ final class SlurmJob implements AutoCloseable
         catch (final IOException ex)
         {
             return process.output() + "(cannot read " + jobOutput + ": " + ex.getMessage() + ")";
+        }
+    }
+
+    /** Sends {@code signal} to the dpl process itself (not to salloc or sbatch, which handle signals their own way). */
+    void signalDpl(final String signal) throws IOException, InterruptedException
+    {
+        final long dpl = process.descendants().stream()
+            .filter(p -> List.of(ProcStat.commandLine(p.pid()).split(" ")).contains("org.jdpl.tools.Dpl"))
+            .mapToLong(ProcessHandle::pid).findFirst()
+            .orElseThrow(() -> new AssertionError("no dpl process under " + process.pid() + "; " + describe()));
+        if (new ProcessBuilder("kill", "-" + signal, Long.toString(dpl)).inheritIO().start().waitFor() != 0)
+        {
+            throw new IllegalStateException("kill -" + signal + " " + dpl + " failed");
         }
     }
 

@@ -13,7 +13,6 @@ import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.driver.TimesliceAccounting;
 import org.jdpl.framework.driver.TimesliceTotals;
 import org.jdpl.framework.plan.Plan;
-import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceReport;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.runner.RunFiles;
@@ -39,7 +38,7 @@ final class ClusterAccounting
         {
             if (host.summary() == null)
             {
-                crashes.addAll(replicasOn(plan, host.host()));
+                plan.replicasOn(host.host()).forEach(replica -> crashes.add(replica + " on " + host.host() + " (its agent died)"));
                 continue;
             }
             for (final DeviceSummary device : host.summary().devices())
@@ -55,22 +54,6 @@ final class ClusterAccounting
         final TimesliceAccounting accounting = new TimesliceAccounting(plan, crashes);
         reports.forEach(r -> accounting.add(r.getKey(), r.getValue()));
         return accounting.totals();
-    }
-
-    private static List<String> replicasOn(final Plan plan, final String host)
-    {
-        final List<String> replicas = new ArrayList<>();
-        for (final PlannedDevice device : plan.devices())
-        {
-            for (int r = 0; r < device.replicas(); r++)
-            {
-                if (plan.placement().hostOf(device.name(), r).equals(host))
-                {
-                    replicas.add(device.name() + "#" + r + " on " + host + " (its agent died)");
-                }
-            }
-        }
-        return replicas;
     }
 
     /** The replica's own report; for one that left none, the figures its host's summary shows (enough for what a source produced). */

@@ -24,6 +24,7 @@ import org.jdpl.framework.hostcounters.HostCountersReceiver;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ReplicaName;
 import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
@@ -35,6 +36,7 @@ import org.jdpl.transport.EmbeddedMediaDriver;
  * there show every host's devices: the cluster run directory becomes a run like a local one (its
  * run.json names this process as the Driver, its counters file in /dev/shm is laid out for the
  * whole plan and its hosts), and the counters the host agents send are written into that file.
+ * From them it also learns which expendable replicas failed on their hosts.
  */
 final class ClusterCounters implements Agent, AutoCloseable
 {
@@ -46,12 +48,12 @@ final class ClusterCounters implements Agent, AutoCloseable
     private final Aeron aeron;
     private final HostCountersReceiver receiver;
     private final int port;
-    private final List<String> expendableNames = new ArrayList<>();
+    private final List<ReplicaName> expendableNames = new ArrayList<>();
     private final List<ReplicaCounters> expendable = new ArrayList<>();
 
     private ClusterCounters(
         final RunDirectories dirs, final RunCountersFile counters, final EmbeddedMediaDriver mediaDriver, final Aeron aeron,
-        final HostCountersReceiver receiver, final int port)
+        final HostCountersReceiver receiver, final int port, final Plan plan)
     {
         this.dirs = dirs;
         this.counters = counters;
@@ -59,24 +61,21 @@ final class ClusterCounters implements Agent, AutoCloseable
         this.aeron = aeron;
         this.receiver = receiver;
         this.port = port;
+        watchExpendable(plan);
     }
 
-    private ClusterCounters watchingExpendable(final Plan plan)
+    /** The plan's expendable replicas, and their counters in {@code counters}: those a host may report FAILED. */
+    private void watchExpendable(final Plan plan)
     {
         for (int d = 0; d < plan.devices().size(); d++)
         {
             final PlannedDevice device = plan.devices().get(d);
-            if (device.failurePolicy().onCrash() != FailurePolicy.OnCrash.EXPENDABLE)
+            for (int r = 0; device.failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE && r < device.replicas(); r++)
             {
-                continue;
-            }
-            for (int r = 0; r < device.replicas(); r++)
-            {
-                expendableNames.add(device.name() + "#" + r);
+                expendableNames.add(new ReplicaName(device.name(), r));
                 expendable.add(ReplicaCounters.find(counters, d, r, device.routes().size()));
             }
         }
-        return this;
     }
 
     /** Makes the run's shared memory, counters file and receiver in this process, and its run.json in the cluster run directory. */
@@ -97,7 +96,7 @@ final class ClusterCounters implements Agent, AutoCloseable
             final int port = awaitPort(receiver::port, "the host counters' UDP port");
             RunFiles.writeManifest(RunLayout.manifest(dirs.runDir()), new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan));
-            return new ClusterCounters(dirs, counters, mediaDriver, aeron, receiver, port).watchingExpendable(plan);
+            return new ClusterCounters(dirs, counters, mediaDriver, aeron, receiver, port, plan);
         }
         catch (final IOException ex)
         {
@@ -141,10 +140,10 @@ final class ClusterCounters implements Agent, AutoCloseable
     }
 
     /**
-     * Expendable replicas a host reported FAILED since the last call, as {@code name#replica}, each
-     * once: they will not come back (a dead one is marked FAILED by its host's Driver).
+     * Expendable replicas a host reported FAILED since the last call, each once: they will not come
+     * back (a dead one is marked FAILED by its host's Driver).
      */
-    int pollFailedExpendable(final Consumer<String> onFailed)
+    int pollFailedExpendable(final Consumer<ReplicaName> onFailed)
     {
         int found = 0;
         for (int i = 0; i < expendable.size(); i++)

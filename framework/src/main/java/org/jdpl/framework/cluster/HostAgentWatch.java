@@ -11,9 +11,8 @@ import org.agrona.concurrent.NanoClock;
 import org.jdpl.framework.hostcounters.HostCommand;
 import org.jdpl.framework.hostcounters.HostCommandPublisher;
 import org.jdpl.framework.plan.FailurePolicy;
-import org.jdpl.framework.plan.HostPlacement;
 import org.jdpl.framework.plan.Plan;
-import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.plan.ReplicaName;
 
 /**
  * Watches the host agents of a run and applies the failure policy across hosts: the first agent
@@ -37,7 +36,7 @@ final class HostAgentWatch implements Agent
     private final NanoClock clock;
     private final long stopGraceNs;
     private final List<String> lostHosts = new ArrayList<>();
-    private final Set<String> lostReplicas = new HashSet<>();
+    private final Set<ReplicaName> lostReplicas = new HashSet<>();
     private final List<String> incidents = new ArrayList<>();
     private String failure;
     private boolean failureByPolicy;
@@ -112,7 +111,7 @@ final class HostAgentWatch implements Agent
             lostHosts.add(agent.host());
             incidents.add("host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
                 " are expendable: the run goes on without them; see " + HostAgentProcess.log(agent.hostDir()));
-            replicasOn(agent.host()).forEach(this::tellLost);
+            plan.replicasOn(agent.host()).forEach(this::tellLost);
             return;
         }
         final String why = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
@@ -169,65 +168,36 @@ final class HostAgentWatch implements Agent
      * An expendable replica's host says it failed (it died there, its agent lives on): the other hosts
      * are told, so that its consumers there get its end of stream and its producers there drop.
      */
-    void onExpendableFailed(final String replica)
+    void onExpendableFailed(final ReplicaName replica)
     {
         if (!lostReplicas.contains(replica))
         {
-            final String host = plan.placement().hostOf(replica.substring(0, replica.lastIndexOf('#')),
-                Integer.parseInt(replica.substring(replica.lastIndexOf('#') + 1)));
-            incidents.add(replica + " on host '" + host + "' failed; expendable: the run goes on without it");
+            incidents.add(replica + " on host '" + plan.placement().hostOf(replica.device(), replica.replica()) +
+                "' failed; expendable: the run goes on without it");
             tellLost(replica);
         }
     }
 
-    private void tellLost(final String replica)
+    private void tellLost(final ReplicaName replica)
     {
         if (lostReplicas.add(replica))
         {
-            commands.give(HostCommand.REPLICA_LOST, replica);
+            commands.give(HostCommand.REPLICA_LOST, replica.toString());
         }
     }
 
     /** Whether every replica on {@code host} is of an expendable device (and there is one): losing them all is a casualty. */
     private boolean onlyExpendableOn(final String host)
     {
-        final List<String> replicas = replicasOn(host);
-        return !replicas.isEmpty() && replicas.stream().allMatch(replica ->
-            plan.device(replica.substring(0, replica.lastIndexOf('#'))).failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE);
-    }
-
-    /** The replicas on {@code host}, as {@code name#replica}. */
-    private List<String> replicasOn(final String host)
-    {
-        final List<String> replicas = new ArrayList<>();
-        for (final PlannedDevice device : plan.devices())
-        {
-            for (int r = 0; r < device.replicas(); r++)
-            {
-                if (plan.placement().hostOf(device.name(), r).equals(host))
-                {
-                    replicas.add(device.name() + "#" + r);
-                }
-            }
-        }
-        return replicas;
+        final List<ReplicaName> replicas = plan.replicasOn(host);
+        return !replicas.isEmpty() && replicas.stream()
+            .allMatch(replica -> plan.device(replica.device()).failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE);
     }
 
     private String devicesOn(final String host)
     {
-        final HostPlacement placement = plan.placement();
-        final List<String> devices = new ArrayList<>();
-        for (final PlannedDevice device : plan.devices())
-        {
-            for (int r = 0; r < device.replicas(); r++)
-            {
-                if (placement.hostOf(device.name(), r).equals(host))
-                {
-                    devices.add(device.replicas() == 1 ? device.name() : device.name() + "[" + r + "]");
-                }
-            }
-        }
-        return String.join(", ", devices);
+        return String.join(", ", plan.replicasOn(host).stream()
+            .map(r -> plan.device(r.device()).replicas() == 1 ? r.device() : r.device() + "[" + r.replica() + "]").toList());
     }
 
     void requestStop()

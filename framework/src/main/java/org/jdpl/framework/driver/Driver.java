@@ -15,11 +15,8 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
-import org.jdpl.framework.hostcounters.HostCommand;
-import org.jdpl.framework.hostcounters.HostCommandListener;
 import org.jdpl.framework.hostcounters.HostCountersSender;
 import org.jdpl.framework.journal.RunJournal;
-import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlanReplicas;
 import org.jdpl.framework.plan.PlannedDevice;
@@ -144,7 +141,8 @@ public final class Driver
             EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan, ctx.host(), counters);
             SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes);
             HostCountersSender hostCounters = openHostCounters(aeron, counters, plan, probe);
-            HostCommandListener hostCommands = openHostCommands(aeron, plan, journal, probe))
+            LaunchingHostCommands hostCommands = probe != null ? null :
+                LaunchingHostCommands.open(ctx, aeron, plan, journal, this::requestStop, () -> supervisor))
         {
             final RunManifest manifest = new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan);
@@ -292,64 +290,9 @@ public final class Driver
         }
     }
 
-    /**
-     * The launching host's commands, when this Driver is a host agent told where they come from (not in
-     * a warm-up): its stop is the user's, as a SIGINT here would be; its abort stops every device at once.
-     */
-    private HostCommandListener openHostCommands(final Aeron aeron, final Plan plan, final RunJournal journal, final WarmupProbe probe)
-    {
-        if (ctx.hostCommandsEndpoint() == null || ctx.host().isEmpty() || probe != null)
-        {
-            return null;
-        }
-        try
-        {
-            return HostCommandListener.open(aeron, ctx.hostCommandsEndpoint(), (command, text) -> onHostCommand(plan, journal, command, text));
-        }
-        catch (final AeronException | UncheckedIOException ex)
-        {
-            // As for counters: a launching host this one cannot reach stops it by a signal through its launcher instead.
-            ctx.console().println("warning: this host cannot take commands from the launching host at " + ctx.hostCommandsEndpoint() +
-                " (" + ex.getMessage() + "); a stop from there comes as a signal, after its grace period");
-            return null;
-        }
-    }
-
-    private void onHostCommand(final Plan plan, final RunJournal journal, final HostCommand command, final String text)
-    {
-        final String said = "the launching host says " + command.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + text;
-        journal.event(said);
-        ctx.console().println("host agent '" + ctx.host() + "': " + said);
-        switch (command)
-        {
-            case STOP -> requestStop();
-            case ABORT -> supervisor.requestAbort();
-            case REPLICA_LOST -> onReplicaLost(plan, text);
-        }
-    }
-
-    /** {@code replica} is {@code name#replica}, of an expendable device; anything else means the hosts run different plans. */
-    private void onReplicaLost(final Plan plan, final String replica)
-    {
-        final int hash = replica.lastIndexOf('#');
-        final PlannedDevice device = hash < 0 || !replica.substring(hash + 1).matches("\\d{1,6}") ? null :
-            plan.devices().stream().filter(d -> d.name().equals(replica.substring(0, hash))).findFirst().orElse(null);
-        final int r = device == null ? -1 : Integer.parseInt(replica.substring(hash + 1));
-        if (device == null || device.failurePolicy().onCrash() != FailurePolicy.OnCrash.EXPENDABLE || r >= device.replicas())
-        {
-            supervisor.fail("the launching host says expendable replica '" + replica + "' was lost, but this host's plan has no " +
-                "such expendable device (do both run the same plan?)");
-            return;
-        }
-        if (!plan.placement().hostOf(device.name(), r).equals(ctx.host()))
-        {
-            supervisor.remoteReplicaLost(device, r); // this host's own were handled when they died here
-        }
-    }
-
     private static void supervise(
         final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress,
-        final HostCountersSender hostCounters, final HostCommandListener hostCommands, final RunJournal journal, final WarmupProbe probe)
+        final HostCountersSender hostCounters, final LaunchingHostCommands hostCommands, final RunJournal journal, final WarmupProbe probe)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;

@@ -1,5 +1,6 @@
 package org.jdpl.framework.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,6 +71,23 @@ public record Plan(List<PlannedDevice> devices, int controlStreamId, long inline
             }
         }
         throw new IllegalArgumentException("no device '" + name + "' in the plan");
+    }
+
+    /** The replicas placed on {@code host}, in device order. */
+    public List<ReplicaName> replicasOn(final String host)
+    {
+        final List<ReplicaName> replicas = new ArrayList<>();
+        for (final PlannedDevice device : devices)
+        {
+            for (int r = 0; r < device.replicas(); r++)
+            {
+                if (placement.hostOf(device.name(), r).equals(host))
+                {
+                    replicas.add(new ReplicaName(device.name(), r));
+                }
+            }
+        }
+        return replicas;
     }
 
     /** The process group {@code device} belongs to, or null when it runs in processes of its own. */
