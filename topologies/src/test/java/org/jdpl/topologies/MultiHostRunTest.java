@@ -243,6 +243,21 @@ class MultiHostRunTest
             final String after = dpl("status", status[0].path("run").asText(), "--runs-dir", runsDir.toString());
             assertTrue(after.contains(": interrupted on 3 hosts"), after);
             assertTrue(after.contains("h3") && after.contains("sink#0"), after);
+
+            // Every host's journal, read as one on the launching host, in time order.
+            final List<String> logs = dpl("logs", status[0].path("run").asText(), "--runs-dir", runsDir.toString()).lines().toList();
+            for (final String host : List.of("h1", "h2", "h3"))
+            {
+                assertTrue(logs.stream().anyMatch(l -> l.contains(" on " + host + "] the launching host says stop")), host + ": " + logs);
+            }
+            assertTrue(logs.stream().anyMatch(l -> l.contains("[fwd#0 on h2]")), logs.toString());
+            for (int i = 1; i < logs.size(); i++)
+            {
+                final String before = logs.get(i - 1).substring(0, 12);
+                final String now = logs.get(i).substring(0, 12);
+                assertTrue(before.compareTo(now) <= 0 || before.startsWith("23:") && now.startsWith("00:"),
+                    "time order across hosts: " + before + " then " + now);
+            }
         }
         finally
         {

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.jdpl.framework.journal.JournalEntry;
-import org.jdpl.framework.journal.JournalReader;
 import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunJournals;
 import org.jdpl.tools.view.RunLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = {"Print a run's journal: every device's log lines, state changes and the Driver's events, timestamped.",
-        "Works while the run goes on and after it ended or crashed."})
+        "Works while the run goes on and after it ended or crashed. A multi-host run's shows every host's, in time order."})
 final class LogsCommand implements Callable<Integer>
 {
     private static final int BATCH = 256;
@@ -48,7 +48,7 @@ final class LogsCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         RunEntry entry = runs.locator().find(run);
         final java.nio.file.Path journalDir = entry.journalDir();
-        try (JournalReader reader = JournalReader.open(journalDir))
+        try (RunJournals reader = RunJournals.open(entry))
         {
             final IdleStrategy idle = new SleepingMillisIdleStrategy(100);
             while (true)
@@ -97,6 +97,7 @@ final class LogsCommand implements Callable<Integer>
         {
             return true;
         }
-        return device.contains("#") ? source.equals(device) : source.startsWith(device + "#");
+        final String replica = RunJournals.replicaOf(source);
+        return device.contains("#") ? replica.equals(device) : replica.startsWith(device + "#");
     }
 }

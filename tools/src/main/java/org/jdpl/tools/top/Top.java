@@ -8,8 +8,8 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.jdpl.framework.counters.RunCountersFile;
-import org.jdpl.framework.journal.JournalReader;
 import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunJournals;
 
 /** Runs {@code dpl top} on the process's terminal until the user quits. */
 public final class Top
@@ -24,7 +24,7 @@ public final class Top
     public static void show(final RunEntry run) throws Exception
     {
         try (RunCountersFile counters = openCounters(run);
-            JournalReader journal = openJournal(run);
+            RunJournals journal = openJournal(run);
             Screen screen = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true).createScreen())
         {
@@ -59,11 +59,11 @@ public final class Top
         }
     }
 
-    private static JournalReader openJournal(final RunEntry run)
+    private static RunJournals openJournal(final RunEntry run)
     {
         try
         {
-            return JournalReader.open(run.journalDir());
+            return RunJournals.open(run);
         }
         catch (final IOException ex)
         {

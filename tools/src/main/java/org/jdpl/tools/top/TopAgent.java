@@ -11,8 +11,8 @@ import com.googlecode.lanterna.screen.Screen;
 import org.agrona.concurrent.Agent;
 import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
-import org.jdpl.framework.journal.JournalReader;
 import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunJournals;
 import org.jdpl.tools.view.RunLocator;
 import org.jdpl.tools.view.RunView;
 
@@ -29,13 +29,13 @@ final class TopAgent implements Agent
     private final TopModel model;
     private final RunControl control;
     private final RunCountersFile counters;
-    private final JournalReader journal;
+    private final RunJournals journal;
     private CountersSnapshot previous;
     private long lastRefreshNs;
     private boolean dirty = true;
     private boolean done;
 
-    TopAgent(final Screen screen, final RunEntry run, final RunCountersFile counters, final JournalReader journal)
+    TopAgent(final Screen screen, final RunEntry run, final RunCountersFile counters, final RunJournals journal)
     {
         this.screen = screen;
         this.model = new TopModel();

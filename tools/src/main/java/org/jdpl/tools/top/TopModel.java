@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.framework.journal.JournalEntry;
+import org.jdpl.tools.view.RunJournals;
 import org.jdpl.tools.view.ReplicaRow;
 import org.jdpl.tools.view.RunEntry;
 import org.jdpl.tools.view.RunView;
@@ -113,7 +114,7 @@ final class TopModel
 
     void onJournal(final JournalEntry entry)
     {
-        final ArrayDeque<String> lines = logs.computeIfAbsent(entry.source(), k -> new ArrayDeque<>());
+        final ArrayDeque<String> lines = logs.computeIfAbsent(RunJournals.replicaOf(entry.source()), k -> new ArrayDeque<>());
         lines.addLast(entry.format());
         if (lines.size() > LOG_LINES_KEPT)
         {
