@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdpl.framework.driver.ProcStat;
 import org.jdpl.tools.cluster.FakeCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.jdpl.topologies.LaunchingHostView.dpl;
+import static org.jdpl.topologies.LaunchingHostView.liveStatus;
+import static org.jdpl.topologies.LaunchingHostView.replicaOn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MultiHostRunTest
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMESLICES = 2000;
     private static final int FAN_OUT_TIMESLICES = 200;
     private static FakeCluster cluster;
@@ -263,50 +264,6 @@ class MultiHostRunTest
         {
             run.close();
         }
-    }
-
-    /** {@code dpl status RUN --json} of the one running run in {@code runsDir}, or null while there is none. */
-    private static JsonNode liveStatus(final Path runsDir)
-    {
-        try
-        {
-            for (final JsonNode run : JSON.readTree(dpl("status", "--runs-dir", runsDir.toString(), "--json")))
-            {
-                if (run.path("status").asText().equals("running"))
-                {
-                    final JsonNode status = JSON.readTree(dpl("status", run.path("run").asText(), "--runs-dir", runsDir.toString(), "--json"));
-                    return status.has("replicas") ? status : null;
-                }
-            }
-            return null;
-        }
-        catch (final IOException ex)
-        {
-            throw new java.io.UncheckedIOException(ex);
-        }
-    }
-
-    /** The replica row of {@code device} when it shows on {@code host}; a missing node otherwise. */
-    private static JsonNode replicaOn(final JsonNode status, final String device, final String host)
-    {
-        for (final JsonNode replica : status.path("replicas"))
-        {
-            if (replica.path("device").asText().equals(device) && replica.path("host").asText().equals(host))
-            {
-                return replica;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    /** A dpl command, in this process; its output. */
-    private static String dpl(final String... args)
-    {
-        final java.io.StringWriter out = new java.io.StringWriter();
-        final java.io.StringWriter err = new java.io.StringWriter();
-        final int exitCode = org.jdpl.tools.Dpl.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
-        assertEquals(0, exitCode, "dpl " + String.join(" ", args) + ": " + err);
-        return out.toString();
     }
 
     private Path chain(final long timeslices, final int payloadBytes, final int rateHz) throws IOException

@@ -38,20 +38,8 @@ final class HostAgentProcess
     {
         final String host = planned.name();
         final Path hostDir = ctx.runDir().resolve("hosts").resolve(host);
-        final List<String> agent = new ArrayList<>();
-        agent.add(ctx.javaCommand());
-        agent.addAll(JvmFlags.load());
-        agent.addAll(ctx.agentJvmOptions());
-        agent.add("-Djdpl.host=" + host);
-        agent.add("-cp");
-        agent.add(ctx.classPath());
-        agent.add(HostAgentMain.class.getName());
-        agent.add(planFile.toAbsolutePath().toString());
-        agent.add(host);
-        agent.add(hostDir.resolve("runs").toAbsolutePath().toString());
-        agent.add(summaryFile(hostDir).toAbsolutePath().toString());
-        agent.add(countersTo);
-        agent.add(commandsFrom);
+        final List<String> agent = agentCommand(ctx, host, planFile.toAbsolutePath().toString(), host,
+            hostDir.resolve("runs").toAbsolutePath().toString(), summaryFile(hostDir).toAbsolutePath().toString(), countersTo, commandsFrom);
         try
         {
             Files.createDirectories(hostDir);
@@ -71,12 +59,7 @@ final class HostAgentProcess
      */
     String cleanAfterDeath(final ClusterContext ctx, final String address)
     {
-        final List<String> clean = new ArrayList<>();
-        clean.add(ctx.javaCommand());
-        clean.addAll(JvmFlags.load());
-        clean.addAll(ctx.agentJvmOptions());
-        clean.addAll(List.of("-cp", ctx.classPath(), HostAgentMain.class.getName(), HostAgentMain.CLEAN,
-            hostDir.resolve("runs").toAbsolutePath().toString()));
+        final List<String> clean = agentCommand(ctx, host, HostAgentMain.CLEAN, hostDir.resolve("runs").toAbsolutePath().toString());
         try
         {
             final Process process = new ProcessBuilder(ctx.launcher().command(host, address, clean)).redirectErrorStream(true).start();
@@ -98,6 +81,19 @@ final class HostAgentProcess
             Thread.currentThread().interrupt();
             return "cleaning up after it was interrupted; run 'dpl clean' there";
         }
+    }
+
+    /** {@code java <flags> HostAgentMain <arguments>} as an agent of {@code host} runs it. */
+    private static List<String> agentCommand(final ClusterContext ctx, final String host, final String... arguments)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(ctx.javaCommand());
+        command.addAll(JvmFlags.load());
+        command.addAll(ctx.agentJvmOptions());
+        command.add("-Djdpl.host=" + host);
+        command.addAll(List.of("-cp", ctx.classPath(), HostAgentMain.class.getName()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     static Path summaryFile(final Path hostDir)

@@ -23,6 +23,7 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
 
     private final ExclusivePublication publication;
     private final NanoClock clock;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
     private final List<UnsafeBuffer> messages = new ArrayList<>();
     private long lastRoundNs;
 
@@ -53,9 +54,10 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
     /** Gives {@code command} with {@code text} (its reason, or the lost replica), from now on. */
     public void give(final HostCommand command, final String text)
     {
-        final UnsafeBuffer message = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
-        final int length = command.encode(message, 0, messages.size(), text);
-        messages.add(new UnsafeBuffer(message, 0, length));
+        final int length = command.encode(scratch, 0, messages.size(), text);
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[length]);
+        message.putBytes(0, scratch, 0, length);
+        messages.add(message);
         lastRoundNs = clock.nanoTime() - REPEAT_NS;
         doWork();
     }
