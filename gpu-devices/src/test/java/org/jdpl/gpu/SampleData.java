@@ -1,6 +1,6 @@
 package org.jdpl.gpu;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.jdpl.gpu.clusters.CellTable;
 import org.jdpl.gpu.clusters.TrackMlCells;
 
-/** The shared TrackML sample event's cells, or a skipped test saying where they were looked for. */
+/** The repository's TrackML sample event. */
 public final class SampleData
 {
     private SampleData()
@@ -21,20 +21,12 @@ public final class SampleData
         return TrackMlCells.read(directory(), "event000000001");
     }
 
-    /**
-     * The sample from {@code jdpl.sampleData}; in a git worktree that path (relative to the
-     * checkout) misses, so the nearest {@code shared/data/trackml-sample} above the working
-     * directory is tried too.
-     */
+    /** The repository's TrackML sample, named by {@code jdpl.sampleData} (set by the root pom); missing data fails the test. */
     public static Path directory()
     {
         final String property = System.getProperty("jdpl.sampleData");
-        Path dir = property == null ? null : Path.of(property);
-        for (Path up = Path.of("").toAbsolutePath(); (dir == null || !Files.isDirectory(dir)) && up != null; up = up.getParent())
-        {
-            dir = up.resolve("shared/data/trackml-sample");
-        }
-        assumeTrue(dir != null && Files.isDirectory(dir), "skipped: no TrackML sample (system property jdpl.sampleData=" + property + ")");
-        return dir;
+        assertTrue(property != null && Files.isDirectory(Path.of(property)),
+            "TrackML sample not found: system property jdpl.sampleData=" + property + " (the root pom sets it to data/trackml-sample)");
+        return Path.of(property);
     }
 }

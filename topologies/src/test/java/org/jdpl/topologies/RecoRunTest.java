@@ -2,7 +2,6 @@ package org.jdpl.topologies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +62,8 @@ class RecoRunTest
     void shouldReconstructTheTrackmlSampleEvent()
     {
         final String property = System.getProperty("jdpl.sampleData");
-        Path sample = property == null ? null : Path.of(property);
-        for (Path up = Path.of("").toAbsolutePath(); (sample == null || !Files.isDirectory(sample)) && up != null; up = up.getParent())
-        {
-            sample = up.resolve("shared/data/trackml-sample");
-        }
-        assumeTrue(sample != null && Files.isDirectory(sample), "TrackML sample data not found: test skipped");
+        assertTrue(property != null && Files.isDirectory(Path.of(property)), "TrackML sample not found: jdpl.sampleData=" + property);
+        final Path sample = Path.of(property);
         final RunFixture fixture = new RunFixture(dir);
         final RunResult result = fixture.run(Path.of("reco-trackml.conf").toAbsolutePath(), "--set", "reader.path=" + sample);
 

@@ -1,6 +1,6 @@
 package org.jdpl.devices.reco;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -22,27 +22,16 @@ public final class SampleData
     }
 
     /**
-     * The sample directory: the {@code jdpl.sampleData} property, else the first {@code shared/data/trackml-sample}
-     * above the working directory (a worktree sits one level deeper than the main checkout). Skips the test when absent.
+     * The repository's TrackML sample ({@code data/trackml-sample}), named by the system property
+     * {@code jdpl.sampleData} that the root pom sets. Missing data fails the test: a clone without the sample
+     * must not pass by testing less.
      */
     public static Path directory()
     {
         final String property = System.getProperty("jdpl.sampleData");
-        if (property != null && Files.isDirectory(Path.of(property)))
-        {
-            return Path.of(property);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
-        {
-            final Path candidate = dir.resolve("shared/data/trackml-sample");
-            if (Files.isDirectory(candidate))
-            {
-                return candidate;
-            }
-        }
-        assumeTrue(false, "TrackML sample data not found (system property jdpl.sampleData=" + property +
-            " and no shared/data/trackml-sample above the working directory): test skipped");
-        return null;
+        assertTrue(property != null && Files.isDirectory(Path.of(property)),
+            "TrackML sample not found: system property jdpl.sampleData=" + property + " (the root pom sets it to data/trackml-sample)");
+        return Path.of(property);
     }
 
     /** Writes events as source tables into memory of {@code arena}; keyed by table kind. */
