@@ -39,6 +39,7 @@ public final class TimeframeSeeder
     private final SeedBuffer seeds = new SeedBuffer();
     private final SeedTableWriter writer = new SeedTableWriter();
     private EventSpacepoints[] events = new EventSpacepoints[0];
+    private int[] slotOfMiddle = new int[1024];
 
     /**
      * @param gpu  the GPU triplet search, owned by the caller, built with the same {@code cuts}
@@ -58,13 +59,17 @@ public final class TimeframeSeeder
         final int eventCount = spacepointsIn.eventCount();
         ensureEvents(eventCount);
         slots.clear();
+        double window = 0;
         for (int e = 0; e < eventCount; e++)
         {
             events[e].load(spacepointsIn, e);
             bins.fill(events[e], cuts.config().maxVolume());
             slots.addEvent(events[e], bins, cuts);
+            window = Math.max(window, cuts.largestPhiWindow(events[e]));
         }
-        gpu.search(timeslice, slots, candidates);
+        // Enough phi bins that the GPU's walk covers every window the CPU seeder's grid walks.
+        final int neighbours = (int)Math.min(PhiBins.BINS / 2, Math.ceil(window / (2 * Math.PI / PhiBins.BINS)) + 1);
+        gpu.search(timeslice, slots, neighbours, candidates);
         writer.clear();
         for (int e = 0; e < eventCount; e++)
         {
@@ -96,12 +101,28 @@ public final class TimeframeSeeder
         gpu.warmUp(slot);
     }
 
-    /** The CPU seeder's selection over the middles of slots {@code from} to {@code to}, in its order. */
+    /**
+     * The CPU seeder's selection over the middles of slots {@code from} to {@code to}, emitted as it emits
+     * them: middle by middle in event order.
+     */
     private void selectSeeds(final EventSpacepoints sp, final int from, final int to)
     {
+        if (slotOfMiddle.length < sp.size)
+        {
+            slotOfMiddle = new int[Math.max(sp.size, 2 * slotOfMiddle.length)];
+        }
+        Arrays.fill(slotOfMiddle, 0, sp.size, -1);
         for (int slot = from; slot < to; slot++)
         {
-            final int m = slots.spacepoint(slot);
+            slotOfMiddle[slots.spacepoint(slot)] = slot;
+        }
+        for (int m = 0; m < sp.size; m++)
+        {
+            final int slot = slotOfMiddle[m];
+            if (slot < 0)
+            {
+                continue;
+            }
             best.clear();
             final int end = candidates.first(slot) + candidates.count(slot);
             for (int c = candidates.first(slot); c < end; c++)

@@ -32,7 +32,7 @@ public final class GpuTripletSearch implements AutoCloseable
     private final GpuKernel fill;
     private final HostStaging staging;
     private final double[] cuts = new double[SeedKernels.CUTS];
-    private final int neighbours;
+    private int neighbours;
     private int[] at = new int[1024];
     private long lastKernelNs;
     private int lastPasses;
@@ -50,7 +50,6 @@ public final class GpuTripletSearch implements AutoCloseable
         this.count = program.kernel(SeedKernels.COUNT);
         this.fill = program.kernel(SeedKernels.FILL);
         this.staging = new HostStaging(context);
-        this.neighbours = cuts.neighbours();
         final SeedConfig config = cuts.config();
         this.cuts[SeedKernels.RADIUS_MIN] = cuts.radiusMin();
         this.cuts[SeedKernels.DELTA_R_MIN] = config.deltaRMin();
@@ -62,12 +61,14 @@ public final class GpuTripletSearch implements AutoCloseable
     }
 
     /**
-     * The candidates of one timeframe's slots into {@code out}.
+     * The candidates of one timeframe's slots into {@code out}, walking {@code phiNeighbours} phi bins on each
+     * side of a middle's.
      *
      * @throws org.jdpl.gpu.PoolExhaustedException when the spacepoints, or one middle's candidates, do not fit {@code gpu.memory}
      */
-    public void search(final long timeslice, final SeedSlots slots, final TripletCandidates out)
+    public void search(final long timeslice, final SeedSlots slots, final int phiNeighbours, final TripletCandidates out)
     {
+        neighbours = phiNeighbours;
         lastKernelNs = 0;
         lastPasses = 0;
         final int n = slots.size();
@@ -112,7 +113,7 @@ public final class GpuTripletSearch implements AutoCloseable
      */
     public void warmUp(final SeedSlots oneSpacepoint)
     {
-        search(-1, oneSpacepoint, new TripletCandidates());
+        search(-1, oneSpacepoint, 1, new TripletCandidates());
         pool.begin(-1);
         try
         {

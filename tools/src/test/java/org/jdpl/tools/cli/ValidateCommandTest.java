@@ -46,6 +46,18 @@ class ValidateCommandTest
     }
 
     @Test
+    void shouldNameTheSeedingGridOptionsThatCannotMakeAGrid()
+    {
+        final DplRun run = DplRun.run("validate", T + "seeder-grid.conf");
+
+        assertEquals(ExitCode.FAILED, run.exitCode(), run::toString);
+        assertEquals(List.of(
+            T + "seeder-grid.conf:4: device 'seeder': option 'grid-phi-bins' = 0 is out of range: it must be 1..4096",
+            T + "seeder-grid.conf:4: device 'seeder': option 'grid-z-bin' = -5 is out of range: it must be 1..10000"),
+            run.out().lines().map(l -> l.substring(0, l.indexOf(';'))).toList(), run::toString);
+    }
+
+    @Test
     void shouldReportEveryProblemOfAFile()
     {
         final DplRun run = DplRun.run("validate", T + "many-problems.conf");

@@ -49,7 +49,9 @@ public final class SeederFactory implements DeviceFactory
             OptionSpec.ranged("d0-max", OptionType.DOUBLE, 0.01, 500, "largest transverse impact parameter of a triplet, mm"),
             OptionSpec.ranged("cot-tolerance", OptionType.DOUBLE, 0.0001, 1, "largest slope difference of a triplet's doublets / (1 + cot^2)"),
             OptionSpec.ranged("seeds-per-middle", OptionType.INT, 1, 100, "best triplets kept per middle spacepoint"),
-            OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"));
+            OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"),
+            OptionSpec.ranged("grid-phi-bins", OptionType.INT, 1, 4096, "phi bins of the seeding grid"),
+            OptionSpec.ranged("grid-z-bin", OptionType.DOUBLE, 1, 10000, "length of a z bin of the seeding grid, mm"));
     }
 
     /** The seeder's cuts from its options; its GPU twin reads the same options. */
@@ -57,7 +59,8 @@ public final class SeederFactory implements DeviceFactory
     {
         return new SeedConfig(options.getDouble("pt-min"), options.getDouble("bfield"), options.getDouble("delta-r-min"),
             options.getDouble("delta-r-max"), options.getDouble("cot-theta-max"), options.getDouble("z0-max"), options.getDouble("d0-max"),
-            options.getDouble("cot-tolerance"), options.getInt("seeds-per-middle"), options.getInt("max-volume"));
+            options.getDouble("cot-tolerance"), options.getInt("seeds-per-middle"), options.getInt("max-volume"), options.getInt("grid-phi-bins"),
+            options.getDouble("grid-z-bin"));
     }
 
     @Override

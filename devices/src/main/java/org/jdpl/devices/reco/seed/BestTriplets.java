@@ -1,8 +1,10 @@
 package org.jdpl.devices.reco.seed;
 
 /**
- * The best few triplets of one middle spacepoint, ordered by quality (lower is better); of equal
- * qualities the one offered first stays ahead, so the result depends on the order of offers.
+ * The best few triplets of one middle spacepoint, ordered by quality (lower is better), equal
+ * qualities by bottom then top index: the result does not depend on the order of offers, so any
+ * search that offers every triplet passing the cuts (the grid, a GPU, a brute-force reference)
+ * keeps the same seeds.
  */
 public final class BestTriplets
 {
@@ -29,13 +31,13 @@ public final class BestTriplets
         int at = kept;
         if (kept == bestQ.length)
         {
-            if (q >= bestQ[kept - 1])
+            if (!ahead(q, b, t, kept - 1))
             {
                 return;
             }
             at = kept - 1;
         }
-        while (at > 0 && bestQ[at - 1] > q)
+        while (at > 0 && ahead(q, b, t, at - 1))
         {
             bestQ[at] = bestQ[at - 1];
             bestB[at] = bestB[at - 1];
@@ -46,6 +48,22 @@ public final class BestTriplets
         bestB[at] = b;
         bestT[at] = t;
         kept = Math.min(kept + 1, bestQ.length);
+    }
+
+    /** The quality a triplet must reach to be kept: that of the worst kept, once full; else infinity. */
+    public double worstKept()
+    {
+        return kept == bestQ.length ? bestQ[kept - 1] : Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether triplet (b, t) of quality q ranks before the kept one at {@code k}. */
+    private boolean ahead(final double q, final int b, final int t, final int k)
+    {
+        if (q != bestQ[k])
+        {
+            return q < bestQ[k];
+        }
+        return b != bestB[k] ? b < bestB[k] : t < bestT[k];
     }
 
     /** Appends the kept triplets of middle {@code m}, best first. */

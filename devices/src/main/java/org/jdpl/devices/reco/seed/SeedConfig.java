@@ -13,12 +13,14 @@ package org.jdpl.devices.reco.seed;
  * @param cotTolerance   largest difference of the two doublets' cot theta, scaled by 1 + cot^2 theta
  * @param seedsPerMiddle best triplets kept per middle spacepoint
  * @param maxVolume      only spacepoints of volumes up to this one take part (9: the pixel detector)
+ * @param phiBins        phi bins of the seeding grid
+ * @param zBinMm         length of a z bin of the seeding grid
  */
 public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, double deltaRMax, double cotThetaMax, double z0Max,
-    double d0Max, double cotTolerance, int seedsPerMiddle, int maxVolume)
+    double d0Max, double cotTolerance, int seedsPerMiddle, int maxVolume, int phiBins, double zBinMm)
 {
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 4, 14);
+        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 4, 14, 128, 100);
     }
 }

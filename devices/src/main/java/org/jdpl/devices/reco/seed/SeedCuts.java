@@ -16,16 +16,15 @@ public final class SeedCuts
 {
     private final SeedConfig config;
     private final double radiusMin;
-    private final int neighbours;
     /** Per spacepoint of the prepared event: the largest phi opening a track at pt-min reaches by its radius. */
     private double[] reach = new double[1024];
+    /** Per spacepoint of the prepared event: its detection layer (volume and layer). */
+    private int[] layer = new int[1024];
 
     public SeedCuts(final SeedConfig config)
     {
         this.config = config;
         this.radiusMin = config.ptMin() / (Helix.PT_PER_TESLA_MM * config.bFieldTesla());
-        final double largestOpening = Math.asin(Math.min(1, config.deltaRMax() / (2 * radiusMin))) + 0.02;
-        this.neighbours = Math.min(PhiBins.BINS / 2, (int)Math.ceil(largestOpening / (2 * Math.PI / PhiBins.BINS)));
     }
 
     public SeedConfig config()
@@ -39,10 +38,52 @@ public final class SeedCuts
         return radiusMin;
     }
 
-    /** Phi bins searched on each side: enough for the largest phi opening of a doublet at pt-min. */
-    public int neighbours()
+    /**
+     * Largest |phi| between a middle at radius {@code rm} and a bottom that passes the doublet cut, where no
+     * bottom lies below radius {@code rInner}: the cut's bound taken at the innermost possible bottom.
+     */
+    public double bottomPhiWindow(final double rm, final double rInner)
     {
-        return neighbours;
+        return reach(rm) - reach(rInner) + config.d0Max() / rInner + 0.005;
+    }
+
+    /** Largest |phi| between a middle at radius {@code rm} and a top that passes the doublet cut, no top lying beyond {@code rOuter}. */
+    public double topPhiWindow(final double rm, final double rOuter)
+    {
+        return reach(rOuter) - reach(rm) + config.d0Max() / rm + 0.005;
+    }
+
+    /**
+     * The largest phi distance of a doublet partner that {@link SeedFinder} looks for in this event: a search
+     * that walks phi bins of at least this half-width around each middle finds every doublet it finds.
+     */
+    public double largestPhiWindow(final EventSpacepoints sp)
+    {
+        double rMin = Double.MAX_VALUE;
+        double rMax = 0;
+        for (int i = 0; i < sp.size; i++)
+        {
+            if (sp.volume(i) <= config.maxVolume())
+            {
+                rMin = Math.min(rMin, sp.r[i]);
+                rMax = Math.max(rMax, sp.r[i]);
+            }
+        }
+        double largest = 0;
+        for (int i = 0; i < sp.size; i++)
+        {
+            if (sp.volume(i) <= config.maxVolume())
+            {
+                final double rm = sp.r[i];
+                final double bottomFrom = Math.max(rm - config.deltaRMax(), rMin);
+                final double topTo = Math.min(rm + config.deltaRMax(), rMax);
+                if (bottomFrom <= rm - config.deltaRMin() && rm + config.deltaRMin() <= topTo)
+                {
+                    largest = Math.max(largest, Math.max(bottomPhiWindow(rm, bottomFrom), topPhiWindow(rm, topTo)));
+                }
+            }
+        }
+        return largest;
     }
 
     /** Computes the event's per-spacepoint terms once, rather than in every doublet they take part in. */
@@ -51,10 +92,12 @@ public final class SeedCuts
         if (reach.length < sp.size)
         {
             reach = Arrays.copyOf(reach, Math.max(sp.size, 2 * reach.length));
+            layer = Arrays.copyOf(layer, reach.length);
         }
         for (int i = 0; i < sp.size; i++)
         {
             reach[i] = reach(sp.r[i]);
+            layer[i] = sp.layerKey(i);
         }
     }
 
@@ -68,7 +111,7 @@ public final class SeedCuts
     public boolean compatibleDoublet(final EventSpacepoints sp, final int a, final int b)
     {
         final double dr = sp.r[b] - sp.r[a];
-        if (sp.layerKey(a) == sp.layerKey(b))
+        if (layer[a] == layer[b])
         {
             return false;
         }
@@ -99,7 +142,7 @@ public final class SeedCuts
     /** Quality of the triplet (lower is better), or -1 when it fails a cut. */
     public double tripletQuality(final EventSpacepoints sp, final int b, final int m, final int t)
     {
-        if (sp.layerKey(b) == sp.layerKey(t))
+        if (layer[b] == layer[t])
         {
             return -1;
         }
@@ -116,18 +159,18 @@ public final class SeedCuts
         final double b2 = bx * bx + by * by;
         final double cx = sp.x[b] + (by * a2 - ay * b2) / (2 * cross);
         final double cy = sp.y[b] + (ax * b2 - bx * a2) / (2 * cross);
-        final double radius = Math.hypot(sp.x[b] - cx, sp.y[b] - cy);
+        final double radius = length(sp.x[b] - cx, sp.y[b] - cy);
         if (radius < radiusMin)
         {
             return -1;
         }
-        final double d0 = Math.abs(Math.hypot(cx, cy) - radius);
+        final double d0 = Math.abs(length(cx, cy) - radius);
         if (d0 > config.d0Max())
         {
             return -1;
         }
         final double sBm = arc(Math.sqrt(a2), radius);
-        final double sMt = arc(Math.hypot(sp.x[t] - sp.x[m], sp.y[t] - sp.y[m]), radius);
+        final double sMt = arc(length(sp.x[t] - sp.x[m], sp.y[t] - sp.y[m]), radius);
         final double cotBm = (sp.z[m] - sp.z[b]) / sBm;
         final double cotMt = (sp.z[t] - sp.z[m]) / sMt;
         final double scale = 1 + cotBm * cotBm;
@@ -157,6 +200,12 @@ public final class SeedCuts
             return -1;
         }
         return tripletQuality(sp, b, m, t);
+    }
+
+    /** sqrt(x^2 + y^2): Math.hypot guards against overflow we cannot meet in mm, at several times the cost. */
+    private static double length(final double x, final double y)
+    {
+        return Math.sqrt(x * x + y * y);
     }
 
     private static double arc(final double chord, final double radius)

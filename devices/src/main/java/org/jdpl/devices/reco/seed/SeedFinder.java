@@ -5,114 +5,305 @@ import java.util.Arrays;
 import org.jdpl.devices.reco.event.EventSpacepoints;
 
 /**
- * Finds triplet seeds in one event. Spacepoints of the seeding volumes are binned in phi; for each
- * middle spacepoint, bottoms (smaller r) and tops (larger r) come from its own and the neighbouring
- * phi bins and must pass the doublet cuts (radial distance, |cot theta|, z at the beam line, phi
- * opening allowed by the lowest pT). Each bottom-top pair then passes the triplet cuts: radius of
- * the circle through the three (pT), transverse impact parameter, and agreement of the two doublets'
- * slopes. The best few triplets of each middle are kept, ordered by quality (lower is better).
+ * Finds triplet seeds in one event. The seeding spacepoints are binned in phi and z
+ * ({@link SpacepointGrid}); for each middle spacepoint, bottoms (smaller r) and tops (larger r) are
+ * looked for only in the cells the doublet cuts allow: the phi bins a track above pt-min with an
+ * impact parameter below d0-max reaches, the z bins between the lines from the ends of the collision
+ * region through the middle (and within cot-theta-max), and in each cell the radial window by binary
+ * search. Each doublet found passes the exact doublet cuts (radial distance, |cot theta|, z at the
+ * beam line, phi opening). Tops are ordered by slope, so each bottom meets only the tops within its
+ * slope window; a pair then passes a cheap conformal-map bound on the curvature before the exact
+ * triplet cuts (radius of the circle through the three, transverse impact parameter, agreement of
+ * the two doublets' slopes along the arc). The best few triplets of each middle are kept, ordered by
+ * quality (lower is better). The grid only prunes: the seeds are those every triplet within the cuts
+ * would give, whatever the binning (a test compares with a search of all triplets).
  */
 public final class SeedFinder
 {
+    /** Slack on the windows derived from the cuts: the exact cuts decide, the windows must only not lose. */
+    private static final double WINDOW_SLACK_MM = 0.01;
+    private static final double PHI_SLACK = 1e-9;
+
     private final SeedConfig config;
     private final SeedCuts cuts;
-    private final PhiBins bins = new PhiBins();
+    private final SpacepointGrid grid;
     private final BestTriplets best;
+    /** 1 / (2 radius) of a track at pt-min, with slack. */
+    private final double curvatureMax;
     private int[] bottoms = new int[256];
     private int[] tops = new int[256];
     private double[] cotBottom = new double[256];
     private double[] cotTop = new double[256];
+    private long[] topOrder = new long[256];
+    private double[] topU = new double[256];
+    private double[] topV = new double[256];
+    private double[] topChord = new double[256];
+    private float[] sortedCot = new float[256];
+    private int found;
 
     public SeedFinder(final SeedConfig config)
     {
         this.config = config;
         this.cuts = new SeedCuts(config);
+        this.grid = new SpacepointGrid(config.phiBins(), config.zBinMm());
         this.best = new BestTriplets(config.seedsPerMiddle());
+        // In the conformal map about the middle, the circle of radius R through it is a line at distance 1/(2R).
+        this.curvatureMax = 1 / (2 * cuts.radiusMin()) * (1 + 1e-6);
     }
 
-    /** Appends the event's seeds to {@code out}. */
+    /** Appends the event's seeds to {@code out}, middle by middle in event order, each middle's best first. */
     public void findSeeds(final EventSpacepoints sp, final SeedBuffer out)
     {
-        bins.fill(sp, config.maxVolume());
+        grid.fill(sp, config.maxVolume());
         cuts.prepare(sp);
-        for (int bin = 0; bin < PhiBins.BINS; bin++)
+        for (int m = 0; m < sp.size; m++)
         {
-            for (int k = 0; k < bins.size(bin); k++)
+            if (sp.volume(m) <= config.maxVolume())
             {
-                seedsForMiddle(sp, bins.spacepoint(bin, k), bin, out);
+                seedsForMiddle(sp, m, out);
             }
         }
     }
 
-    private void seedsForMiddle(final EventSpacepoints sp, final int m, final int bin, final SeedBuffer out)
+    private void seedsForMiddle(final EventSpacepoints sp, final int m, final SeedBuffer out)
     {
-        int nb = 0;
-        int nt = 0;
         final double rm = sp.r[m];
-        final int neighbours = cuts.neighbours();
-        for (int db = -neighbours; db <= neighbours; db++)
+        final double bottomFrom = Math.max(rm - config.deltaRMax(), grid.rMin());
+        final double bottomTo = rm - config.deltaRMin();
+        final double topFrom = rm + config.deltaRMin();
+        final double topTo = Math.min(rm + config.deltaRMax(), grid.rMax());
+        if (bottomFrom > bottomTo || topFrom > topTo)
         {
-            final int b = PhiBins.neighbour(bin, db);
-            final int n = bins.size(b);
-            for (int k = bins.lowerBound(b, rm - config.deltaRMax()); k < n && bins.r(b, k) <= rm - config.deltaRMin(); k++)
-            {
-                final int o = bins.spacepoint(b, k);
-                if (cuts.compatibleDoublet(sp, o, m))
-                {
-                    if (nb == bottoms.length)
-                    {
-                        bottoms = Arrays.copyOf(bottoms, 2 * nb);
-                    }
-                    bottoms[nb++] = o;
-                }
-            }
-            for (int k = bins.lowerBound(b, rm + config.deltaRMin()); k < n && bins.r(b, k) <= rm + config.deltaRMax(); k++)
-            {
-                final int o = bins.spacepoint(b, k);
-                if (cuts.compatibleDoublet(sp, m, o))
-                {
-                    if (nt == tops.length)
-                    {
-                        tops = Arrays.copyOf(tops, 2 * nt);
-                    }
-                    tops[nt++] = o;
-                }
-            }
+            return;
         }
-        if (cotBottom.length < nb)
+        found = 0;
+        collect(sp, m, rm - config.deltaRMax(), bottomTo, bottomFrom, bottomTo, cuts.bottomPhiWindow(rm, bottomFrom), true);
+        final int nb = found;
+        if (nb == 0)
         {
-            cotBottom = new double[2 * nb];
+            return;
         }
-        if (cotTop.length < nt)
+        swapBottomsAndTops();
+        found = 0;
+        collect(sp, m, topFrom, rm + config.deltaRMax(), topFrom, topTo, cuts.topPhiWindow(rm, topTo), false);
+        final int nt = found;
+        swapBottomsAndTops();
+        if (nt == 0)
         {
-            cotTop = new double[2 * nt];
+            return;
         }
-        for (int ib = 0; ib < nb; ib++)
-        {
-            cotBottom[ib] = (sp.z[m] - sp.z[bottoms[ib]]) / (rm - sp.r[bottoms[ib]]);
-        }
-        for (int it = 0; it < nt; it++)
-        {
-            cotTop[it] = (sp.z[tops[it]] - sp.z[m]) / (sp.r[tops[it]] - rm);
-        }
+        prepareTops(sp, m, nt);
         best.clear();
         for (int ib = 0; ib < nb; ib++)
         {
-            final double cot = cotBottom[ib];
+            final int b = bottoms[ib];
+            final double cot = (sp.z[m] - sp.z[b]) / (rm - sp.r[b]);
             final double allowed = cuts.slopeWindow(cot);
-            for (int it = 0; it < nt; it++)
+            final double dx = sp.x[b] - sp.x[m];
+            final double dy = sp.y[b] - sp.y[m];
+            final double d2 = dx * dx + dy * dy;
+            final double ub = dx / d2;
+            final double vb = dy / d2;
+            final double chord = Math.sqrt(d2);
+            final double cotChord = (sp.z[m] - sp.z[b]) / chord;
+            // Tops are ordered by slope as floats: widen by float rounding, the exact window is checked below.
+            final double margin = 1e-6 * (1 + Math.abs(cot) + allowed);
+            for (int k = firstTop(nt, cot - allowed - margin); k < nt && sortedCot[k] <= cot + allowed + margin; k++)
             {
-                if (Math.abs(cotTop[it] - cot) > allowed)
+                final int it = (int)topOrder[k];
+                if (Math.abs(cotTop[it] - cot) > allowed || !(qualityBound(sp, m, ub, vb, chord, cotChord, it) <= best.worstKept()))
                 {
                     continue;
                 }
-                final double q = cuts.tripletQuality(sp, bottoms[ib], m, tops[it]);
+                final int t = tops[it];
+                final double q = cuts.tripletQuality(sp, b, m, t);
                 if (q >= 0)
                 {
-                    best.offer(bottoms[ib], tops[it], q);
+                    best.offer(b, t, q);
                 }
             }
         }
         best.emit(m, out);
+    }
+
+    /**
+     * Collects into {@link #bottoms} the spacepoints of radius in [rFrom, rTo] that pass the doublet cuts with
+     * middle {@code m}: as bottoms ({@code inner}) or as tops. [rLow, rHigh] bounds the radius of any such
+     * spacepoint of this event, for the z window; {@code phiWindow} bounds their phi distance.
+     */
+    private void collect(final EventSpacepoints sp, final int m, final double rFrom, final double rTo, final double rLow,
+        final double rHigh, final double phiWindow, final boolean inner)
+    {
+        final double rm = sp.r[m];
+        final double zm = sp.z[m];
+        // z of a partner at radius r on the line from (0, z0) through the middle, |z0| <= z0-max: bilinear, so its range is at the corners.
+        final double z0 = config.z0Max();
+        final double lowA = z(-z0, zm, rm, rLow);
+        final double lowB = z(z0, zm, rm, rLow);
+        final double highA = z(-z0, zm, rm, rHigh);
+        final double highB = z(z0, zm, rm, rHigh);
+        final double slope = config.cotThetaMax() * Math.max(Math.abs(rm - rLow), Math.abs(rHigh - rm));
+        final double zFrom = Math.max(Math.min(Math.min(lowA, lowB), Math.min(highA, highB)), zm - slope) - WINDOW_SLACK_MM;
+        final double zTo = Math.min(Math.max(Math.max(lowA, lowB), Math.max(highA, highB)), zm + slope) + WINDOW_SLACK_MM;
+        if (zFrom > zTo)
+        {
+            return;
+        }
+        final int zBinFrom = grid.zBin(zFrom);
+        final int zBinTo = grid.zBin(zTo);
+        final double window = Math.min(Math.PI, phiWindow + PHI_SLACK);
+        int phiFrom = grid.phiIndex(sp.phi[m] - window);
+        int phiTo = grid.phiIndex(sp.phi[m] + window);
+        if (phiTo - phiFrom + 1 >= grid.phiBins())
+        {
+            phiFrom = 0;
+            phiTo = grid.phiBins() - 1;
+        }
+        for (int index = phiFrom; index <= phiTo; index++)
+        {
+            final int phiBin = Math.floorMod(index, grid.phiBins());
+            for (int zBin = zBinFrom; zBin <= zBinTo; zBin++)
+            {
+                final int end = grid.cellEnd(phiBin, zBin);
+                for (int k = grid.lowerBound(grid.cellStart(phiBin, zBin), end, rFrom); k < end && grid.r(k) <= rTo; k++)
+                {
+                    final int o = grid.spacepoint(k);
+                    if (inner ? cuts.compatibleDoublet(sp, o, m) : cuts.compatibleDoublet(sp, m, o))
+                    {
+                        add(o);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double z(final double z0, final double zm, final double rm, final double r)
+    {
+        return z0 + (zm - z0) * (r / rm);
+    }
+
+    private void add(final int spacepoint)
+    {
+        if (found == bottoms.length)
+        {
+            bottoms = Arrays.copyOf(bottoms, 2 * found);
+        }
+        bottoms[found++] = spacepoint;
+    }
+
+    /** {@link #collect} fills {@link #bottoms}; the tops are collected there too, then swapped into place. */
+    private void swapBottomsAndTops()
+    {
+        final int[] held = bottoms;
+        bottoms = tops;
+        tops = held;
+    }
+
+    /** Slopes, conformal coordinates about the middle, and the order by slope of the middle's tops. */
+    private void prepareTops(final EventSpacepoints sp, final int m, final int nt)
+    {
+        if (cotTop.length < nt)
+        {
+            final int c = 2 * nt;
+            cotTop = new double[c];
+            topU = new double[c];
+            topV = new double[c];
+            topChord = new double[c];
+            topOrder = new long[c];
+            sortedCot = new float[c];
+        }
+        for (int it = 0; it < nt; it++)
+        {
+            final int t = tops[it];
+            cotTop[it] = (sp.z[t] - sp.z[m]) / (sp.r[t] - sp.r[m]);
+            final double dx = sp.x[t] - sp.x[m];
+            final double dy = sp.y[t] - sp.y[m];
+            final double d2 = dx * dx + dy * dy;
+            topU[it] = dx / d2;
+            topV[it] = dy / d2;
+            topChord[it] = Math.sqrt(d2);
+            topOrder[it] = (long)sortableBits((float)cotTop[it]) << 32 | it;
+        }
+        Arrays.sort(topOrder, 0, nt);
+        for (int k = 0; k < nt; k++)
+        {
+            sortedCot[k] = (float)cotTop[(int)topOrder[k]];
+        }
+    }
+
+    /** The first position of the slope-ordered tops whose slope is not below {@code cot}. */
+    private int firstTop(final int nt, final double cot)
+    {
+        int lo = 0;
+        int hi = nt;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            if (sortedCot[mid] < cot)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * A lower bound of the triplet's quality, or infinity where a cut surely fails, from cheap terms: in
+     * the conformal map about the middle, the circle through bottom, middle and top is the line through
+     * the bottom's and top's images, {@code w . c = 1/2} for the circle's centre c (relative to the
+     * middle); so radius and impact parameter need one square root, and the arcs of the slope cut follow
+     * from the chords by asin's series. Every bound has slack: the exact cuts decide what passes, the bound
+     * only skips triplets that cannot pass or cannot rank among the middle's best.
+     */
+    private double qualityBound(final EventSpacepoints sp, final int m, final double ub, final double vb, final double chordBottom,
+        final double cotChordBottom, final int it)
+    {
+        final double cross = ub * topV[it] - topU[it] * vb;
+        final double du = topU[it] - ub;
+        final double dv = topV[it] - vb;
+        final double line2 = du * du + dv * dv;
+        if (cross * cross > curvatureMax * curvatureMax * line2)
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+        final double cx = dv / (2 * cross);
+        final double cy = -du / (2 * cross);
+        final double radius = Math.sqrt(line2) / (2 * Math.abs(cross));
+        // |centre|^2 - radius^2 from the middle's position, and |centre| + radius <= 2 radius + r(middle).
+        final double power = sp.r[m] * sp.r[m] + 2 * (sp.x[m] * cx + sp.y[m] * cy);
+        final double d0 = Math.abs(power) / (2 * radius + sp.r[m]) * (1 - 1e-6);
+        if (d0 > config.d0Max())
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+        // (chord / 2 radius)^2 of each doublet.
+        final double k = cross * cross / line2;
+        final double xb2 = chordBottom * chordBottom * k;
+        final double xt2 = topChord[it] * topChord[it] * k;
+        if (xb2 > 0.5 || xt2 > 0.5)
+        {
+            // Chords near the diameter: the series converges slowly; the exact cut decides.
+            return d0 / config.d0Max();
+        }
+        // arc / chord = asin(x) / x = 1 + x^2/6 + 3x^4/40 + ..., the rest under 2 % for x^2 <= 0.5.
+        final double cotB = cotChordBottom / (1 + xb2 / 6 + 0.075 * xb2 * xb2);
+        final double cotT = (sp.z[tops[it]] - sp.z[m]) / (topChord[it] * (1 + xt2 / 6 + 0.075 * xt2 * xt2));
+        final double dcot = (Math.abs(cotB - cotT) - 0.03 * (Math.abs(cotB) + Math.abs(cotT))) / (1 + cotB * cotB) * (1 - 1e-3);
+        if (dcot > config.cotTolerance())
+        {
+            return Double.POSITIVE_INFINITY;
+        }
+        return d0 / config.d0Max() + Math.max(0, dcot) / config.cotTolerance();
+    }
+
+    /** Float bits as an int that orders as the floats do (negative ones flipped). */
+    private static int sortableBits(final float value)
+    {
+        final int bits = Float.floatToIntBits(value);
+        return bits ^ (bits >> 31 & 0x7fffffff);
     }
 }
