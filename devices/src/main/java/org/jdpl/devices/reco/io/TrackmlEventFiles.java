@@ -85,6 +85,11 @@ public final class TrackmlEventFiles
         return new ArrayList<>(digitsById.keySet());
     }
 
+    public boolean contains(final long eventId)
+    {
+        return digitsById.containsKey(eventId);
+    }
+
     public Path directory()
     {
         return directory;

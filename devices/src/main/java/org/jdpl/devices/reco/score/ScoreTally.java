@@ -119,9 +119,9 @@ public final class ScoreTally
         {
             return "no truth: nothing scored" + (eventsWithoutTruth > 0 ? " (" + eventsWithoutTruth + " event(s) without truth)" : "");
         }
-        final String particleFigures = eventsWithParticles == 0 ? "efficiency and pT resolution n/a (no particles)"
-            : String.format("efficiency %.4f (%d/%d particles pT>1 GeV, >=4 hits), pT resolution %.4f", efficiency(), efficiencyFound,
-            efficiencyParticles, ptResolution());
+        final String particleFigures = eventsWithParticles == 0 ? "efficiency n/a (no particles)"
+            : String.format("efficiency %.4f (%d/%d particles pT>1 GeV, >=4 hits)", efficiency(), efficiencyFound, efficiencyParticles) +
+            (ptResolutionCount > 0 ? String.format(", pT resolution %.4f", ptResolution()) : "");
         return String.format("score %.4f, fake rate %.4f, duplicate rate %.4f, %s, %d tracks in %d events%s", score(), fakeRate(),
             duplicateRate(), particleFigures, tracks, events, eventsWithoutTruth > 0 ? " (" + eventsWithoutTruth + " more without truth, not scored)" : "");
     }
