@@ -34,6 +34,11 @@ final class TrackWriterDevice implements Device
     public void init(final InitContext ctx) throws IOException
     {
         final String out = ctx.options().getString(TrackWriterFactory.OUT);
+        if (out.isBlank() && ctx.info().runDirectory() == null)
+        {
+            throw new IllegalArgumentException("track-writer '" + ctx.info().name() + "': this run has no run directory; say where to write: " +
+                "options { out = <directory> }");
+        }
         directory = (out.isBlank() ? ctx.info().runDirectory().resolve("tracks") : Path.of(out)).toAbsolutePath();
         try
         {

@@ -33,6 +33,8 @@ public final class TrackCsvWriter
     private final HitOwnership ownership = new HitOwnership();
     private final LongHashSet eventHits = new LongHashSet();
     private final LongHashSet written = new LongHashSet();
+    private final StringBuilder line = new StringBuilder(128);
+    private char[] chars = new char[128];
     private final boolean gzip;
 
     public TrackCsvWriter(final boolean gzip)
@@ -103,27 +105,34 @@ public final class TrackCsvWriter
         {
             out.write(PARAMETERS_HEADER);
             out.write('\n');
-            final StringBuilder line = new StringBuilder(128);
             for (int row = tracks.eventStart(event); row < tracks.eventEnd(event); row++)
             {
-                line.setLength(0);
                 line.append(tracks.getInt(Tracks.TRACK, row) + 1L).append(',').append(tracks.getFloat(Tracks.PT, row)).append(',')
                     .append(tracks.getFloat(Tracks.ETA, row)).append(',').append(tracks.getFloat(Tracks.PHI, row)).append(',')
                     .append(tracks.getFloat(Tracks.D0, row)).append(',').append(tracks.getFloat(Tracks.Z0, row)).append(',')
                     .append(tracks.getFloat(Tracks.CHI2_NDF, row)).append(',').append(tracks.getInt(Tracks.N_HITS, row)).append('\n');
-                out.append(line);
+                writeLine(out);
             }
         }
     }
 
-    private static void row(final Writer out, final long eventId, final long hit, final long track) throws IOException
+    private void row(final Writer out, final long eventId, final long hit, final long track) throws IOException
     {
-        out.write(Long.toString(eventId));
-        out.write(',');
-        out.write(Long.toString(hit));
-        out.write(',');
-        out.write(Long.toString(track));
-        out.write('\n');
+        line.append(eventId).append(',').append(hit).append(',').append(track).append('\n');
+        writeLine(out);
+    }
+
+    /** Writes and clears {@link #line} through a reused char buffer: no String per row (an event has ~100k hits). */
+    private void writeLine(final Writer out) throws IOException
+    {
+        final int n = line.length();
+        if (chars.length < n)
+        {
+            chars = new char[2 * n];
+        }
+        line.getChars(0, n, chars, 0);
+        out.write(chars, 0, n);
+        line.setLength(0);
     }
 
     private Writer open(final Path file) throws IOException
