@@ -3,7 +3,6 @@ package org.jdpl.topologies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -58,18 +57,24 @@ class RecoRunTest
         RunFixture.assertNothingLeft(result);
     }
 
+    /** Also the round trip: dpl score on the submission the run wrote gives the scorer's own figures, to the last bit. */
     @Test
     void shouldReconstructTheTrackmlSampleEvent()
     {
-        final String property = System.getProperty("jdpl.sampleData");
-        assertTrue(property != null && Files.isDirectory(Path.of(property)), "TrackML sample not found: jdpl.sampleData=" + property);
-        final Path sample = Path.of(property);
+        final Path sample = TrackmlSample.directory();
         final RunFixture fixture = new RunFixture(dir);
         final RunResult result = fixture.run(Path.of("reco-trackml.conf").toAbsolutePath(), "--set", "reader.path=" + sample);
 
         assertEquals(0, result.exitCode(), result::describe);
         assertEquals(1, result.metric("scorer.events"));
         assertTrue(result.metric("scorer.score") > 0.89, result::describe);
+        final Path submission = Path.of(result.summary().path("runDir").asText(), "tracks", TrackmlSample.EVENT + "-submission.csv");
+        final TrackmlSample.Scored scored = TrackmlSample.score(sample, submission, dir.resolve("score.json"));
+        assertEquals(0, scored.exitCode(), scored::toString);
+        assertEquals(result.metric("scorer.score"), scored.figures().path("score").asDouble(), scored::toString);
+        assertEquals(result.metric("scorer.efficiency"), scored.figures().path("efficiency").asDouble(), scored::toString);
+        assertEquals(result.metric("scorer.fakeRate"), scored.figures().path("fakeRate").asDouble(), scored::toString);
+        assertEquals(result.metric("scorer.duplicateRate"), scored.figures().path("duplicateRate").asDouble(), scored::toString);
         RunFixture.assertNothingLeft(result);
     }
 }

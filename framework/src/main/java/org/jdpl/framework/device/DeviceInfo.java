@@ -1,5 +1,6 @@
 package org.jdpl.framework.device;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jdpl.framework.spec.InputSpec;
@@ -25,4 +26,7 @@ public interface DeviceInfo
 
     /** Its outputs as the topology resolved them: a device that sends by spec finds its labels here. */
     List<OutputSpec> outputSpecs();
+
+    /** The run's directory ({@code runs/<run-id>}): where a device puts files meant for the user after the run. */
+    Path runDirectory();
 }

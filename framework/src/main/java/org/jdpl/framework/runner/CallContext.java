@@ -1,5 +1,6 @@
 package org.jdpl.framework.runner;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.jdpl.framework.device.Control;
@@ -25,6 +26,7 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     private final int replica;
     private final Options options;
     private final Metrics metrics;
+    private final Path runDirectory;
     private Outputs outputs;
     private Inputs inputs;
     private long timeslice;
@@ -32,8 +34,9 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     private boolean endOfStreamRequested;
     private boolean paused;
 
-    CallContext(final PlannedDevice planned, final int replica, final Options options, final Metrics metrics)
+    CallContext(final PlannedDevice planned, final int replica, final Options options, final Metrics metrics, final Path runDirectory)
     {
+        this.runDirectory = runDirectory;
         this.planned = planned;
         this.replica = replica;
         this.options = options;
@@ -159,5 +162,11 @@ final class CallContext implements ProcessingContext, InitContext, EndOfStreamCo
     public List<OutputSpec> outputSpecs()
     {
         return planned.outputs();
+    }
+
+    @Override
+    public Path runDirectory()
+    {
+        return runDirectory;
     }
 }

@@ -206,7 +206,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
         {
             throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
         }
-        call = new CallContext(planned, context.replica(), options, metrics);
+        final String runDir = context.manifest().runDir();
+        call = new CallContext(planned, context.replica(), options, metrics, runDir == null ? null : Path.of(runDir));
         controlReceiver = new ControlReceiver(who, call, published, planned.isSource());
         try
         {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         LogsCommand.class,
         TopCommand.class,
         BenchCommand.class,
+        ScoreCommand.class,
     })
 public final class DplCommand implements Runnable
 {

@@ -13,11 +13,12 @@ final class SourceOutputs
     static final String CELLS = "cells";
     static final String MODULES = "modules";
     static final String HITS = "hits";
+    static final String HIT_IDS = "hitids";
     static final String TRUTH = "truth";
     static final String PARTICLES = "particles";
 
     static final List<String> SPECS = List.of(CELLS + ":TRK/CELLS/0", MODULES + ":TRK/MODULES/0", HITS + ":TRK/HITS/0",
-        TRUTH + ":TRK/TRUTH/0", PARTICLES + ":TRK/PARTICLES/0");
+        HIT_IDS + ":TRK/HITIDS/0", TRUTH + ":TRK/TRUTH/0", PARTICLES + ":TRK/PARTICLES/0");
 
     private final SourceTimeframeWriter writer = new SourceTimeframeWriter();
 
@@ -33,6 +34,7 @@ final class SourceOutputs
             case CELLS -> CELLS;
             case MODULES -> MODULES;
             case HITS -> HITS;
+            case HIT_IDS -> HIT_IDS;
             case TRUTH -> TRUTH;
             case PARTICLES -> PARTICLES;
         };

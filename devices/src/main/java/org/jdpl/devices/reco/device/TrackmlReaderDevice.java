@@ -12,10 +12,14 @@ import org.jdpl.devices.reco.io.TrackmlFormatException;
 import org.jdpl.framework.device.Device;
 import org.jdpl.framework.device.InitContext;
 import org.jdpl.framework.device.ProcessingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Sends the directory's events, K per timeslice, then ends the stream. */
+/** Sends the directory's events, K per timeslice, then ends the stream; says at start what the directory holds. */
 final class TrackmlReaderDevice implements Device
 {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackmlReaderDevice.class);
+
     private final SourceOutputs outputs = SourceOutputs.create();
     private TrackmlEventFiles files;
     private List<Long> eventIds;
@@ -41,8 +45,8 @@ final class TrackmlReaderDevice implements Device
             eventIds = eventIds.subList(0, max);
         }
         perTimeframe = ctx.options().getInt("events-per-timeframe");
-        final Path detectors = DetectorFile.find(directory);
-        geometry = detectors != null ? DetectorFile.read(detectors) : new DetectorGeometry(0);
+        geometry = files.detectors() != null ? DetectorFile.read(files.detectors()) : new DetectorGeometry(0);
+        LOG.info("{}: {}: {}", ctx.info().name(), directory, files.describe(eventIds));
     }
 
     @Override
@@ -52,13 +56,7 @@ final class TrackmlReaderDevice implements Device
         final List<SourceEvent> events = new ArrayList<>(perTimeframe);
         while (events.size() < perTimeframe && next < eventIds.size())
         {
-            final SourceEvent event = files.read(eventIds.get(next++));
-            if (event.cellCount > 0 && geometry.size() == 0)
-            {
-                throw new TrackmlFormatException(files.directory() + ": event " + event.eventId + " has cells but the directory has no " +
-                    "detectors.csv[.gz] to place them; add it or remove the cells files");
-            }
-            events.add(event);
+            events.add(files.read(eventIds.get(next++)));
         }
         outputs.write(events, geometry, ctx.outputs());
         ctx.metrics().add("events", events.size());

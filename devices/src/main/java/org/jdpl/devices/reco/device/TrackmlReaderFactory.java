@@ -21,7 +21,8 @@ public final class TrackmlReaderFactory implements DeviceFactory
     @Override
     public String description()
     {
-        return "reads TrackML events (eventNNN-hits/cells/truth/particles.csv[.gz], detectors.csv[.gz]) from a directory into timeframes";
+        return "reads TrackML events from a directory into timeframes: eventNNN-hits.csv[.gz], and what else is there " +
+            "(-cells with detectors.csv[.gz], -truth, -particles; without truth nothing is scored)";
     }
 
     @Override

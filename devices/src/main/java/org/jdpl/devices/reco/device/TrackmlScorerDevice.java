@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores each timeframe (weights normalised over its events) and keeps run totals (normalised over
  * all events). The metrics {@code score}, {@code efficiency}, {@code fakeRate}, {@code duplicateRate},
- * {@code ptResolution} hold the running totals; {@code timeframeScore} the last timeframe's score.
+ * {@code ptResolution} hold the running totals; {@code timeframeScore} the last timeframe's score. Events
+ * without truth (real data) are counted in {@code eventsWithoutTruth} and not scored: a run of them ends
+ * cleanly with "no truth: nothing scored", and without score metrics rather than a score of 0.
  */
 final class TrackmlScorerDevice implements Device
 {
@@ -40,10 +42,17 @@ final class TrackmlScorerDevice implements Device
         timeframe.reset();
         steps.score(ctx.inputs().get("trackhits").payload(), ctx.inputs().get("tracks").payload(), ctx.inputs().get("truth").payload(),
             ctx.inputs().get("particles").payload(), timeframe);
+        if (timeframe.eventsWithoutTruth() > 0 && total.eventsWithoutTruth() == 0)
+        {
+            LOG.info("{}: timeslice {} has events without truth: they are not scored", ctx.info().name(), ctx.timeslice());
+        }
         total.add(timeframe);
         publish(ctx.metrics());
-        ctx.metrics().set("timeframeScore", timeframe.score());
-        LOG.info("{} timeslice {}: {}", ctx.info().name(), ctx.timeslice(), timeframe);
+        if (timeframe.events() > 0)
+        {
+            ctx.metrics().set("timeframeScore", timeframe.score());
+            LOG.info("{} timeslice {}: {}", ctx.info().name(), ctx.timeslice(), timeframe);
+        }
         // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
         ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
     }
@@ -63,12 +72,20 @@ final class TrackmlScorerDevice implements Device
 
     private void publish(final Metrics metrics)
     {
+        metrics.set("events", total.events());
+        metrics.set("eventsWithoutTruth", total.eventsWithoutTruth());
+        if (total.events() == 0)
+        {
+            return;
+        }
         metrics.set("score", total.score());
-        metrics.set("efficiency", total.efficiency());
         metrics.set("fakeRate", total.fakeRate());
         metrics.set("duplicateRate", total.duplicateRate());
-        metrics.set("ptResolution", total.ptResolution());
-        metrics.set("events", total.events());
         metrics.set("tracks", total.tracks());
+        if (total.eventsWithParticles() > 0)
+        {
+            metrics.set("efficiency", total.efficiency());
+            metrics.set("ptResolution", total.ptResolution());
+        }
     }
 }

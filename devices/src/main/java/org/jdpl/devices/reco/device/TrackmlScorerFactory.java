@@ -19,7 +19,8 @@ public final class TrackmlScorerFactory implements DeviceFactory
     @Override
     public String description()
     {
-        return "TrackML score, efficiency, fake and duplicate rates, pT resolution; metrics per timeframe, totals at end of stream";
+        return "TrackML score, efficiency, fake and duplicate rates, pT resolution; metrics per timeframe, totals at end of stream; " +
+            "events without truth are not scored";
     }
 
     @Override

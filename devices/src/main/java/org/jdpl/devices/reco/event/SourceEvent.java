@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * One event as a source produces it (read from TrackML files or simulated), in growable columns:
- * cells, hits (only for events without cells), truth per hit, and particles. Filled once, then
+ * cells, hits (only for events without cells), the listed hit ids (every hit of the event, with or
+ * without cells), truth per hit, and particles. Truth and particles may be absent (real data). Filled once, then
  * written into timeframe tables by {@link SourceTimeframeWriter}.
  */
 public final class SourceEvent
@@ -22,6 +23,10 @@ public final class SourceEvent
     public long[] hitId = new long[64];
     public float[] hitXyz = new float[3 * 64];
     public int[] hitModule = new int[64];
+
+    /** Every hit id of the event (the reader: its hits file); a source that lists none has all its hits in the truth. */
+    public int listedHitCount;
+    public long[] listedHitId = new long[64];
 
     public int truthCount;
     public long[] truthHitId = new long[64];
@@ -74,6 +79,15 @@ public final class SourceEvent
         hitXyz[3 * i + 1] = y;
         hitXyz[3 * i + 2] = z;
         hitModule[i] = module;
+    }
+
+    public void listHit(final long hit)
+    {
+        if (listedHitCount == listedHitId.length)
+        {
+            listedHitId = Arrays.copyOf(listedHitId, 2 * listedHitCount);
+        }
+        listedHitId[listedHitCount++] = hit;
     }
 
     public void addTruth(final long hit, final long particle, final float weight)

@@ -7,21 +7,22 @@ import java.util.function.BiFunction;
 import org.jdpl.devices.reco.geometry.DetectorGeometry;
 
 /**
- * Writes K {@link SourceEvent}s as the five tables a source sends: cells, modules (the geometry of
- * every module with cells in each event, so the clusterizer needs no detector file), hits, truth and
- * particles. Output memory comes from {@code allocate(kind, sizeBytes)}, normally {@code Outputs.make}.
+ * Writes K {@link SourceEvent}s as the six tables a source sends: cells, modules (the geometry of
+ * every module with cells in each event, so the clusterizer needs no detector file), hits, hit ids
+ * (every hit of each event), truth and particles. Output memory comes from {@code allocate(kind, sizeBytes)}, normally {@code Outputs.make}.
  */
 public final class SourceTimeframeWriter
 {
     /** The kinds of table written, passed to the allocator. */
     public enum Kind
     {
-        CELLS, MODULES, HITS, TRUTH, PARTICLES
+        CELLS, MODULES, HITS, HIT_IDS, TRUTH, PARTICLES
     }
 
     private final Table cells = new Table(Cells.LAYOUT);
     private final Table modules = new Table(Modules.LAYOUT);
     private final Table hits = new Table(Spacepoints.LAYOUT);
+    private final Table hitIds = new Table(HitIds.LAYOUT);
     private final Table truth = new Table(Truth.LAYOUT);
     private final Table particles = new Table(Particles.LAYOUT);
 
@@ -32,6 +33,7 @@ public final class SourceTimeframeWriter
         final long[] ids = new long[k];
         final int[] cellRows = new int[k];
         final int[] hitRows = new int[k];
+        final int[] hitIdRows = new int[k];
         final int[] truthRows = new int[k];
         final int[] particleRows = new int[k];
         final int[][] moduleIndices = new int[k][];
@@ -42,6 +44,7 @@ public final class SourceTimeframeWriter
             ids[e] = event.eventId;
             cellRows[e] = event.cellCount;
             hitRows[e] = event.hitCount;
+            hitIdRows[e] = listedHits(event);
             truthRows[e] = event.truthCount;
             particleRows[e] = event.particleCount;
             moduleIndices[e] = modulesWithCells(event, geometry);
@@ -50,6 +53,7 @@ public final class SourceTimeframeWriter
         writeCells(events, ids, cellRows, allocate.apply(Kind.CELLS, Table.sizeBytes(Cells.LAYOUT, k, sum(cellRows))));
         writeModules(geometry, moduleIndices, ids, moduleRows, allocate.apply(Kind.MODULES, Table.sizeBytes(Modules.LAYOUT, k, sum(moduleRows))));
         writeHits(events, ids, hitRows, allocate.apply(Kind.HITS, Table.sizeBytes(Spacepoints.LAYOUT, k, sum(hitRows))));
+        writeHitIds(events, ids, hitIdRows, allocate.apply(Kind.HIT_IDS, Table.sizeBytes(HitIds.LAYOUT, k, sum(hitIdRows))));
         writeTruth(events, ids, truthRows, allocate.apply(Kind.TRUTH, Table.sizeBytes(Truth.LAYOUT, k, sum(truthRows))));
         writeParticles(events, ids, particleRows, allocate.apply(Kind.PARTICLES, Table.sizeBytes(Particles.LAYOUT, k, sum(particleRows))));
     }
@@ -127,6 +131,26 @@ public final class SourceTimeframeWriter
                 hits.setFloat(Spacepoints.Y, row, event.hitXyz[3 * i + 1]);
                 hits.setFloat(Spacepoints.Z, row, event.hitXyz[3 * i + 2]);
                 hits.setInt(Spacepoints.MODULE_ID, row, event.hitModule[i]);
+            }
+        }
+    }
+
+    /** The simulator lists no hit ids: its truth has a row for every hit, noise included. */
+    private static int listedHits(final SourceEvent event)
+    {
+        return event.listedHitCount > 0 ? event.listedHitCount : event.truthCount;
+    }
+
+    private void writeHitIds(final List<SourceEvent> events, final long[] ids, final int[] rows, final MemorySegment target)
+    {
+        hitIds.create(target, ids, rows);
+        int row = 0;
+        for (final SourceEvent event : events)
+        {
+            final long[] listed = event.listedHitCount > 0 ? event.listedHitId : event.truthHitId;
+            for (int i = 0; i < listedHits(event); i++, row++)
+            {
+                hitIds.setLong(HitIds.HIT_ID, row, listed[i]);
             }
         }
     }

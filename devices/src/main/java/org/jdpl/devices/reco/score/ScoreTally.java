@@ -6,6 +6,8 @@ public final class ScoreTally
     double goodWeight;
     double totalWeight;
     long events;
+    long eventsWithoutTruth;
+    long eventsWithParticles;
     long tracks;
     long fakeTracks;
     long matchedTracks;
@@ -21,6 +23,8 @@ public final class ScoreTally
         goodWeight = 0;
         totalWeight = 0;
         events = 0;
+        eventsWithoutTruth = 0;
+        eventsWithParticles = 0;
         tracks = 0;
         fakeTracks = 0;
         matchedTracks = 0;
@@ -37,6 +41,8 @@ public final class ScoreTally
         goodWeight += other.goodWeight;
         totalWeight += other.totalWeight;
         events += other.events;
+        eventsWithoutTruth += other.eventsWithoutTruth;
+        eventsWithParticles += other.eventsWithParticles;
         tracks += other.tracks;
         fakeTracks += other.fakeTracks;
         matchedTracks += other.matchedTracks;
@@ -88,16 +94,35 @@ public final class ScoreTally
         return events;
     }
 
+    /** Events seen without truth (real data): not scored, not in {@link #events()}. */
+    public long eventsWithoutTruth()
+    {
+        return eventsWithoutTruth;
+    }
+
+    /** Scored events that had particles: the efficiency and pT resolution come from these alone. */
+    public long eventsWithParticles()
+    {
+        return eventsWithParticles;
+    }
+
     public long tracks()
     {
         return tracks;
     }
 
+    /** One line; an efficiency only where particles were given, and a plain "nothing scored" without truth. */
     @Override
     public String toString()
     {
-        return String.format("score %.4f, efficiency %.4f (%d/%d particles pT>1 GeV, >=4 hits), fake rate %.4f, duplicate rate %.4f, " +
-            "pT resolution %.4f, %d tracks in %d events", score(), efficiency(), efficiencyFound, efficiencyParticles, fakeRate(),
-            duplicateRate(), ptResolution(), tracks, events);
+        if (events == 0)
+        {
+            return "no truth: nothing scored" + (eventsWithoutTruth > 0 ? " (" + eventsWithoutTruth + " event(s) without truth)" : "");
+        }
+        final String particleFigures = eventsWithParticles == 0 ? "efficiency n/a (no particles)"
+            : String.format("efficiency %.4f (%d/%d particles pT>1 GeV, >=4 hits)", efficiency(), efficiencyFound, efficiencyParticles) +
+            (ptResolutionCount > 0 ? String.format(", pT resolution %.4f", ptResolution()) : "");
+        return String.format("score %.4f, fake rate %.4f, duplicate rate %.4f, %s, %d tracks in %d events%s", score(), fakeRate(),
+            duplicateRate(), particleFigures, tracks, events, eventsWithoutTruth > 0 ? " (" + eventsWithoutTruth + " more without truth, not scored)" : "");
     }
 }

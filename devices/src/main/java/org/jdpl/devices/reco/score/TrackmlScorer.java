@@ -13,9 +13,10 @@ import org.jdpl.devices.reco.event.Truth;
  * Scores one event as the TrackML challenge does: each track is matched to the particle owning most
  * of its hits; it is good when more than half of its hits belong to that particle and it holds more
  * than half of that particle's hits; the score is the weight of the majority particle's hits on good
- * tracks over the event's total weight. A hit assigned to several tracks counts for the first only,
- * as a TrackML submission gives each hit one track. Also counts efficiency, fakes, duplicates and the
- * pT resolution. Buffers are reused between events.
+ * tracks over the event's total weight. A hit assigned to several tracks counts for the first only
+ * ({@link HitOwnership}), as a TrackML submission gives each hit one track. Also counts efficiency, fakes, duplicates and the
+ * pT resolution. An event without truth rows (real data) is counted as not scored; one without particles
+ * counts for no efficiency. Buffers are reused between events.
  */
 public final class TrackmlScorer
 {
@@ -24,8 +25,7 @@ public final class TrackmlScorer
     private final Long2LongHashMap truthRowOfHit = new Long2LongHashMap(-1);
     private final Long2LongHashMap hitsOfParticle = new Long2LongHashMap(0);
     private final Long2LongHashMap matchedTracksOfParticle = new Long2LongHashMap(0);
-    private final Long2LongHashMap trackOfHit = new Long2LongHashMap(-1);
-    private long[] order = new long[1024];
+    private final HitOwnership ownership = new HitOwnership();
     private long[] particleOfHit = new long[64];
 
     public TrackmlScorer(final double efficiencyPtMin, final int efficiencyMinHits)
@@ -43,10 +43,14 @@ public final class TrackmlScorer
     {
         checkSameEvent(truth, trackHits, event);
         checkSameEvent(truth, particles, event);
+        if (truth.eventEnd(event) == truth.eventStart(event))
+        {
+            tally.eventsWithoutTruth++;
+            return;
+        }
         truthRowOfHit.clear();
         hitsOfParticle.clear();
         matchedTracksOfParticle.clear();
-        trackOfHit.clear();
         double totalWeight = 0;
         for (int row = truth.eventStart(event); row < truth.eventEnd(event); row++)
         {
@@ -55,38 +59,19 @@ public final class TrackmlScorer
             hitsOfParticle.put(particle, hitsOfParticle.get(particle) + 1);
             totalWeight += truth.getFloat(Truth.WEIGHT, row);
         }
-        final int start = trackHits.eventStart(event);
-        final int end = trackHits.eventEnd(event);
-        final int n = end - start;
-        if (order.length < n)
-        {
-            order = new long[2 * n];
-        }
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = (long)trackHits.getInt(TrackHits.TRACK, start + i) << 32 | i;
-        }
-        Arrays.sort(order, 0, n);
-        for (int i = 0; i < n; i++)
-        {
-            final int track = (int)(order[i] >> 32);
-            final long hit = trackHits.getLong(TrackHits.HIT_ID, start + (int)order[i]);
-            if (!trackOfHit.containsKey(hit))
-            {
-                trackOfHit.put(hit, track);
-            }
-        }
+        ownership.assign(trackHits, event);
+        final int n = ownership.size();
         final ScoreTally local = new ScoreTally();
         int i = 0;
         while (i < n)
         {
-            final int track = (int)(order[i] >> 32);
+            final int track = ownership.track(i);
             int j = i;
             int hits = 0;
-            while (j < n && (int)(order[j] >> 32) == track)
+            while (j < n && ownership.track(j) == track)
             {
-                final long hit = trackHits.getLong(TrackHits.HIT_ID, start + (int)order[j]);
-                if (trackOfHit.get(hit) == track && !contains(particleOfHit, hits, hit))
+                final long hit = trackHits.getLong(TrackHits.HIT_ID, ownership.row(j));
+                if (ownership.trackOf(hit) == track && !contains(particleOfHit, hits, hit))
                 {
                     ensureHitCapacity(hits + 1);
                     particleOfHit[hits++] = hit;
@@ -102,6 +87,7 @@ public final class TrackmlScorer
         countEfficiency(particles, event, local);
         local.totalWeight = totalWeight;
         local.events = 1;
+        local.eventsWithParticles = particles.eventEnd(event) > particles.eventStart(event) ? 1 : 0;
         tally.add(local);
     }
 

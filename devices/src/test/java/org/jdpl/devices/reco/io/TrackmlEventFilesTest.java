@@ -58,12 +58,35 @@ class TrackmlEventFilesTest
     }
 
     @Test
-    void shouldNameTheMissingFile() throws IOException
+    void shouldReadAnEventOfHitsAloneAndSayThatNothingWillBeScored() throws IOException
+    {
+        Files.writeString(dir.resolve(EVENT + "-hits.csv"), "hit_id,x,y,z,volume_id,layer_id,module_id\n1,1,2,3,8,2,1\n2,4,5,6,8,2,1\n");
+        final TrackmlEventFiles files = TrackmlEventFiles.scan(dir);
+
+        final SourceEvent event = files.read(1);
+
+        assertEquals(2, event.hitCount);
+        assertEquals(2, event.listedHitCount);
+        assertEquals(0, event.truthCount);
+        assertEquals(0, event.particleCount);
+        assertEquals("1 event: hits 1, cells 0, truth 0, particles 0; no truth: nothing will be scored", files.describe(files.eventIds()));
+    }
+
+    @Test
+    void shouldUseTheHitsOfAnEventWhoseCellsCannotBePlaced() throws IOException
     {
         Files.writeString(dir.resolve(EVENT + "-hits.csv"), "hit_id,x,y,z,volume_id,layer_id,module_id\n1,1,2,3,8,2,1\n");
-        Files.writeString(dir.resolve(EVENT + "-particles.csv"), "particle_id,vx,vy,vz,px,py,pz,q,nhits\n");
-        final TrackmlFormatException e = assertThrows(TrackmlFormatException.class, () -> TrackmlEventFiles.scan(dir).read(1));
-        assertTrue(e.getMessage().contains(EVENT + "-truth.csv: no such file"), e.getMessage());
+        Files.writeString(dir.resolve(EVENT + "-cells.csv"), "hit_id,ch0,ch1,value\n1,10,20,0.5\n");
+        Files.writeString(dir.resolve(EVENT + "-truth.csv"), "hit_id,particle_id,weight\n1,5,1\n");
+        final TrackmlEventFiles files = TrackmlEventFiles.scan(dir);
+
+        final SourceEvent event = files.read(1);
+
+        assertEquals(0, event.cellCount);
+        assertEquals(1, event.hitCount);
+        assertEquals(1, event.truthCount);
+        assertEquals("1 event: hits 1, cells 1 (not used: no detectors.csv[.gz] to place them; the hits are used as they are), truth 1, " +
+            "particles 0; events without particles give no efficiency", files.describe(files.eventIds()));
     }
 
     @Test
