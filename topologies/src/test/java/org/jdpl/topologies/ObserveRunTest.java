@@ -1,15 +1,26 @@
 package org.jdpl.topologies;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdpl.framework.counters.CounterType;
+import org.jdpl.framework.counters.CountersSnapshot;
+import org.jdpl.framework.counters.DeviceState;
+import org.jdpl.framework.counters.ReplicaSample;
+import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.tools.Dpl;
+import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunLocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +112,77 @@ class ObserveRunTest
             final ConsoleBuffer out = new ConsoleBuffer();
             Dpl.execute(new PrintWriter(out, true), new PrintWriter(out, true), "clean");
         }
+    }
+
+    /**
+     * 100 timeslices of 40 ms each queue in front of a forwarder, which drains up to 64 of them per
+     * duty cycle. Another process reading the counters file must see its count and heartbeat move
+     * through the backlog, not jump once per duty cycle: published at duty-cycle ends only, the count
+     * could take at most 4 values (0, about 64, 100, and one short first cycle).
+     */
+    @Test
+    void shouldKeepABusyDevicesCountersLiveWhileItDrainsABacklog() throws Exception
+    {
+        final Path topology = Files.writeString(dir.resolve("backlog.conf"), """
+            devices {
+              source { use = counter-source, options { timeslices = 100, payload-bytes = 256 } }
+              fwd    { use = forwarder, options { work-us = 40000 } }
+              sink   { use = checksum-sink }
+            }
+            """);
+        final Path runs = dir.resolve("runs");
+        final Path summary = dir.resolve("summary.json");
+        try (DplProcess dpl = DplProcess.start("run", topology.toString(), "--runs-dir", runs.toString(),
+            "--summary-json", summary.toString()))
+        {
+            final RunCountersFile counters = awaitCountersFile(new RunLocator(runs));
+            final Set<Long> counts = new TreeSet<>();
+            final Set<Long> heartbeats = new TreeSet<>();
+            try (counters)
+            {
+                DeviceState state = DeviceState.CREATED;
+                while (state.compareTo(DeviceState.ENDING) < 0 && dpl.isAlive())
+                {
+                    final ReplicaSample fwd = CountersSnapshot.read(counters).replica("fwd", 0);
+                    state = fwd.state();
+                    if (state == DeviceState.RUNNING)
+                    {
+                        counts.add(fwd.get(CounterType.TIMESLICES_IN));
+                        heartbeats.add(fwd.get(CounterType.HEARTBEAT_MS));
+                    }
+                    TimeUnit.MILLISECONDS.sleep(5); // the pace of a reader, not a synchronisation
+                }
+            }
+
+            assertEquals(0, dpl.waitFor(120), dpl.output());
+            assertEquals(100, JSON.readTree(summary.toFile()).path("timeslices").path("completed").asLong());
+            assertTrue(counts.size() >= 10, "TIMESLICES_IN seen at " + counts + " while the forwarder was running");
+            assertTrue(heartbeats.size() >= 10, "the heartbeat seen at " + heartbeats.size() + " values while the forwarder was running");
+        }
+    }
+
+    /** The counters file of the one run in {@code locator}'s directory, once the Driver made it. */
+    private static RunCountersFile awaitCountersFile(final RunLocator locator)
+    {
+        final RunCountersFile[] opened = new RunCountersFile[1];
+        RunFixture.await("the run's counters file", 60_000, () ->
+        {
+            final List<RunEntry> entries = locator.list();
+            if (entries.isEmpty())
+            {
+                return false;
+            }
+            try
+            {
+                opened[0] = RunCountersFile.open(entries.getFirst().countersFile());
+                return true;
+            }
+            catch (final IOException ex)
+            {
+                return false; // not made yet
+            }
+        });
+        return opened[0];
     }
 
     static void awaitRunning(final DplProcess dpl)

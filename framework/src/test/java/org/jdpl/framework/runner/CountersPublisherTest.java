@@ -98,6 +98,34 @@ class CountersPublisherTest
     }
 
     @Test
+    void shouldPublishInsideOneDutyCycleThatDrainsABacklogOfSlowTimeslices() throws Exception
+    {
+        final PlannedDevice device = new PlannedDevice("seeder", "forwarder", 1, Completion.ALL, "{}",
+            List.of(InputSpec.parse("in:TST/RAW/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
+        final Plan plan = new Plan(List.of(device), 10, 1024, List.of());
+        final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, plan);
+        try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), plan.devices()))
+        {
+            final RunnerCounters counters = new RunnerCounters();
+            final CountersPublisher publisher = CountersPublisher.attach(counters, manifest, device, 0);
+            publisher.onDutyCycle(1);
+            // One duty cycle handling timeslices of 0.6 s each (times are given, not waited for): it has not ended yet.
+            final long startNs = System.nanoTime();
+            for (int i = 1; i <= 3; i++)
+            {
+                counters.timeslicesIn++;
+                counters.recordProcessing(startNs + (i - 1) * 600_000_000L, startNs + i * 600_000_000L);
+                publisher.onTimesliceHandled(counters.lastProcessEndNs);
+                assertEquals(i, CountersSnapshot.read(file).replica("seeder", 0).get(CounterType.TIMESLICES_IN),
+                    "published after timeslice " + i + ", before the duty cycle ends");
+            }
+            assertTrue(CountersSnapshot.read(file).replica("seeder", 0).get(CounterType.PROCESSING_P50_NS) > 0,
+                "percentiles too, once their interval passed");
+            publisher.close();
+        }
+    }
+
+    @Test
     void shouldCopyAGpuDevicesGpuMetricsIntoItsCounters() throws Exception
     {
         final PlannedDevice device = new PlannedDevice("cluster", "gpu-clusterizer", 1, Completion.ALL, "{}",
