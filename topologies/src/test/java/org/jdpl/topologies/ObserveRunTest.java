@@ -115,6 +115,52 @@ class ObserveRunTest
     }
 
     /**
+     * Without RUN, {@code dpl logs} and {@code dpl status} show the live run if exactly one is live
+     * (here the older of two runs), else the most recent, and name it on their first line.
+     */
+    @Test
+    void shouldPickTheOnlyLiveRunElseTheMostRecentWhenRunIsLeftOut() throws Exception
+    {
+        final Path endless = Files.writeString(dir.resolve("endless.conf"), ENDLESS);
+        final RunFixture fixture = new RunFixture(dir);
+        final String runs = fixture.runsDir().toString();
+        try (DplProcess dpl = DplProcess.start("run", endless.toString(), "--runs-dir", runs))
+        {
+            awaitRunning(dpl);
+            final String live = runId(dpl.output());
+            RunFixture.await("the journal to hold the run's start", 30_000,
+                () -> logs(live, runs).contains("[driver] run " + live + " started"));
+            final RunResult finished = fixture.run(fixture.write("short.conf", """
+                devices {
+                  source { use = counter-source, options { timeslices = 10 } }
+                  fwd    { use = forwarder }
+                  sink   { use = checksum-sink }
+                }
+                """));
+            assertEquals(0, finished.exitCode(), finished::describe);
+            final String recent = finished.summary().path("run").asText();
+
+            final String liveLogs = dpl("logs", "--runs-dir", runs);
+            assertEquals("run " + live + " (the only live run; give RUN for another)", liveLogs.lines().findFirst().orElseThrow(), liveLogs);
+            assertTrue(liveLogs.contains("[driver] run " + live + " started"), liveLogs);
+            final String liveStatus = dpl("status", "--runs-dir", runs);
+            assertTrue(liveStatus.startsWith("run " + live + " (the only live run"), liveStatus);
+            assertTrue(liveStatus.lines().skip(1).findFirst().orElseThrow().startsWith("run " + live + ": running"), liveStatus);
+            assertEquals(live, JSON.readTree(dpl("status", "--runs-dir", runs, "--json")).path("run").asText(),
+                "with --json the pick is told on stderr: stdout stays JSON");
+
+            dpl.signal("TERM");
+            assertEquals(130, dpl.waitFor(60), dpl.output());
+            final String recentLogs = dpl("logs", "--runs-dir", runs);
+            assertEquals("run " + recent + " (the most recent run; none is live; give RUN for another)",
+                recentLogs.lines().findFirst().orElseThrow(), recentLogs);
+            assertTrue(recentLogs.contains("[driver] run " + recent + " started"), recentLogs);
+            assertTrue(dpl("status", "--runs-dir", runs).startsWith("run " + recent + " (the most recent run"));
+            assertEquals(2, JSON.readTree(dpl("status", "--list", "--runs-dir", runs, "--json")).size(), "--list lists them all");
+        }
+    }
+
+    /**
      * 100 timeslices of 40 ms each queue in front of a forwarder, which drains up to 64 of them per
      * duty cycle. Another process reading the counters file must see its count and heartbeat move
      * through the backlog, not jump once per duty cycle: published at duty-cycle ends only, the count
@@ -228,14 +274,20 @@ class ObserveRunTest
 
     private static String logs(final String runId, final String runs, final String... extra)
     {
-        final ConsoleBuffer out = new ConsoleBuffer();
-        final ConsoleBuffer err = new ConsoleBuffer();
         final String[] args = new String[4 + extra.length];
         args[0] = "logs";
         args[1] = runId;
         args[2] = "--runs-dir";
         args[3] = runs;
         System.arraycopy(extra, 0, args, 4, extra.length);
+        return dpl(args);
+    }
+
+    /** {@code dpl ARGS} in this process; its standard output, after checking it exited 0. */
+    private static String dpl(final String... args)
+    {
+        final ConsoleBuffer out = new ConsoleBuffer();
+        final ConsoleBuffer err = new ConsoleBuffer();
         final int exit = Dpl.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         assertEquals(0, exit, err.toString());
         return out.toString();
