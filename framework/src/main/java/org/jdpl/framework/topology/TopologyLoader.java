@@ -61,7 +61,8 @@ final class TopologyLoader
             config = dropDuplicateDevices(config, deviceOrigins, problems);
             merged = amendments.apply(config, DeviceAmendments.withoutAmendments(config).withFallback(merged), deviceOrigins, problems);
         }
-        complete &= amendments.finish(deviceOrigins, problems);
+        // A file that did not parse may have declared what a later one amends: no second problem about that.
+        complete = complete && amendments.finish(deviceOrigins, problems);
         merged = applyOverrides(merged, sets, deviceOrigins, problems);
         final Set<String> removed = new LinkedHashSet<>();
         final Config resolved = resolver.resolve(merged, removed, problems);

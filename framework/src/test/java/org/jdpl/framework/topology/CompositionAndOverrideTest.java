@@ -115,6 +115,18 @@ class CompositionAndOverrideTest
     }
 
     @Test
+    void shouldNotBlameAnAmendmentWhenTheFileDeclaringItsDeviceDoesNotParse() throws IOException
+    {
+        final Path broken = TopologyTestSupport.write(dir, "broken.conf", "devices {\n  fwd { use = test-filter\n");
+        final Path splice = TopologyTestSupport.write(dir, "splice.conf", "amend { fwd { pipeline = 2 } }\n");
+
+        final Compilation result = TopologyTestSupport.compile(List.of(broken, splice), List.of());
+
+        assertEquals(1, result.problems().size(), result.problemReport());
+        assertEquals(broken + ":3", result.problems().getFirst().location(), result.problemReport());
+    }
+
+    @Test
     void shouldStillRefuseADeviceDeclaredAgainAndPointToAmend() throws IOException
     {
         final Path chain = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
