@@ -2,6 +2,7 @@ package org.jdpl.topologies;
 
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,41 @@ class ChainRunTest
         assertEquals(3000, result.timeslices("completed"));
         assertEquals(0, result.timeslices("dropped"));
         assertEquals(0, result.timeslices("lost"));
+        RunFixture.assertNothingLeft(result);
+    }
+
+    @Test
+    void shouldRunAChainWithADeviceSplicedInByASecondFile()
+    {
+        final RunFixture fixture = new RunFixture(dir);
+        final Path chain = fixture.write("chain.conf", """
+            devices {
+              source { use = counter-source, options { timeslices = 500, payload-bytes = 4K } }
+              fwd    { use = forwarder }
+              sink   { use = checksum-sink }
+            }
+            shm { inline-max = 1K }   # payloads travel through the segment: each device counts its references
+            """);
+        final Path splice = fixture.write("splice.conf", """
+            devices {
+              filter { use = forwarder, inputs = ["in:TST/SPLICED"] }
+            }
+            amend {
+              fwd { outputs = ["out:TST/SPLICED/0"] }
+            }
+            """);
+
+        final RunResult result = fixture.run(chain, splice.toString());
+
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals(500, result.metric("sink.received"));
+        assertEquals(0, result.metric("sink.missing") + result.metric("sink.duplicates") + result.metric("sink.corrupt"));
+        final JsonNode filter = RunFixture.deviceOf(result, "filter");
+        assertEquals(500, filter.path("timeslicesIn").asLong(), filter.toString());
+        assertEquals(500, filter.path("timeslicesOut").asLong(), filter.toString());
+        assertEquals(500, result.metric("filter.segment.refsIn"), "the spliced device's metrics are in the summary");
+        assertEquals(500, result.metric("filter.segment.refsOut"));
+        assertEquals(500, RunFixture.deviceOf(result, "sink").path("timeslicesIn").asLong());
         RunFixture.assertNothingLeft(result);
     }
 

@@ -65,6 +65,11 @@ final class DplProcess implements AutoCloseable
         return process.descendants().toList();
     }
 
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
     void signal(final String name) throws IOException, InterruptedException
     {
         final Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();

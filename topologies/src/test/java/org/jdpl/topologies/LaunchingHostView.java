@@ -27,7 +27,7 @@ final class LaunchingHostView
     {
         try
         {
-            for (final JsonNode run : JSON.readTree(dpl("status", "--runs-dir", runsDir.toString(), "--json")))
+            for (final JsonNode run : JSON.readTree(dpl("status", "--list", "--runs-dir", runsDir.toString(), "--json")))
             {
                 if (run.path("status").asText().equals("running"))
                 {

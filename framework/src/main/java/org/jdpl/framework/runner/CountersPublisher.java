@@ -148,10 +148,29 @@ final class CountersPublisher implements AutoCloseable
         }
         lastCycleIdle = work == 0;
         lastCycleNs = nowNs;
-        if (shared == null)
+        if (shared != null)
         {
-            return;
+            publishIfDue(nowNs);
         }
+    }
+
+    /**
+     * Called after each timeslice a duty cycle handled, with the end of its process call: one duty
+     * cycle may drain a backlog of many slow timeslices (64 of a second each are a minute), and readers
+     * must see the counts move and the heartbeat beat meanwhile. The end of the call is a clock
+     * reading taken anyway, so this costs a comparison per timeslice; idle time is left to
+     * {@link #onDutyCycle}.
+     */
+    void onTimesliceHandled(final long processEndNs)
+    {
+        if (shared != null && processEndNs - lastPublishNs >= PUBLISH_INTERVAL_NS)
+        {
+            publishIfDue(processEndNs);
+        }
+    }
+
+    private void publishIfDue(final long nowNs)
+    {
         if (nowNs - lastPublishNs >= PUBLISH_INTERVAL_NS)
         {
             lastPublishNs = nowNs;

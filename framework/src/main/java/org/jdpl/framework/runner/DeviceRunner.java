@@ -296,6 +296,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 work++;
                 throttle.produced();
             }
+            published.onTimesliceHandled(counters.lastProcessEndNs);
             if (call.endOfStreamRequested())
             {
                 finish(DeviceExitCode.OK);
@@ -355,6 +356,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
             }
             outputs.sendMade(timeslice);
         }
+        published.onTimesliceHandled(counters.lastProcessEndNs);
     }
 
     /** False when process threw and the policy drops the timeframe (on-error = skip-timeframe). */

@@ -14,6 +14,8 @@ final class TopologyKeys
     static final String HOSTS = "hosts";
     static final String NET = "net";
     static final List<String> TOP_LEVEL = List.of(DEVICES, SHM, CHANNELS, RATE_LIMIT, VARS, HOSTS, NET);
+    /** Changes to devices declared by earlier files; taken out of each file before the files merge ({@link DeviceAmendments}). */
+    static final String AMEND = "amend";
 
     static final String USE = "use";
     static final String OPTIONS = "options";

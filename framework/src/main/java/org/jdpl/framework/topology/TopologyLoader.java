@@ -20,7 +20,8 @@ import com.typesafe.config.ConfigValue;
 
 /**
  * Reads topology files into one configuration: parses each file (includes relative to it), merges
- * them (a device may be declared in only one file; for other keys later files win), applies
+ * them (a device may be declared in only one file, and changed by a later one in an
+ * {@code amend { }} block, see {@link DeviceAmendments}; for other keys later files win), applies
  * {@code --set} overrides, and resolves substitutions against the configuration, then its
  * {@code vars { }}, then the environment. Every problem found on the way is added to the list.
  */
@@ -40,6 +41,7 @@ final class TopologyLoader
         final Map<String, String> deviceOrigins = new LinkedHashMap<>();
         Config merged = ConfigFactory.empty();
         final List<Path> seen = new ArrayList<>();
+        final DeviceAmendments amendments = new DeviceAmendments();
         for (final Path file : files)
         {
             sources.add(file.toString());
@@ -57,8 +59,10 @@ final class TopologyLoader
                 continue;
             }
             config = dropDuplicateDevices(config, deviceOrigins, problems);
-            merged = config.withFallback(merged);
+            merged = amendments.apply(config, DeviceAmendments.withoutAmendments(config).withFallback(merged), deviceOrigins, problems);
         }
+        // A file that did not parse may have declared what a later one amends: no second problem about that.
+        complete = complete && amendments.finish(deviceOrigins, problems);
         merged = applyOverrides(merged, sets, deviceOrigins, problems);
         final Set<String> removed = new LinkedHashSet<>();
         final Config resolved = resolver.resolve(merged, removed, problems);
@@ -146,7 +150,8 @@ final class TopologyLoader
             if (earlier != null)
             {
                 problems.add(new Problem(here, "device '" + name + "' is declared twice: at " + earlier + " and at " + here,
-                    "rename one of them (device names are unique across all the topology's files)"));
+                    "rename one of them (device names are unique across all the topology's files); to change a device an earlier " +
+                        "file declared, put the changes in amend { " + name + " { ... } }"));
                 kept = kept.withoutPath(TopologyKeys.DEVICES + "." + ConfigUtil.quoteString(name));
             }
         }

@@ -2,6 +2,8 @@ package org.jdpl.framework.runner;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jdpl.framework.counters.CounterType;
 import org.jdpl.framework.counters.CountersSnapshot;
@@ -29,8 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CountersPublisherTest
 {
+    /** A device whose process calls take 0.6 s each. */
+    private static final PlannedDevice HEAVY = new PlannedDevice("seeder", "forwarder", 1, Completion.ALL, "{}",
+        List.of(InputSpec.parse("in:TST/RAW/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
+    private static final long HEAVY_CALL_NS = 600_000_000L;
+
     @TempDir
     Path shmDir;
+
+    private RunManifest manifestOf(final PlannedDevice device)
+    {
+        return new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, new Plan(List.of(device), 10, 1024, List.of()));
+    }
 
     @Test
     void shouldPublishTotalsPerRouteAndPercentilesOfProcessingTime() throws Exception
@@ -73,26 +85,45 @@ class CountersPublisherTest
     @Test
     void shouldPublishWhileAHeavyDeviceRunsOnlyBusyCycles() throws Exception
     {
-        final PlannedDevice device = new PlannedDevice("seeder", "forwarder", 1, Completion.ALL, "{}",
-            List.of(InputSpec.parse("in:TST/RAW/0")), List.of(), 100, 1, List.of(), "backoff", FailurePolicy.DEFAULT, "t.conf:1");
-        final Plan plan = new Plan(List.of(device), 10, 1024, List.of());
-        final RunManifest manifest = new RunManifest("r", shmDir.toString(), shmDir.toString(), shmDir.toString(), 1, plan);
-        try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), plan.devices()))
+        // Each busy cycle is one process call of 0.6 s: never an idle cycle.
+        handleThreeSlowTimeslices((publisher, counters, seeder, i) -> publisher.onDutyCycle(1), seeder ->
+            assertEquals(3, seeder.get(CounterType.TIMESLICES_IN), "published without waiting for 64 busy cycles or an idle one"));
+    }
+
+    @Test
+    void shouldPublishInsideOneDutyCycleThatDrainsABacklogOfSlowTimeslices() throws Exception
+    {
+        // One duty cycle handling timeslices of 0.6 s each: it has not ended yet.
+        handleThreeSlowTimeslices((publisher, counters, seeder, i) ->
         {
+            publisher.onTimesliceHandled(counters.lastProcessEndNs);
+            assertEquals(i, seeder.get().get(CounterType.TIMESLICES_IN), "published after timeslice " + i + ", before the duty cycle ends");
+        }, seeder -> assertTrue(seeder.get(CounterType.PROCESSING_P50_NS) > 0, "percentiles too, once their interval passed"));
+    }
+
+    /** What a test does after each of HEAVY's timeslices; {@code seeder} reads HEAVY's published counters. */
+    private interface AfterTimeslice
+    {
+        void after(CountersPublisher publisher, RunnerCounters counters, Supplier<ReplicaSample> seeder, int i);
+    }
+
+    /** HEAVY handles three timeslices of 0.6 s each (times given, not waited for); {@code atEnd} checks what was published. */
+    private void handleThreeSlowTimeslices(final AfterTimeslice afterEach, final Consumer<ReplicaSample> atEnd) throws Exception
+    {
+        try (RunCountersFile file = RunCountersFile.create(RunLayout.counters(shmDir), List.of(HEAVY)))
+        {
+            final Supplier<ReplicaSample> seeder = () -> CountersSnapshot.read(file).replica("seeder", 0);
             final RunnerCounters counters = new RunnerCounters();
-            final CountersPublisher publisher = CountersPublisher.attach(counters, manifest, device, 0);
+            final CountersPublisher publisher = CountersPublisher.attach(counters, manifestOf(HEAVY), HEAVY, 0);
             publisher.onDutyCycle(1);
-            // Each busy cycle is one process call of 0.6 s (times are given, not waited for): never an idle cycle.
             final long startNs = System.nanoTime();
             for (int i = 1; i <= 3; i++)
             {
                 counters.timeslicesIn++;
-                counters.recordProcessing(startNs + (i - 1) * 600_000_000L, startNs + i * 600_000_000L);
-                publisher.onDutyCycle(1);
+                counters.recordProcessing(startNs + (i - 1) * HEAVY_CALL_NS, startNs + i * HEAVY_CALL_NS);
+                afterEach.after(publisher, counters, seeder, i);
             }
-
-            assertEquals(3, CountersSnapshot.read(file).replica("seeder", 0).get(CounterType.TIMESLICES_IN),
-                "published without waiting for 64 busy cycles or an idle one");
+            atEnd.accept(seeder.get());
             publisher.close();
         }
     }

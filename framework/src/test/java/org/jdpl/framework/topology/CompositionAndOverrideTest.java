@@ -50,6 +50,96 @@ class CompositionAndOverrideTest
     }
 
     @Test
+    void shouldSpliceADeviceIntoAChainDeclaredInAnEarlierFileByAmendingItsProducer() throws IOException
+    {
+        final Path chain = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+        final Path splice = TopologyTestSupport.write(dir, "splice.conf", """
+            devices {
+              cut { use = test-filter, inputs = ["in:TST/UNCUT"] }
+            }
+            amend {
+              fwd { outputs = ["out:TST/UNCUT/0"], options { threshold = 0.5 } }
+            }
+            """);
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(chain, splice), List.of()).plan();
+
+        assertEquals(List.of("cut"), plan.device("fwd").routes().stream().map(r -> r.consumer()).toList(), "fwd now feeds the spliced device");
+        assertEquals(List.of("sink"), plan.device("cut").routes().stream().map(r -> r.consumer()).toList());
+        assertTrue(plan.device("fwd").options().contains("\"threshold\":0.5"), plan.device("fwd").options());
+        assertEquals(chain + ":3", plan.device("fwd").origin(), "an amended device is still where it was declared");
+    }
+
+    @Test
+    void shouldMergeAnAmendedBlockKeyByKeyAndLetLaterAmendmentsWin() throws IOException
+    {
+        final Path chain = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+        final Path first = TopologyTestSupport.write(dir, "first.conf", "amend { source { options { payload-bytes = 1K } }, fwd { pipeline = 2 } }\n");
+        final Path second = TopologyTestSupport.write(dir, "second.conf", "amend { fwd { pipeline = 3 } }\n");
+
+        final Plan plan = TopologyTestSupport.compileClean(List.of(chain, first, second), List.of()).plan();
+
+        assertTrue(plan.device("source").options().contains("\"timeslices\":1000"), "the declared option stays: " + plan.device("source").options());
+        assertTrue(plan.device("source").options().contains("\"payload-bytes\":\"1K\""), plan.device("source").options());
+        assertEquals(3, plan.device("fwd").replicas());
+    }
+
+    @Test
+    void shouldReportBadAmendmentsWithFileAndLine() throws IOException
+    {
+        final Path chain = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+        final Path bad = TopologyTestSupport.write(dir, "bad.conf", """
+            amend {
+              fwdd   { pipeline = 2 }
+              sink   { outptus = ["out:TST/X/0"] }
+              source { use = test-filter }
+              later  { pipeline = 2 }
+            }
+            """);
+        final Path later = TopologyTestSupport.write(dir, "later.conf", "devices { later { use = test-sink, inputs = [\"in:TST/FILTERED\"] } }\n");
+
+        final Compilation result = TopologyTestSupport.compile(List.of(chain, bad, later), List.of());
+
+        assertNull(result.plan());
+        final String report = result.problemReport().replace(dir + "/", "");
+        final List<String> expected = List.of(
+            "bad.conf:2: amends device 'fwdd', which no file declares; did you mean 'fwd'?",
+            "bad.conf:3: device 'sink': unknown key 'outptus'; did you mean 'outputs'?",
+            "bad.conf:4: amend cannot change the type of device 'source'",
+            "bad.conf:5: amends device 'later', which is declared only later, at " + later + ":1");
+        for (final String line : expected)
+        {
+            assertTrue(report.contains(line.replace(dir + "/", "")), "expected \"" + line + "\" in:\n" + report);
+        }
+        assertEquals(expected.size(), result.problems().size(), report);
+    }
+
+    @Test
+    void shouldNotBlameAnAmendmentWhenTheFileDeclaringItsDeviceDoesNotParse() throws IOException
+    {
+        final Path broken = TopologyTestSupport.write(dir, "broken.conf", "devices {\n  fwd { use = test-filter\n");
+        final Path splice = TopologyTestSupport.write(dir, "splice.conf", "amend { fwd { pipeline = 2 } }\n");
+
+        final Compilation result = TopologyTestSupport.compile(List.of(broken, splice), List.of());
+
+        assertEquals(1, result.problems().size(), result.problemReport());
+        assertEquals(broken + ":3", result.problems().getFirst().location(), result.problemReport());
+    }
+
+    @Test
+    void shouldStillRefuseADeviceDeclaredAgainAndPointToAmend() throws IOException
+    {
+        final Path chain = TopologyTestSupport.write(dir, "chain.conf", CHAIN);
+        final Path again = TopologyTestSupport.write(dir, "again.conf", "devices { fwd { use = test-filter, pipeline = 2 } }\n");
+
+        final Compilation result = TopologyTestSupport.compile(List.of(chain, again), List.of());
+
+        assertEquals(1, result.problems().size(), result.problemReport());
+        assertTrue(result.problems().getFirst().message().startsWith("device 'fwd' is declared twice"), result.problemReport());
+        assertTrue(result.problems().getFirst().hint().contains("amend { fwd { ... } }"), result.problemReport());
+    }
+
+    @Test
     void shouldApplyFullPathShortDeviceKeyAndShortOptionOverrides() throws IOException
     {
         final Path file = TopologyTestSupport.write(dir, "chain.conf", CHAIN);

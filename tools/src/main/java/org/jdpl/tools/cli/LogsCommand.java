@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.jdpl.framework.journal.JournalEntry;
+import org.jdpl.tools.view.PickedRun;
 import org.jdpl.tools.view.RunEntry;
 import org.jdpl.tools.view.RunJournals;
 import org.jdpl.tools.view.RunLocator;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dpl logs RUN}: the run journal, every log line and state change, from the start. */
+/** {@code dpl logs [RUN]}: the run journal, every log line and state change, from the start. */
 @Command(
     name = "logs",
     mixinStandardHelpOptions = true,
@@ -33,7 +34,8 @@ final class LogsCommand implements Callable<Integer>
     @Mixin
     RunsDirMixin runs;
 
-    @Parameters(paramLabel = "RUN", description = "The run id (or a unique prefix of it).")
+    @Parameters(arity = "0..1", paramLabel = "RUN",
+        description = "The run id (or a unique prefix of it). Without it: the live run if exactly one is, else the most recent.")
     String run;
 
     @Option(names = "--device", paramLabel = "NAME", description = "Only this device's lines (all replicas; NAME#R for one).")
@@ -46,7 +48,8 @@ final class LogsCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        RunEntry entry = runs.locator().find(run);
+        RunEntry entry = run != null ? runs.locator().find(run) : picked(out);
+        final String runId = entry.id();
         final java.nio.file.Path journalDir = entry.journalDir();
         try (RunJournals reader = RunJournals.open(entry))
         {
@@ -78,9 +81,22 @@ final class LogsCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            throw new UserError("run " + run + " has no readable journal (" + ex.getMessage() +
+            throw new UserError("run " + runId + " has no readable journal (" + ex.getMessage() +
                 "); its plain logs are in " + journalDir.resolveSibling("logs"), ExitCode.FAILED);
         }
+    }
+
+    /** The run {@link RunLocator#pick} chose, named on the first line. */
+    private RunEntry picked(final PrintWriter out)
+    {
+        final RunLocator locator = runs.locator();
+        final PickedRun picked = locator.pick();
+        if (picked == null)
+        {
+            throw new UserError("no runs in " + locator.runsDir().toAbsolutePath() + " (use --runs-dir for another directory)");
+        }
+        out.println(picked.notice());
+        return picked.entry();
     }
 
     private void print(final PrintWriter out, final JournalEntry e)

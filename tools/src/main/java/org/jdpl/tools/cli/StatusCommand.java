@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.tools.view.EdgeRow;
+import org.jdpl.tools.view.PickedRun;
 import org.jdpl.tools.view.ReplicaRow;
 import org.jdpl.tools.view.RunEntry;
 import org.jdpl.tools.view.RunView;
@@ -28,15 +29,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code dpl status [RUN]}: the runs in the runs directory, or one run's devices. A running run is
+ * {@code dpl status [RUN] [--list]}: one run's devices (without RUN the one {@link org.jdpl.tools.view.RunLocator#pick}
+ * chooses), or with {@code --list} the runs in the runs directory. A running run is
  * read from its live counters (two readings {@link #RATE_INTERVAL_MS} apart, for rates); a
  * finished one from its summary.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = {"List running and recent runs; with RUN, a table of its devices and replicas:",
-        "state, rates, p50/p99 processing time, back-pressure %, CPU, RSS (live while it runs)."})
+    description = {"A run's devices and replicas: state, rates, p50/p99 processing time, back-pressure %, CPU, RSS",
+        "(live while it runs). Without RUN: the live run if exactly one is, else the most recent (named on the first line).",
+        "--list: the running and recent runs."})
 final class StatusCommand implements Callable<Integer>
 {
     static final long RATE_INTERVAL_MS = 500;
@@ -50,8 +53,12 @@ final class StatusCommand implements Callable<Integer>
     @Mixin
     RunsDirMixin runs;
 
-    @Parameters(arity = "0..1", paramLabel = "RUN", description = "A run id (or a unique prefix of it).")
+    @Parameters(arity = "0..1", paramLabel = "RUN",
+        description = "A run id (or a unique prefix of it). Without it: the live run if exactly one is, else the most recent.")
     String run;
+
+    @Option(names = "--list", description = "List the runs (running ones marked) instead of showing one.")
+    boolean list;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -60,12 +67,22 @@ final class StatusCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final PrintWriter out = spec.commandLine().getOut();
-        if (run == null)
+        if (list && run != null)
+        {
+            throw new UserError("give RUN or --list, not both");
+        }
+        final PickedRun picked = list || run != null ? null : runs.locator().pick();
+        if (list || run == null && picked == null)
         {
             listRuns(out, runs.locator().list());
             return ExitCode.OK;
         }
-        final RunEntry entry = runs.locator().find(run);
+        if (picked != null)
+        {
+            // Named first; with --json on stderr, so that stdout stays one JSON document.
+            (json ? spec.commandLine().getErr() : out).println(picked.notice());
+        }
+        final RunEntry entry = picked != null ? picked.entry() : runs.locator().find(run);
         if (entry.running())
         {
             final RunView view = liveView(entry);

@@ -54,7 +54,7 @@ final class TopCommand implements Callable<Integer>
         if (running.isEmpty())
         {
             throw new UserError("no run is running in " + locator.runsDir().toAbsolutePath() +
-                "; `dpl status` lists the finished ones, `dpl top RUN` shows one");
+                "; `dpl status --list` lists the finished ones, `dpl top RUN` shows one");
         }
         if (running.size() == 1)
         {

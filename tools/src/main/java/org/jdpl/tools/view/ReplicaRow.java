@@ -10,7 +10,7 @@ package org.jdpl.tools.view;
  * @param cpuPercent   CPU use of its process (100 = one core)
  * @param gpuPercent   busy share of its GPU, or -1 without one
  * @param exitCode     its process's exit code, or -1 while it runs
- * @param heartbeatAgeMs how long since its loop last went round, or -1 before it started
+ * @param heartbeatAgeMs how long since its loop last went round or finished a timeslice, or -1 before it started
  */
 public record ReplicaRow(
     String device,

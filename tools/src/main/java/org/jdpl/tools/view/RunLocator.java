@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,8 @@ import org.jdpl.tools.cli.UserError;
 public final class RunLocator
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a multi-host run's id starts ({@code cluster-<time>-<pid>}). */
+    private static final String CLUSTER_PREFIX = "cluster-";
 
     private final Path runsDir;
 
@@ -35,7 +38,10 @@ public final class RunLocator
         return runsDir;
     }
 
-    /** Every run, newest first (run ids start with their start time). */
+    /**
+     * Every run, newest first: by the start time its id begins with (after {@code cluster-} for a
+     * multi-host run), then, within one second, by when its run.json was written.
+     */
     public List<RunEntry> list()
     {
         final List<RunEntry> runs = new ArrayList<>();
@@ -45,7 +51,7 @@ public final class RunLocator
         }
         try (Stream<Path> dirs = Files.list(runsDir))
         {
-            for (final Path dir : dirs.sorted(Comparator.reverseOrder()).toList())
+            for (final Path dir : dirs.toList())
             {
                 final RunEntry entry = read(dir);
                 if (entry != null)
@@ -58,12 +64,49 @@ public final class RunLocator
         {
             throw new UserError("cannot list the runs in " + runsDir + ": " + ex.getMessage());
         }
+        runs.sort(Comparator.comparing((RunEntry r) -> startTime(r.id())).thenComparingLong(r -> manifestWritten(r.dir())).reversed());
         return runs;
     }
 
     public List<RunEntry> running()
     {
         return list().stream().filter(RunEntry::running).toList();
+    }
+
+    /**
+     * The run a command shows when it is given no RUN: the live one if exactly one is live, else the
+     * most recent; null when there is no run at all.
+     */
+    public PickedRun pick()
+    {
+        final List<RunEntry> runs = list();
+        final List<RunEntry> live = runs.stream().filter(RunEntry::running).toList();
+        if (live.size() == 1)
+        {
+            return new PickedRun(live.getFirst(), "the only live run");
+        }
+        if (runs.isEmpty())
+        {
+            return null;
+        }
+        return new PickedRun(runs.getFirst(), "the most recent run; " + (live.isEmpty() ? "none is live" : live.size() + " are live"));
+    }
+
+    private static String startTime(final String id)
+    {
+        return id.startsWith(CLUSTER_PREFIX) ? id.substring(CLUSTER_PREFIX.length()) : id;
+    }
+
+    private static long manifestWritten(final Path dir)
+    {
+        try
+        {
+            return Files.getLastModifiedTime(RunLayout.manifest(dir)).to(TimeUnit.MICROSECONDS);
+        }
+        catch (final IOException ex)
+        {
+            return 0; // removed meanwhile: its order no longer matters
+        }
     }
 
     /** The run with this id (or the only one whose id starts with it); a clear error otherwise. */
@@ -84,7 +127,7 @@ public final class RunLocator
         if (matches.isEmpty())
         {
             throw new UserError("no run '" + idOrPrefix + "' in " + runsDir.toAbsolutePath() +
-                "; `dpl status` lists the runs there (use --runs-dir for another directory)");
+                "; `dpl status --list` lists the runs there (use --runs-dir for another directory)");
         }
         throw new UserError("'" + idOrPrefix + "' matches " + matches.size() + " runs (" +
             String.join(", ", matches.stream().map(RunEntry::id).toList()) + "); give more of the id");
