@@ -57,7 +57,8 @@ public final class GpuTripletSearch implements AutoCloseable
         this.cuts[SeedKernels.COT_THETA_MAX] = config.cotThetaMax();
         this.cuts[SeedKernels.Z0_MAX] = config.z0Max();
         this.cuts[SeedKernels.D0_MAX] = config.d0Max();
-        this.cuts[SeedKernels.COT_TOLERANCE] = config.cotTolerance();
+        // The largest the slope cut allows (at pt-min): the GPU's candidates stay a superset; the host applies the cut.
+        this.cuts[SeedKernels.COT_TOLERANCE] = config.cotToleranceMax();
     }
 
     /**

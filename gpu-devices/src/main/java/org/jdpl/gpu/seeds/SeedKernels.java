@@ -218,7 +218,7 @@ final class SeedKernels
             }
             final double dphi = Math.abs(wrap(p(b, PHI) - p(a, PHI)));
             final double allowed = p(b, REACH) - p(a, REACH);
-            return dphi <= allowed + cut(D0_MAX) / ra + 0.005 + SLACK;
+            return dphi <= allowed + cut(D0_MAX) * (1 / ra - 1 / rb) + 0.005 + SLACK;
         }
 
         private boolean triplet(final int b, final int m, final int t)

@@ -99,7 +99,7 @@ FUNCTION int doublet(GLOBAL const double* point, GLOBAL const int* info, GLOBAL 
     }
     const double dphi = fabs(wrap_angle(point[POINT_DOUBLES * b + P_PHI] - point[POINT_DOUBLES * a + P_PHI]));
     const double allowed = point[POINT_DOUBLES * b + P_REACH] - point[POINT_DOUBLES * a + P_REACH];
-    return dphi <= allowed + cut[C_D0_MAX] / ra + 0.005 + SLACK;
+    return dphi <= allowed + cut[C_D0_MAX] * (1 / ra - 1 / rb) + 0.005 + SLACK;
 }
 
 /* SeedCuts.tripletQuality's cuts, with slack on those built on hypot and asin. */

@@ -37,7 +37,16 @@ record RecoInputs(List<List<SourceEvent>> timeframes, DetectorGeometry geometry)
         return new RecoInputs(timeframes, simulator.geometry());
     }
 
-    /** Every event of the shared TrackML sample, in one timeframe; a skipped test when the sample is missing. */
+    /** One timeframe of one dense simulated event: {@code particles} charged particles. */
+    static RecoInputs dense(final int particles)
+    {
+        final SimConfig d = SimConfig.defaults();
+        final EventSimulator simulator = new EventSimulator(new SimConfig(particles, d.ptMin(), d.ptMax(), d.etaMax(), d.noiseFraction(),
+            d.multipleScattering(), d.bFieldTesla(), d.seed()));
+        return new RecoInputs(List.of(List.of(simulator.simulate(0))), simulator.geometry());
+    }
+
+    /** Every event of the repository's TrackML sample, in one timeframe. */
     static RecoInputs sample()
     {
         final Path directory = SampleData.directory();

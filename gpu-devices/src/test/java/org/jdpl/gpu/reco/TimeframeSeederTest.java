@@ -52,6 +52,17 @@ class TimeframeSeederTest
     }
 
     @Test
+    void shouldEqualTheCpuSeederOnADenseEventOnOpenCl()
+    {
+        // 2,000 particles, about 22,000 hits: the grid's phi windows and the GPU's walk must still agree.
+        final List<MemorySegment> dense = spacepoints(RecoInputs.dense(2000));
+        try (GpuContext context = OpenClAvailable.openFirstDevice())
+        {
+            assertEqualSeeds(context, dense, 256L << 20);
+        }
+    }
+
+    @Test
     void shouldEqualTheCpuSeederOnTheTrackMlSampleOnOpenCl()
     {
         final List<MemorySegment> sample = spacepoints(RecoInputs.sample());

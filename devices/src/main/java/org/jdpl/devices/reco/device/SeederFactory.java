@@ -48,6 +48,7 @@ public final class SeederFactory implements DeviceFactory
             OptionSpec.ranged("z0-max", OptionType.DOUBLE, 1, 3000, "largest |z| at the beam line of a doublet, mm"),
             OptionSpec.ranged("d0-max", OptionType.DOUBLE, 0.01, 500, "largest transverse impact parameter of a triplet, mm"),
             OptionSpec.ranged("cot-tolerance", OptionType.DOUBLE, 0.0001, 1, "largest slope difference of a triplet's doublets / (1 + cot^2)"),
+            OptionSpec.ranged("scattering", OptionType.DOUBLE, 0, 1, "slope kink multiple scattering adds at 1 GeV, rad (falls as 1/p)"),
             OptionSpec.ranged("seeds-per-middle", OptionType.INT, 1, 100, "best triplets kept per middle spacepoint"),
             OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"),
             OptionSpec.ranged("grid-phi-bins", OptionType.INT, 1, 4096, "phi bins of the seeding grid"),
@@ -59,7 +60,7 @@ public final class SeederFactory implements DeviceFactory
     {
         return new SeedConfig(options.getDouble("pt-min"), options.getDouble("bfield"), options.getDouble("delta-r-min"),
             options.getDouble("delta-r-max"), options.getDouble("cot-theta-max"), options.getDouble("z0-max"), options.getDouble("d0-max"),
-            options.getDouble("cot-tolerance"), options.getInt("seeds-per-middle"), options.getInt("max-volume"), options.getInt("grid-phi-bins"),
+            options.getDouble("cot-tolerance"), options.getDouble("scattering"), options.getInt("seeds-per-middle"), options.getInt("max-volume"), options.getInt("grid-phi-bins"),
             options.getDouble("grid-z-bin"));
     }
 

@@ -10,17 +10,33 @@ package org.jdpl.devices.reco.seed;
  * @param cotThetaMax    largest |cot theta| (|eta| about 4 for 27)
  * @param z0Max          largest |z| where a doublet's line meets the beam line
  * @param d0Max          largest transverse impact parameter of a triplet
- * @param cotTolerance   largest difference of the two doublets' cot theta, scaled by 1 + cot^2 theta
+ * @param cotTolerance   largest difference of the two doublets' cot theta, scaled by 1 + cot^2 theta (the polar
+ *                       angle of the kink), from measurement alone
+ * @param scattering     the kink multiple scattering adds at 1 GeV, rad (it falls as 1/p): the cut is
+ *                       sqrt(cot-tolerance^2 + (scattering / p)^2), p from the triplet's curvature
  * @param seedsPerMiddle best triplets kept per middle spacepoint
  * @param maxVolume      only spacepoints of volumes up to this one take part (9: the pixel detector)
  * @param phiBins        phi bins of the seeding grid
  * @param zBinMm         length of a z bin of the seeding grid
  */
 public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, double deltaRMax, double cotThetaMax, double z0Max,
-    double d0Max, double cotTolerance, int seedsPerMiddle, int maxVolume, int phiBins, double zBinMm)
+    double d0Max, double cotTolerance, double scattering, int seedsPerMiddle, int maxVolume, int phiBins, double zBinMm)
 {
+    /** The largest kink the slope cut allows: at the lowest momentum a seed can have, pt-min. */
+    public double cotToleranceMax()
+    {
+        return cotTolerance(ptMin);
+    }
+
+    /** The kink the slope cut allows at momentum {@code p} (GeV). */
+    public double cotTolerance(final double p)
+    {
+        final double scatter = scattering / p;
+        return Math.sqrt(cotTolerance * cotTolerance + scatter * scatter);
+    }
+
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 4, 14, 128, 100);
+        return new SeedConfig(0.15, 2.0, 3, 250, 27, 250, 10, 0.01, 0.006, 4, 14, 128, 100);
     }
 }

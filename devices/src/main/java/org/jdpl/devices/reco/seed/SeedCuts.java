@@ -44,13 +44,13 @@ public final class SeedCuts
      */
     public double bottomPhiWindow(final double rm, final double rInner)
     {
-        return reach(rm) - reach(rInner) + config.d0Max() / rInner + 0.005;
+        return reach(rm) - reach(rInner) + config.d0Max() * (1 / rInner - 1 / rm) + 0.005;
     }
 
     /** Largest |phi| between a middle at radius {@code rm} and a top that passes the doublet cut, no top lying beyond {@code rOuter}. */
     public double topPhiWindow(final double rm, final double rOuter)
     {
-        return reach(rOuter) - reach(rm) + config.d0Max() / rm + 0.005;
+        return reach(rOuter) - reach(rm) + config.d0Max() * (1 / rm - 1 / rOuter) + 0.005;
     }
 
     /**
@@ -127,7 +127,8 @@ public final class SeedCuts
         }
         final double dphi = Math.abs(Helix.wrap(sp.phi[b] - sp.phi[a]));
         final double allowed = reach[b] - reach[a];
-        return dphi <= allowed + config.d0Max() / sp.r[a] + 0.005;
+        // An impact parameter d0 moves a track's phi at radius r by about d0 / r: between the two hits, by d0 (1/ra - 1/rb).
+        return dphi <= allowed + config.d0Max() * (1 / sp.r[a] - 1 / sp.r[b]) + 0.005;
     }
 
     /**
@@ -136,7 +137,7 @@ public final class SeedCuts
      */
     public double slopeWindow(final double cot)
     {
-        return config.cotTolerance() * (1 + cot * cot) + 0.1 * Math.abs(cot) + 0.01;
+        return config.cotToleranceMax() * (1 + cot * cot) + 0.1 * Math.abs(cot) + 0.01;
     }
 
     /** Quality of the triplet (lower is better), or -1 when it fails a cut. */
@@ -175,11 +176,13 @@ public final class SeedCuts
         final double cotMt = (sp.z[t] - sp.z[m]) / sMt;
         final double scale = 1 + cotBm * cotBm;
         final double dcot = Math.abs(cotBm - cotMt) / scale;
-        if (dcot > config.cotTolerance())
+        // Scattering bends soft tracks more: the allowed kink follows the momentum the curvature gives.
+        final double tolerance = config.cotTolerance(Helix.PT_PER_TESLA_MM * config.bFieldTesla() * radius * Math.sqrt(scale));
+        if (dcot > tolerance)
         {
             return -1;
         }
-        return d0 / config.d0Max() + dcot / config.cotTolerance();
+        return d0 / config.d0Max() + dcot / tolerance;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jdpl.devices.reco.seed;
 import java.util.Arrays;
 
 import org.jdpl.devices.reco.event.EventSpacepoints;
+import org.jdpl.devices.reco.fit.Helix;
 
 /**
  * Finds triplet seeds in one event. The seeding spacepoints are binned in phi and z
@@ -38,8 +39,11 @@ public final class SeedFinder
     private double[] topU = new double[256];
     private double[] topV = new double[256];
     private double[] topChord = new double[256];
+    /** The middle's tops' chord slopes (dz over the transverse chord) in increasing order, as floats. */
     private float[] sortedCot = new float[256];
     private int found;
+    /** The largest arc / chord of the current middle's top doublets. */
+    private double topArcsMax;
 
     public SeedFinder(final SeedConfig config)
     {
@@ -106,9 +110,16 @@ public final class SeedFinder
             final double vb = dy / d2;
             final double chord = Math.sqrt(d2);
             final double cotChord = (sp.z[m] - sp.z[b]) / chord;
-            // Tops are ordered by slope as floats: widen by float rounding, the exact window is checked below.
-            final double margin = 1e-6 * (1 + Math.abs(cot) + allowed);
-            for (int k = firstTop(nt, cot - allowed - margin); k < nt && sortedCot[k] <= cot + allowed + margin; k++)
+            // The slopes along the arc the triplet cut compares are the chord slopes divided by asin(x)/x, x = chord / 2 radius,
+            // which the radius cut bounds: so the top's chord slope lies in a window around the bottom's. Tops are ordered by
+            // chord slope as floats: widen by float rounding; the exact cuts follow.
+            final double bottomArcs = arcOverChord(chord);
+            final double w = config.cotToleranceMax() * (1 + cotChord * cotChord);
+            final double low = Math.min(cotChord, cotChord / bottomArcs) - w;
+            final double high = Math.max(cotChord, cotChord / bottomArcs) + w;
+            final double from = low * (low < 0 ? topArcsMax : 1) - 1e-6 * (1 + Math.abs(low));
+            final double to = high * (high > 0 ? topArcsMax : 1) + 1e-6 * (1 + Math.abs(high));
+            for (int k = firstTop(nt, from); k < nt && sortedCot[k] <= to; k++)
             {
                 final int it = (int)topOrder[k];
                 if (Math.abs(cotTop[it] - cot) > allowed || !(qualityBound(sp, m, ub, vb, chord, cotChord, it) <= best.worstKept()))
@@ -212,6 +223,7 @@ public final class SeedFinder
             topOrder = new long[c];
             sortedCot = new float[c];
         }
+        double longestTop = 0;
         for (int it = 0; it < nt; it++)
         {
             final int t = tops[it];
@@ -222,13 +234,23 @@ public final class SeedFinder
             topU[it] = dx / d2;
             topV[it] = dy / d2;
             topChord[it] = Math.sqrt(d2);
-            topOrder[it] = (long)sortableBits((float)cotTop[it]) << 32 | it;
+            topOrder[it] = (long)sortableBits((float)((sp.z[t] - sp.z[m]) / topChord[it])) << 32 | it;
+            longestTop = Math.max(longestTop, topChord[it]);
         }
         Arrays.sort(topOrder, 0, nt);
         for (int k = 0; k < nt; k++)
         {
-            sortedCot[k] = (float)cotTop[(int)topOrder[k]];
+            final int it = (int)topOrder[k];
+            sortedCot[k] = (float)((sp.z[tops[it]] - sp.z[m]) / topChord[it]);
         }
+        topArcsMax = arcOverChord(longestTop);
+    }
+
+    /** The largest arc length over chord of a doublet of this chord on a circle of at least pt-min's radius: asin(x) / x. */
+    private double arcOverChord(final double chord)
+    {
+        final double x = Math.min(1, chord * curvatureMax);
+        return x == 0 ? 1 : Math.asin(x) / x * (1 + 1e-9);
     }
 
     /** The first position of the slope-ordered tops whose slope is not below {@code cot}. */
@@ -293,11 +315,13 @@ public final class SeedFinder
         final double cotB = cotChordBottom / (1 + xb2 / 6 + 0.075 * xb2 * xb2);
         final double cotT = (sp.z[tops[it]] - sp.z[m]) / (topChord[it] * (1 + xt2 / 6 + 0.075 * xt2 * xt2));
         final double dcot = (Math.abs(cotB - cotT) - 0.03 * (Math.abs(cotB) + Math.abs(cotT))) / (1 + cotB * cotB) * (1 - 1e-3);
-        if (dcot > config.cotTolerance())
+        if (dcot > config.cotToleranceMax())
         {
             return Double.POSITIVE_INFINITY;
         }
-        return d0 / config.d0Max() + Math.max(0, dcot) / config.cotTolerance();
+        // The cut's tolerance at this curvature, from the series' radius (underestimated by the slack: a larger tolerance).
+        final double p = Helix.PT_PER_TESLA_MM * config.bFieldTesla() * radius * (1 - 1e-3) * Math.sqrt(1 + cotB * cotB) / 1.03;
+        return d0 / config.d0Max() + Math.max(0, dcot) / config.cotTolerance(p);
     }
 
     /** Float bits as an int that orders as the floats do (negative ones flipped). */

@@ -45,7 +45,7 @@ class SeedFinderTest
         for (final int[] binning : new int[][] {{1, 100000}, {7, 13}, {512, 5}})
         {
             final SeedConfig config = new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(),
-                d.d0Max(), d.cotTolerance(), d.seedsPerMiddle(), d.maxVolume(), binning[0], binning[1]);
+                d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), binning[0], binning[1]);
             assertEquals(expected, seeds(sp, config), "phi bins " + binning[0] + ", z bin " + binning[1] + " mm");
         }
     }
