@@ -64,6 +64,7 @@ final class DeviceLauncher
     private List<String> command(final String main, final String marker, final String name, final int replica)
     {
         final List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(AotCache.deviceOptions(GROUP_MAIN.equals(main)));
         command.add(marker);
         command.add("-cp");
         command.add(ctx.classPath());

@@ -29,9 +29,23 @@ public final class DriverContext
     private long killGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_KILL_GRACE_MS);
     private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classPath = System.getProperty("java.class.path");
-    private List<String> deviceJvmOptions = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
+    /** More options for every device JVM, space-separated, for diagnosis ({@code -Djdpl.deviceJvmOptions=-Xlog:gc}). */
+    public static final String EXTRA_DEVICE_JVM_OPTIONS_PROPERTY = "jdpl.deviceJvmOptions";
+
+    private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
     private boolean concluded;
+
+    private static List<String> defaultDeviceJvmOptions()
+    {
+        final List<String> options = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
+        final String extra = System.getProperty(EXTRA_DEVICE_JVM_OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty())
+        {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
 
     /** {@code $JDPL_RUNS_DIR}, else {@code runs} in the working directory. */
     public static Path defaultRunsDir()
