@@ -29,8 +29,8 @@ public final class DriverContext
     private long killGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_KILL_GRACE_MS);
     private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classPath = System.getProperty("java.class.path");
-    /** More options for every device JVM, space-separated, for diagnosis ({@code -Djdpl.deviceJvmOptions=-Xlog:gc}). */
-    public static final String EXTRA_DEVICE_JVM_OPTIONS_PROPERTY = "jdpl.deviceJvmOptions";
+    /** More options for every device JVM, space-separated, for diagnosis ({@code JDPL_DEVICE_JVM_OPTIONS=-Xlog:gc ./dpl run ...}). */
+    public static final String EXTRA_DEVICE_JVM_OPTIONS_VARIABLE = "JDPL_DEVICE_JVM_OPTIONS";
 
     private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
@@ -39,7 +39,7 @@ public final class DriverContext
     private static List<String> defaultDeviceJvmOptions()
     {
         final List<String> options = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
-        final String extra = System.getProperty(EXTRA_DEVICE_JVM_OPTIONS_PROPERTY, "").strip();
+        final String extra = System.getenv().getOrDefault(EXTRA_DEVICE_JVM_OPTIONS_VARIABLE, "").strip();
         if (!extra.isEmpty())
         {
             options.addAll(List.of(extra.split("\\s+")));
