@@ -18,9 +18,13 @@ public final class DriverContext
     public static final long DEFAULT_STOP_GRACE_MS = 20_000;
     /** How long after SIGTERM a process gets before SIGKILL. */
     public static final long DEFAULT_KILL_GRACE_MS = 5_000;
-    /** JVM options for device processes: many small JVMs on few cores. */
+    /**
+     * JVM options for device processes: many small JVMs on few cores. The heap starts at 16 MiB and grows
+     * as a device needs (the JVM's default start, 1/64 of the machine's memory, let an idle forwarder's
+     * young generation spread over 25 MiB more resident memory before its first collection).
+     */
     public static final List<String> DEFAULT_DEVICE_JVM_OPTIONS = List.of(
-        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=4", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=4", "-Xms16m", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
 
     private Path shmRoot = DEFAULT_SHM_ROOT;
     private Path runsDir = defaultRunsDir();
