@@ -43,7 +43,7 @@ class AotCacheRunTest
     @BeforeEach
     void install() throws IOException
     {
-        assumeTrue(DplInstall.jarsOnClassPath(), "needs the packaged jars on the class path (a reactor build up to package, e.g. ./dpl test)");
+        assumeTrue(DplInstall.jarsOnClassPath(), DplInstall.NEEDS_JARS);
         dpl = DplInstall.create(dir.resolve("jdpl"));
         topology = Files.writeString(dir.resolve("chain.conf"), """
             devices {

@@ -28,7 +28,7 @@ class DeviceJvmRunTest
     @Test
     void shouldGiveEachProcessTheHeapItsDevicesAskFor() throws Exception
     {
-        assumeTrue(DplInstall.jarsOnClassPath(), "needs the packaged jars on the class path (a reactor build up to package, e.g. ./dpl test)");
+        assumeTrue(DplInstall.jarsOnClassPath(), DplInstall.NEEDS_JARS);
         final DplInstall dpl = DplInstall.create(dir.resolve("jdpl"));
         final Path topology = Files.writeString(dir.resolve("heap.conf"), """
             devices {

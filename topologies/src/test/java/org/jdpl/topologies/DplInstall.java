@@ -23,6 +23,8 @@ final class DplInstall
     /** Tests run in the module's directory, one below the repository's. */
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
     private static final long RUN_TIMEOUT_S = 300;
+    /** Why a test that needs an install is skipped. */
+    static final String NEEDS_JARS = "needs the packaged jars on the class path (a reactor build up to package, e.g. ./dpl test)";
 
     private final Path root;
 

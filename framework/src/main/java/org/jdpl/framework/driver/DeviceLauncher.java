@@ -38,7 +38,8 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of {@code device}; {@code restarts} says how many times it was started before. */
     DeviceProcess start(final PlannedDevice device, final int replica, final int restarts)
     {
-        final List<String> command = command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, List.of(device), device.name(), replica);
+        final List<String> command =
+            command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, List.of(device), device.name(), replica);
         final ChildJvm jvm = ChildJvm.start(device.name() + "#" + replica, "device '" + device.name() + "'", command,
             environment(Map.of("JDPL_DEVICE", device.name(), "JDPL_REPLICA", Integer.toString(replica)), List.of(device), replica),
             RunLayout.log(runDir, device.name(), replica), ctx.console(), journal);
@@ -48,11 +49,10 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of process group {@code group}: one JVM, one entry per member. */
     List<DeviceProcess> startGroup(final Plan plan, final ProcessGroup group, final int replica, final int restarts)
     {
-        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica,
-            group.devices().stream().map(plan::device).toList(), group.name(), replica);
+        final List<PlannedDevice> devices = group.devices().stream().map(plan::device).toList();
+        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, devices, group.name(), replica);
         final ChildJvm jvm = ChildJvm.start(group.name() + "#" + replica, "process group '" + group.name() + "'", command,
-            environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)),
-                group.devices().stream().map(plan::device).toList(), replica),
+            environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)), devices, replica),
             RunLayout.log(runDir, group.name(), replica), ctx.console(), journal);
         final List<DeviceProcess> members = new ArrayList<>();
         for (final String member : group.devices())

@@ -17,6 +17,8 @@ import java.util.stream.DoubleStream;
 import org.jdpl.framework.driver.AotCache;
 import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.tools.Dpl;
+import org.jdpl.tools.bench.StartupRun.DeviceSample;
+import org.jdpl.tools.bench.StartupRun.Result;
 
 /**
  * {@code dpl bench startup}: the 8-device chain (counter-source, 6 forwarders, checksum-sink, one
@@ -64,8 +66,8 @@ public final class StartupBench
         final Path processes = write("processes.conf", CHAIN.formatted(""));
         final Path group = write("group.conf", CHAIN.formatted(", process = chain"));
         final List<String> modes = aotAvailable() ? List.of("", NO_AOT) : List.of(NO_AOT);
-        final Map<String, List<StartupRun.Result>> byProcesses = new LinkedHashMap<>();
-        final Map<String, List<StartupRun.Result>> byGroup = new LinkedHashMap<>();
+        final Map<String, List<Result>> byProcesses = new LinkedHashMap<>();
+        final Map<String, List<Result>> byGroup = new LinkedHashMap<>();
         for (int rep = 1; rep <= repetitions; rep++)
         {
             for (final String mode : modes)
@@ -78,17 +80,17 @@ public final class StartupBench
         final Map<String, Double> results = new LinkedHashMap<>();
         for (final String mode : modes)
         {
-            final List<StartupRun.Result> p = byProcesses.get(mode);
-            final List<StartupRun.Result> g = byGroup.get(mode);
-            final List<StartupRun.DeviceSample> devices = p.stream().flatMap(r -> r.devices().stream()).toList();
-            results.put("startup.processes.msToFirstTimeframe" + mode, median(p.stream().mapToDouble(StartupRun.Result::msToFirstTimeframe)));
-            results.put("startup.processes.msTotal" + mode, median(p.stream().mapToDouble(StartupRun.Result::msTotal)));
-            results.put("startup.group.msToFirstTimeframe" + mode, median(g.stream().mapToDouble(StartupRun.Result::msToFirstTimeframe)));
-            results.put("startup.group.msTotal" + mode, median(g.stream().mapToDouble(StartupRun.Result::msTotal)));
+            final List<Result> p = byProcesses.get(mode);
+            final List<Result> g = byGroup.get(mode);
+            final List<DeviceSample> devices = p.stream().flatMap(r -> r.devices().stream()).toList();
+            results.put("startup.processes.msToFirstTimeframe" + mode, median(p.stream().mapToDouble(Result::msToFirstTimeframe)));
+            results.put("startup.processes.msTotal" + mode, median(p.stream().mapToDouble(Result::msTotal)));
+            results.put("startup.group.msToFirstTimeframe" + mode, median(g.stream().mapToDouble(Result::msToFirstTimeframe)));
+            results.put("startup.group.msTotal" + mode, median(g.stream().mapToDouble(Result::msTotal)));
             results.put("rss.device.medianMiB" + mode, median(devices.stream().mapToDouble(d -> d.rssBytes() / MIB)));
             results.put("pss.device.medianMiB" + mode, median(devices.stream().mapToDouble(d -> d.pssBytes() / MIB)));
             results.put("rss.driver.MiB" + mode, median(p.stream().mapToDouble(r -> r.driverPeakRssBytes() / MIB)));
-            results.put("cpu.device.msMedian" + mode, median(devices.stream().mapToDouble(StartupRun.DeviceSample::cpuMs)));
+            results.put("cpu.device.msMedian" + mode, median(devices.stream().mapToDouble(DeviceSample::cpuMs)));
         }
         return results;
     }
