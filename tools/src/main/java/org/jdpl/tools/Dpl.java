@@ -2,6 +2,7 @@ package org.jdpl.tools;
 
 import java.io.PrintWriter;
 
+import org.jdpl.framework.driver.AotCache;
 import org.jdpl.tools.cli.DplCommand;
 import picocli.CommandLine;
 
@@ -14,6 +15,13 @@ public final class Dpl
 
     public static void main(final String[] args)
     {
+        final String cacheNotUsed = AotCache.notUsedReason();
+        if (cacheNotUsed != null)
+        {
+            // Said once, here: the JVMs this one starts are not given the cache (AotCache.startOptions).
+            System.err.println("dpl: " + cacheNotUsed + "; running without it (./dpl makes it again on its next use)");
+            AotCache.forgetUnusable();
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jdpl.framework.driver.AotCache;
 import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.framework.plan.PlannedHost;
 
@@ -90,6 +91,7 @@ final class HostAgentProcess
         command.add(ctx.javaCommand());
         command.addAll(JvmFlags.load());
         command.addAll(ctx.agentJvmOptions());
+        command.addAll(AotCache.startOptions());
         command.add("-Djdpl.host=" + host);
         command.addAll(List.of("-cp", ctx.classPath(), HostAgentMain.class.getName()));
         command.addAll(List.of(arguments));

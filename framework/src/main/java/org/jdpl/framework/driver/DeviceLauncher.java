@@ -38,7 +38,8 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of {@code device}; {@code restarts} says how many times it was started before. */
     DeviceProcess start(final PlannedDevice device, final int replica, final int restarts)
     {
-        final List<String> command = command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, device.name(), replica);
+        final List<String> command =
+            command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, List.of(device), device.name(), replica);
         final ChildJvm jvm = ChildJvm.start(device.name() + "#" + replica, "device '" + device.name() + "'", command,
             environment(Map.of("JDPL_DEVICE", device.name(), "JDPL_REPLICA", Integer.toString(replica)), List.of(device), replica),
             RunLayout.log(runDir, device.name(), replica), ctx.console(), journal);
@@ -48,10 +49,10 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of process group {@code group}: one JVM, one entry per member. */
     List<DeviceProcess> startGroup(final Plan plan, final ProcessGroup group, final int replica, final int restarts)
     {
-        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, group.name(), replica);
+        final List<PlannedDevice> devices = group.devices().stream().map(plan::device).toList();
+        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, devices, group.name(), replica);
         final ChildJvm jvm = ChildJvm.start(group.name() + "#" + replica, "process group '" + group.name() + "'", command,
-            environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)),
-                group.devices().stream().map(plan::device).toList(), replica),
+            environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)), devices, replica),
             RunLayout.log(runDir, group.name(), replica), ctx.console(), journal);
         final List<DeviceProcess> members = new ArrayList<>();
         for (final String member : group.devices())
@@ -61,9 +62,12 @@ final class DeviceLauncher
         return members;
     }
 
-    private List<String> command(final String main, final String marker, final String name, final int replica)
+    private List<String> command(final String main, final String marker, final List<PlannedDevice> devices, final String name,
+        final int replica)
     {
         final List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(heap(devices));
+        command.addAll(AotCache.deviceOptions(GROUP_MAIN.equals(main)));
         command.add(marker);
         command.add("-cp");
         command.add(ctx.classPath());
@@ -72,6 +76,16 @@ final class DeviceLauncher
         command.add(name);
         command.add(Integer.toString(replica));
         return command;
+    }
+
+    /**
+     * The heap the devices of one process asked for ({@code jvm { heap = 2G }}), added up: a process
+     * group runs them all in one heap. The last {@code -Xmx} on a command line wins over the default's.
+     */
+    private static List<String> heap(final List<PlannedDevice> devices)
+    {
+        final long bytes = devices.stream().mapToLong(PlannedDevice::heapBytes).sum();
+        return bytes > 0 ? List.of("-Xmx" + bytes) : List.of();
     }
 
     /** The process's own variables plus the GPU of the (first) GPU device it runs: one process owns one GPU. */

@@ -18,9 +18,13 @@ public final class DriverContext
     public static final long DEFAULT_STOP_GRACE_MS = 20_000;
     /** How long after SIGTERM a process gets before SIGKILL. */
     public static final long DEFAULT_KILL_GRACE_MS = 5_000;
-    /** JVM options for device processes: many small JVMs on few cores. */
+    /**
+     * JVM options for device processes: many small JVMs on few cores. The heap starts at 16 MiB and grows
+     * as a device needs (the JVM's default start, 1/64 of the machine's memory, let an idle forwarder's
+     * young generation spread over 25 MiB more resident memory before its first collection).
+     */
     public static final List<String> DEFAULT_DEVICE_JVM_OPTIONS = List.of(
-        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=4", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+        "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=4", "-Xms16m", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
 
     private Path shmRoot = DEFAULT_SHM_ROOT;
     private Path runsDir = defaultRunsDir();
@@ -29,9 +33,23 @@ public final class DriverContext
     private long killGraceNs = TimeUnit.MILLISECONDS.toNanos(DEFAULT_KILL_GRACE_MS);
     private String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private String classPath = System.getProperty("java.class.path");
-    private List<String> deviceJvmOptions = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
+    /** More options for every device JVM, space-separated, for diagnosis ({@code JDPL_DEVICE_JVM_OPTIONS=-Xlog:gc ./dpl run ...}). */
+    public static final String EXTRA_DEVICE_JVM_OPTIONS_VARIABLE = "JDPL_DEVICE_JVM_OPTIONS";
+
+    private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
     private boolean concluded;
+
+    private static List<String> defaultDeviceJvmOptions()
+    {
+        final List<String> options = new ArrayList<>(DEFAULT_DEVICE_JVM_OPTIONS);
+        final String extra = System.getenv().getOrDefault(EXTRA_DEVICE_JVM_OPTIONS_VARIABLE, "").strip();
+        if (!extra.isEmpty())
+        {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
 
     /** {@code $JDPL_RUNS_DIR}, else {@code runs} in the working directory. */
     public static Path defaultRunsDir()

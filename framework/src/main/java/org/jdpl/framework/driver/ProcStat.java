@@ -35,6 +35,23 @@ public final class ProcStat
         }
     }
 
+    /** User plus system CPU time in milliseconds, or -1. */
+    public static long cpuMillis(final long pid)
+    {
+        final long ticks = cpuTicks(pid);
+        return ticks < 0 ? -1 : ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /**
+     * Proportional set size in bytes, or -1: resident pages with each shared page (the AOT cache, the
+     * JDK's modules, jars) divided among the processes that map it, so that summing it over processes
+     * counts shared pages once.
+     */
+    public static long pssBytes(final long pid)
+    {
+        return kilobytesField(pid, "smaps_rollup", "Pss:");
+    }
+
     /** Resident set size in bytes, or -1. */
     public static long rssBytes(final long pid)
     {
@@ -68,9 +85,15 @@ public final class ProcStat
 
     private static long statusBytes(final long pid, final String field)
     {
+        return kilobytesField(pid, "status", field);
+    }
+
+    /** A "Field:   123 kB" line of /proc/PID/FILE, in bytes, or -1. */
+    private static long kilobytesField(final long pid, final String file, final String field)
+    {
         try
         {
-            for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")))
+            for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file)))
             {
                 if (line.startsWith(field))
                 {

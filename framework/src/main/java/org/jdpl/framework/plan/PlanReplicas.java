@@ -68,7 +68,7 @@ public final class PlanReplicas
             }
             devices.add(new PlannedDevice(d.name(), d.type(), count.get(d.name()), d.completion(), d.options(), d.inputs(), d.outputs(),
                 firstStreamIds.get(d.name()), d.inputs().isEmpty() ? d.upstreamProducers() : upstream, List.copyOf(routes),
-                d.idleStrategy(), d.failurePolicy(), d.origin(), d.gpu(), d.autoPipelineMax()));
+                d.idleStrategy(), d.failurePolicy(), d.origin(), d.gpu(), d.autoPipelineMax(), d.heapBytes()));
         }
         return new Plan(List.copyOf(devices), plan.controlStreamId(), plan.inlineMaxBytes(), plan.sources(), plan.segmentSizeBytes(),
             plan.groups(), plan.placement(), plan.rateLimit());

@@ -25,6 +25,7 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param gpu               the GPU each replica owns; null for a device without GPU
  * @param autoPipelineMax   {@code pipeline = auto}: the most replicas the Driver's warm-up may give it
  *                          ({@code replicas} is 1 until then); 0 for a fixed pipeline
+ * @param heapBytes         the heap its process needs ({@code jvm { heap = 2G }}); 0 for the device processes' default
  */
 public record PlannedDevice(
     String name,
@@ -41,8 +42,19 @@ public record PlannedDevice(
     FailurePolicy failurePolicy,
     String origin,
     GpuPlacement gpu,
-    int autoPipelineMax)
+    int autoPipelineMax,
+    long heapBytes)
 {
+    /** A device with the default heap. */
+    public PlannedDevice(final String name, final String type, final int replicas, final Completion completion, final String options,
+        final List<InputSpec> inputs, final List<OutputSpec> outputs, final int firstStreamId, final int upstreamProducers,
+        final List<Route> routes, final String idleStrategy, final FailurePolicy failurePolicy, final String origin,
+        final GpuPlacement gpu, final int autoPipelineMax)
+    {
+        this(name, type, replicas, completion, options, inputs, outputs, firstStreamId, upstreamProducers, routes, idleStrategy,
+            failurePolicy, origin, gpu, autoPipelineMax, 0);
+    }
+
     /** A device without GPU, with a fixed pipeline. */
     public PlannedDevice(final String name, final String type, final int replicas, final Completion completion, final String options,
         final List<InputSpec> inputs, final List<OutputSpec> outputs, final int firstStreamId, final int upstreamProducers,

@@ -74,6 +74,7 @@ final class DeviceValidator
         final SpecListReader.Specs<OutputSpec> outputs =
             OUTPUTS.read(name, type.factory().outputs(), device.get(TopologyKeys.OUTPUTS), origin, problems);
         final GpuRequest gpu = new GpuKeyReader(problems).read(name, device.get(TopologyKeys.GPU), type.factory().usesGpu(), origin);
+        final long heapBytes = new JvmKeyReader(problems).heapBytes(name, device.get(TopologyKeys.JVM));
         if (inputs == null || outputs == null)
         {
             return null;
@@ -93,7 +94,7 @@ final class DeviceValidator
             }
         }
         return new TopologyDevice(name, type.name(), replicas, Completion.valueOf(completion.toUpperCase(Locale.ROOT)), idle, policy, options,
-            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin, gpu, autoPipelineMax);
+            inputs.specs(), inputs.origins(), outputs.specs(), outputs.origins(), origin, gpu, autoPipelineMax, heapBytes);
     }
 
     private void checkKeys(final String name, final ConfigObject device)

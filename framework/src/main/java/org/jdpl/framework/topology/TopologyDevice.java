@@ -26,6 +26,7 @@ import org.jdpl.framework.spec.OutputSpec;
  * @param gpu           what its {@code gpu} key asks for; null for a device without GPU
  * @param autoPipelineMax {@code pipeline = auto}: the most replicas the Driver's warm-up may choose
  *                      ({@code pipeline-max}); 0 when the pipeline is a fixed number
+ * @param heapBytes     the heap its process needs ({@code jvm { heap = 2G }}); 0 for the default
  */
 record TopologyDevice(
     String name,
@@ -41,6 +42,7 @@ record TopologyDevice(
     List<String> outputOrigins,
     String origin,
     GpuRequest gpu,
-    int autoPipelineMax)
+    int autoPipelineMax,
+    long heapBytes)
 {
 }

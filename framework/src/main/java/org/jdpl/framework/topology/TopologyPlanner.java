@@ -71,7 +71,7 @@ final class TopologyPlanner
                 device.idleStrategy(),
                 device.failurePolicy(),
                 device.origin(),
-                gpus.get(device.name()), device.autoPipelineMax()));
+                gpus.get(device.name()), device.autoPipelineMax(), device.heapBytes()));
         }
         return new Plan(List.copyOf(planned), CONTROL_STREAM_ID, topology.inlineMaxBytes(), List.copyOf(topology.sources()),
             topology.segmentSizeBytes(), inPlanOrder(topology.groups(), ordered), HostPlacement.LOCAL, topology.rateLimit());

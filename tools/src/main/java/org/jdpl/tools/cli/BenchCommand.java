@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         BenchGpuCommand.class,
         BenchNetCommand.class,
         BenchRateCommand.class,
+        BenchStartupCommand.class,
     })
 final class BenchCommand implements Runnable
 {
