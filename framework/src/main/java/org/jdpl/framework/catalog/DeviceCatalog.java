@@ -9,12 +9,13 @@ import java.util.TreeMap;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValueFactory;
 import org.jdpl.framework.device.DeviceFactory;
 import org.jdpl.framework.device.OptionSpec;
 
 /**
  * Every device type on the class path, found with {@link ServiceLoader}, with option defaults from
- * the merged reference.conf files. A type whose option has no default is a packaging error, reported
+ * their declarations and the merged reference.conf files. A type whose option has no default is a packaging error, reported
  * when the catalog loads.
  */
 public final class DeviceCatalog
@@ -42,13 +43,19 @@ public final class DeviceCatalog
         for (final DeviceFactory factory : ServiceLoader.load(DeviceFactory.class, loader))
         {
             final String path = DEFAULTS_PATH + "." + ConfigUtil.quoteString(factory.type());
-            final Config defaults = reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
+            Config defaults = reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
             for (final OptionSpec option : factory.options())
             {
+                if (option.defaultValue() != null)
+                {
+                    // reference.conf still wins, so that a packager can change a declared default without recompiling
+                    defaults = defaults.withFallback(ConfigFactory.empty()
+                        .withValue(ConfigUtil.quoteString(option.name()), ConfigValueFactory.fromAnyRef(option.defaultValue(), "declared by " + factory.getClass().getName())));
+                }
                 if (!defaults.hasPath(ConfigUtil.quoteString(option.name())))
                 {
                     throw new IllegalStateException("device type '" + factory.type() + "' (" + factory.getClass().getName() +
-                        ") declares option '" + option.name() + "' without a default at " + path + " in its reference.conf");
+                        ") declares option '" + option.name() + "' without a default (none declared, none at " + path + " in its reference.conf)");
                 }
             }
             final DeviceType previous = types.put(factory.type(), new DeviceType(factory, defaults));
