@@ -8,21 +8,15 @@ import java.util.TreeMap;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigUtil;
-import com.typesafe.config.ConfigValueFactory;
 import org.jdpl.framework.device.DeviceFactory;
-import org.jdpl.framework.device.OptionSpec;
 
 /**
  * Every device type on the class path, found with {@link ServiceLoader}, with option defaults from
- * their declarations and the merged reference.conf files. A type whose option has no default is a packaging error, reported
- * when the catalog loads.
+ * their declarations and the merged reference.conf files. A type whose option has no default is a
+ * packaging error, reported when the catalog loads.
  */
 public final class DeviceCatalog
 {
-    /** Where option defaults live in reference.conf. */
-    public static final String DEFAULTS_PATH = "jdpl.device-types";
-
     private final Map<String, DeviceType> types;
 
     private DeviceCatalog(final Map<String, DeviceType> types)
@@ -42,23 +36,7 @@ public final class DeviceCatalog
         final Map<String, DeviceType> types = new TreeMap<>();
         for (final DeviceFactory factory : ServiceLoader.load(DeviceFactory.class, loader))
         {
-            final String path = DEFAULTS_PATH + "." + ConfigUtil.quoteString(factory.type());
-            Config defaults = reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
-            for (final OptionSpec option : factory.options())
-            {
-                if (option.defaultValue() != null)
-                {
-                    // reference.conf still wins, so that a packager can change a declared default without recompiling
-                    defaults = defaults.withFallback(ConfigFactory.empty()
-                        .withValue(ConfigUtil.quoteString(option.name()), ConfigValueFactory.fromAnyRef(option.defaultValue(), "declared by " + factory.getClass().getName())));
-                }
-                if (!defaults.hasPath(ConfigUtil.quoteString(option.name())))
-                {
-                    throw new IllegalStateException("device type '" + factory.type() + "' (" + factory.getClass().getName() +
-                        ") declares option '" + option.name() + "' without a default (none declared, none at " + path + " in its reference.conf)");
-                }
-            }
-            final DeviceType previous = types.put(factory.type(), new DeviceType(factory, defaults));
+            final DeviceType previous = types.put(factory.type(), DeviceType.of(factory, reference));
             if (previous != null)
             {
                 throw new IllegalStateException("device type '" + factory.type() + "' registered twice: by " +

@@ -3,15 +3,47 @@ package org.jdpl.framework.catalog;
 import java.util.List;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValueFactory;
 import org.jdpl.framework.device.DeviceFactory;
 import org.jdpl.framework.device.OptionSpec;
 
 /**
- * A registered device type: its factory and the option defaults read from reference.conf
- * ({@code jdpl.device-types.<type>}).
+ * A registered device type: its factory and its option defaults, from the options' declarations
+ * and reference.conf ({@code jdpl.device-types.<type>}).
  */
 public record DeviceType(DeviceFactory factory, Config defaults)
 {
+    /** Where option defaults live in reference.conf. */
+    public static final String DEFAULTS_PATH = "jdpl.device-types";
+
+    /**
+     * The type of {@code factory}, with the defaults it declares and those in {@code reference}
+     * (which wins, so that a packager can change a declared default without recompiling). An option
+     * with neither is a packaging error.
+     */
+    public static DeviceType of(final DeviceFactory factory, final Config reference)
+    {
+        final String path = DEFAULTS_PATH + "." + ConfigUtil.quoteString(factory.type());
+        Config defaults = reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
+        for (final OptionSpec option : factory.options())
+        {
+            final String key = ConfigUtil.quoteString(option.name());
+            if (option.defaultValue() != null)
+            {
+                defaults = defaults.withFallback(ConfigFactory.empty().withValue(key,
+                    ConfigValueFactory.fromAnyRef(option.defaultValue(), "declared by " + factory.getClass().getName())));
+            }
+            if (!defaults.hasPath(key))
+            {
+                throw new IllegalStateException("device type '" + factory.type() + "' (" + factory.getClass().getName() +
+                    ") declares option '" + option.name() + "' without a default (none declared, none at " + path + " in its reference.conf)");
+            }
+        }
+        return new DeviceType(factory, defaults);
+    }
+
     public String name()
     {
         return factory.type();
