@@ -1,5 +1,6 @@
 package org.jdpl.framework.driver;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,11 +24,13 @@ final class DeviceLauncher
     private final DriverContext ctx;
     private final Path runDir;
     private final RunJournal journal;
+    private final Plan plan;
     private final List<String> commandPrefix = new ArrayList<>();
 
-    DeviceLauncher(final DriverContext ctx, final Path runDir, final RunJournal journal)
+    DeviceLauncher(final DriverContext ctx, final Path runDir, final RunJournal journal, final Plan plan)
     {
         this.ctx = ctx;
+        this.plan = plan;
         this.journal = journal;
         this.runDir = runDir.toAbsolutePath();
         commandPrefix.add(ctx.javaCommand());
@@ -38,7 +41,8 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of {@code device}; {@code restarts} says how many times it was started before. */
     DeviceProcess start(final PlannedDevice device, final int replica, final int restarts)
     {
-        final List<String> command = command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, device.name(), replica);
+        final List<String> command = command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, device.name(), replica,
+            List.of(device));
         final ChildJvm jvm = ChildJvm.start(device.name() + "#" + replica, "device '" + device.name() + "'", command,
             environment(Map.of("JDPL_DEVICE", device.name(), "JDPL_REPLICA", Integer.toString(replica)), List.of(device), replica),
             RunLayout.log(runDir, device.name(), replica), ctx.console(), journal);
@@ -48,7 +52,8 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of process group {@code group}: one JVM, one entry per member. */
     List<DeviceProcess> startGroup(final Plan plan, final ProcessGroup group, final int replica, final int restarts)
     {
-        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, group.name(), replica);
+        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, group.name(), replica,
+            group.devices().stream().map(plan::device).toList());
         final ChildJvm jvm = ChildJvm.start(group.name() + "#" + replica, "process group '" + group.name() + "'", command,
             environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)),
                 group.devices().stream().map(plan::device).toList(), replica),
@@ -61,12 +66,16 @@ final class DeviceLauncher
         return members;
     }
 
-    private List<String> command(final String main, final String marker, final String name, final int replica)
+    /** The JVM command of a process running {@code devices}: their device libraries go on its class path. */
+    private List<String> command(final String main, final String marker, final String name, final int replica,
+        final List<PlannedDevice> devices)
     {
         final List<String> command = new ArrayList<>(commandPrefix);
         command.add(marker);
         command.add("-cp");
-        command.add(ctx.classPath());
+        final List<String> classPath = new ArrayList<>(List.of(ctx.classPath()));
+        classPath.addAll(plan.librariesOf(devices));
+        command.add(String.join(File.pathSeparator, classPath));
         command.add(main);
         command.add(RunLayout.manifest(runDir).toString());
         command.add(name);
