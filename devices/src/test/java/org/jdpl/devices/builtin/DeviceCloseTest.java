@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
@@ -64,13 +63,7 @@ class DeviceCloseTest
             rig.start("source", 0);
             final Path log = runDir.resolve("recorder.out");
             final Process recorder = DeviceProcesses.start(runDir, "recorder", 0, log);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (!Files.exists(log) || !Files.readString(log).contains("recorder: running"))
-            {
-                assertTrue(recorder.isAlive(), "the recorder ended early:\n" + Files.readString(log));
-                assertTrue(System.nanoTime() < deadline, "the recorder did not start running");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
+            DeviceProcesses.awaitRunning(recorder, log, "recorder");
             recorder.destroy(); // SIGTERM, as the Driver ends a run
             assertTrue(recorder.waitFor(20, TimeUnit.SECONDS), "the recorder ignored SIGTERM");
             assertEquals(128 + 15, recorder.exitValue(), Files.readString(log));

@@ -24,7 +24,7 @@ final class DeclaredDevice implements Device
     {
         timeslice = new Timeslice(ctx.info(), ctx.metrics(), inputs, outputs);
         setup = new Setup(ctx);
-        process = spec.initialise(setup);
+        process = spec.init(setup);
         if (process == null)
         {
             throw new IllegalStateException("device type '" + spec.type() + "' (" + spec.getClass().getName() + "): init returned no function");

@@ -30,29 +30,13 @@ public interface DeviceInfo
     /** Where {@code label} is among {@link #inputSpecs()}, for {@link Inputs#get(int)}; -1 when it has no such input. */
     default int inputPosition(final String label)
     {
-        final List<InputSpec> inputs = inputSpecs();
-        for (int i = 0; i < inputs.size(); i++)
-        {
-            if (inputs.get(i).label().equals(label))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return inputSpecs().stream().map(InputSpec::label).toList().indexOf(label);
     }
 
     /** Where {@code label} is among {@link #outputSpecs()}, for {@link Outputs#make(int, long)}; -1 when it has no such output. */
     default int outputPosition(final String label)
     {
-        final List<OutputSpec> outputs = outputSpecs();
-        for (int i = 0; i < outputs.size(); i++)
-        {
-            if (outputs.get(i).label().equals(label))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return outputSpecs().stream().map(OutputSpec::label).toList().indexOf(label);
     }
 
     /** The run's directory ({@code runs/<run-id>}): where a device puts files meant for the user after the run. */

@@ -182,9 +182,4 @@ public abstract class DeviceSpec implements DeviceFactory
     {
         return new DeclaredDevice(this, inputs, outputs);
     }
-
-    final ProcessFunction initialise(final Setup setup) throws Exception
-    {
-        return init(setup);
-    }
 }

@@ -36,19 +36,17 @@ final class TestInputs implements Inputs
         {
             throw new IllegalStateException("input '" + label + "' already has a message for this call");
         }
-        slots[position] = new Staged(label, spec == null ? concrete(specs.get(position)) : spec, payload);
+        slots[position] = new Staged(label, spec == null ? concrete(specs.get(position)) : spec, -1, payload.asReadOnly());
         arrivalOrder[count++] = position;
     }
 
     /** Sets the timeslice of everything staged; true when something is. */
     boolean seal(final long timeslice)
     {
-        for (final Staged slot : slots)
+        for (int i = 0; i < slots.length; i++)
         {
-            if (slot != null)
-            {
-                slot.timeslice = timeslice;
-            }
+            final Staged slot = slots[i];
+            slots[i] = slot == null ? null : new Staged(slot.label(), slot.spec(), timeslice, slot.payload());
         }
         return count > 0;
     }
@@ -134,42 +132,7 @@ final class TestInputs implements Inputs
     }
 
     /** A staged message, read-only as a received one is. */
-    private static final class Staged implements Input
+    private record Staged(String label, DataSpec spec, long timeslice, MemorySegment payload) implements Input
     {
-        private final String label;
-        private final DataSpec spec;
-        private final MemorySegment payload;
-        private long timeslice;
-
-        Staged(final String label, final DataSpec spec, final MemorySegment payload)
-        {
-            this.label = label;
-            this.spec = spec;
-            this.payload = payload.asReadOnly();
-        }
-
-        @Override
-        public String label()
-        {
-            return label;
-        }
-
-        @Override
-        public DataSpec spec()
-        {
-            return spec;
-        }
-
-        @Override
-        public long timeslice()
-        {
-            return timeslice;
-        }
-
-        @Override
-        public MemorySegment payload()
-        {
-            return payload;
-        }
     }
 }
