@@ -5,19 +5,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.device.DeviceFactory;
-import org.jdpl.framework.device.OptionSpec;
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.runner.InProcessDevice;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
+import org.jdpl.framework.topology.OptionCheck;
+import org.jdpl.framework.topology.Problem;
 
 /**
  * Calls one device in this thread with the timeslices a test gives it, and hands back what each
@@ -34,7 +36,7 @@ import org.jdpl.framework.spec.OutputSpec;
  * }</pre>
  *
  * The device is initialised on the first call (or {@link #init()}) and closed by {@link #close()}.
- * Options are checked by name here; their types and ranges are checked by {@code dpl validate}.
+ * Options are checked as {@code dpl validate} checks a topology's: names, value types, ranges.
  */
 public final class DeviceTester implements AutoCloseable
 {
@@ -69,15 +71,10 @@ public final class DeviceTester implements AutoCloseable
         return this;
     }
 
-    /** Sets an option as a topology would ({@code 16}, {@code "16M"}, {@code true}, a list of strings). */
+    /** Sets an option as a topology would ({@code 16}, {@code "16M"}, {@code true}, a list of strings); checked at init, as dpl validate does. */
     public DeviceTester option(final String option, final Object value)
     {
         requireNotStarted();
-        if (type.option(option) == null)
-        {
-            throw new IllegalArgumentException("device type '" + type.name() + "' has no option '" + option + "'; its options are " +
-                type.options().stream().map(OptionSpec::name).toList());
-        }
         options.put(option, value);
         return this;
     }
@@ -99,10 +96,18 @@ public final class DeviceTester implements AutoCloseable
         return this;
     }
 
-    /** Creates and initialises the device; the device's own exception when its init throws. */
+    /**
+     * Creates and initialises the device; an IllegalArgumentException naming every bad option (as
+     * dpl validate would), or the device's own exception when its init throws.
+     */
     public DeviceTester init() throws Exception
     {
         requireNotStarted();
+        final List<Problem> problems = OptionCheck.problems(name, type, options, "DeviceTester");
+        if (!problems.isEmpty())
+        {
+            throw new IllegalArgumentException(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        }
         final List<InputSpec> in = type.factory().inputs().stream().map(InputSpec::parse).toList();
         final List<OutputSpec> out = type.factory().outputs().stream().map(OutputSpec::parse).toList();
         final String text = ConfigValueFactory.fromMap(options).render(ConfigRenderOptions.concise());

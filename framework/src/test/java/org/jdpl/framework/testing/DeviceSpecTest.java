@@ -55,11 +55,16 @@ class DeviceSpecTest
     }
 
     @Test
-    void shouldRejectAnUnknownOptionAndACallWithoutInputs() throws Exception
+    void shouldRejectBadOptionsAsValidateDoesAndACallWithoutInputs() throws Exception
     {
         final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-            () -> DeviceTester.of(new Scale()).option("factr", 3));
-        assertEquals("device type 'test-scale' has no option 'factr'; its options are [factor]", unknown.getMessage());
+            () -> DeviceTester.of(new Scale()).option("factr", 3).init());
+        assertTrue(unknown.getMessage().startsWith("DeviceTester: device 'test-scale': unknown option 'factr' for type 'test-scale'; " +
+            "did you mean 'factor'?"), unknown.getMessage());
+        final IllegalArgumentException outOfRange = assertThrows(IllegalArgumentException.class,
+            () -> DeviceTester.of(new Scale()).option("factor", 1e7).init());
+        assertTrue(outOfRange.getMessage().contains("option 'factor' = 10000000 is out of range: it must be -1000000..1000000"),
+            outOfRange.getMessage());
         try (DeviceTester scale = DeviceTester.of(new Scale()))
         {
             assertThrows(IllegalStateException.class, () -> scale.process(0));
