@@ -52,11 +52,10 @@ final class DeviceLauncher
     /** Starts replica {@code replica} of process group {@code group}: one JVM, one entry per member. */
     List<DeviceProcess> startGroup(final Plan plan, final ProcessGroup group, final int replica, final int restarts)
     {
-        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, group.name(), replica,
-            group.devices().stream().map(plan::device).toList());
+        final List<PlannedDevice> devices = group.devices().stream().map(plan::device).toList();
+        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, group.name(), replica, devices);
         final ChildJvm jvm = ChildJvm.start(group.name() + "#" + replica, "process group '" + group.name() + "'", command,
-            environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)),
-                group.devices().stream().map(plan::device).toList(), replica),
+            environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)), devices, replica),
             RunLayout.log(runDir, group.name(), replica), ctx.console(), journal);
         final List<DeviceProcess> members = new ArrayList<>();
         for (final String member : group.devices())
