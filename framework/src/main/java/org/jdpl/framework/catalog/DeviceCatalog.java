@@ -105,6 +105,7 @@ public final class DeviceCatalog
 
     private List<DeviceType> typesIn(final DeviceLibrary library, final Path jar)
     {
+        // Never closed: the catalog's types (and the devices they create in this JVM) live as long as it does.
         final URLClassLoader jarLoader;
         try
         {

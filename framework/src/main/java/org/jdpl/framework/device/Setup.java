@@ -37,6 +37,10 @@ public final class Setup
      */
     public void onEndOfStream(final ProcessFunction callback)
     {
+        if (endOfStream != null)
+        {
+            throw new IllegalStateException("device '" + context.info().name() + "': onEndOfStream set twice; do both things in one callback");
+        }
         this.endOfStream = callback;
     }
 

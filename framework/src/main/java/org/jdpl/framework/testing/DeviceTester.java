@@ -50,6 +50,7 @@ public final class DeviceTester implements AutoCloseable
     private TestOutputs outputs;
     private InProcessDevice device;
     private long nextTimeslice;
+    private boolean initFailed;
 
     private DeviceTester(final DeviceType type)
     {
@@ -116,7 +117,9 @@ public final class DeviceTester implements AutoCloseable
         inputs = new TestInputs(in);
         outputs = new TestOutputs(out);
         device = new InProcessDevice(type, planned, replica, runDirectory, outputs);
+        initFailed = true;
         device.init();
+        initFailed = false;
         return this;
     }
 
@@ -232,6 +235,10 @@ public final class DeviceTester implements AutoCloseable
         if (device == null)
         {
             init();
+        }
+        if (initFailed)
+        {
+            throw new IllegalStateException("the device's init failed: it gets no further calls, only close()");
         }
     }
 

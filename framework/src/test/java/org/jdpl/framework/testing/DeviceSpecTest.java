@@ -115,6 +115,7 @@ class DeviceSpecTest
         final DeviceTester failing = DeviceTester.of(new Lifecycle(events, true));
         final IllegalStateException failure = assertThrows(IllegalStateException.class, failing::init);
         assertEquals("init failed after taking a resource", failure.getMessage());
+        assertThrows(IllegalStateException.class, failing::produce, "no calls after a failed init");
         failing.close();
         failing.close();
         assertEquals(List.of("closed first"), events, "closed once, also when init failed half way");
