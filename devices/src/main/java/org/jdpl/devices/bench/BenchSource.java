@@ -3,65 +3,79 @@ package org.jdpl.devices.bench;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-import org.jdpl.framework.device.Device;
-import org.jdpl.framework.device.InitContext;
-import org.jdpl.framework.device.ProcessingContext;
+import org.jdpl.framework.device.DeviceSpec;
+import org.jdpl.framework.device.Option;
+import org.jdpl.framework.device.OutputPort;
+import org.jdpl.framework.device.ProcessFunction;
+import org.jdpl.framework.device.Setup;
+import org.jdpl.framework.device.Timeslice;
 
 /**
- * Sends {@code timeslices} payloads. Each starts with the clock read just before {@code make}
- * (so the hand-off is timed from allocation) and a warm-up flag; nothing else is written, so a
- * large payload costs its hand-off, not its filling.
+ * {@code bench-source}: sends {@code timeslices} payloads. Each starts with the clock read just
+ * before {@code make} (so the hand-off is timed from allocation) and a warm-up flag; nothing else is
+ * written, so a large payload costs its hand-off, not its filling.
  */
-final class BenchSource implements Device
+public final class BenchSource extends DeviceSpec
 {
-    static final String OUTPUT = "out";
+    public static final String TYPE = "bench-source";
     static final long MIN_BYTES = 16;
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final long STAMP_OFFSET = 0;
     static final long WARMUP_OFFSET = 8;
 
-    private long timeslices;
-    private long payloadBytes;
-    private long intervalNs;
-    private long warmup;
-    private long nextSendNs;
-    private long sent;
+    private final OutputPort out = output("out", "BNC/DATA/0");
+    private final Option<Long> timeslices = longOption("timeslices", 1000, 1, Long.MAX_VALUE, "how many timeslices to send (at least 1)");
+    private final Option<Long> payloadBytes = bytesOption("payload-bytes", "64", MIN_BYTES, Long.MAX_VALUE,
+        "payload size (at least " + MIN_BYTES + " B)");
+    private final Option<Long> intervalUs = longOption("interval-us", 0, 0, Long.MAX_VALUE,
+        "time between two sends (one hand-off at a time for latency); 0 = as fast as taken");
+    private final Option<Long> warmup = longOption("warmup", 0, 0, Long.MAX_VALUE, "first timeslices marked as warm-up (not measured)");
 
-    @Override
-    public void init(final InitContext ctx)
+    public BenchSource()
     {
-        timeslices = ctx.options().getLong("timeslices");
-        payloadBytes = ctx.options().getBytes("payload-bytes");
-        intervalNs = ctx.options().getLong("interval-us") * 1000;
-        warmup = ctx.options().getLong("warmup");
-        if (timeslices < 1 || payloadBytes < MIN_BYTES || intervalNs < 0 || warmup < 0)
-        {
-            throw new IllegalArgumentException("bench-source '" + ctx.info().name() + "': timeslices (" + timeslices +
-                ") must be >= 1, payload-bytes (" + payloadBytes + ") >= " + MIN_BYTES + ", interval-us and warmup >= 0");
-        }
+        super(TYPE, "benchmark source: timeslices payloads stamped with the clock before allocation, optionally paced");
     }
 
     @Override
-    public void process(final ProcessingContext ctx)
+    protected ProcessFunction init(final Setup setup)
     {
-        if (sent >= timeslices || ctx.control().stopRequested())
+        final long count = setup.get(timeslices);
+        final long bytes = setup.get(payloadBytes);
+        final long intervalNs = setup.get(intervalUs) * 1000;
+        final long warm = setup.get(warmup);
+        if (count < 1 || bytes < MIN_BYTES || intervalNs < 0 || warm < 0)
         {
-            ctx.control().endOfStream();
-            return;
+            throw new IllegalArgumentException("bench-source '" + setup.info().name() + "': timeslices (" + count +
+                ") must be >= 1, payload-bytes (" + bytes + ") >= " + MIN_BYTES + ", interval-us and warmup >= 0");
         }
-        final long nowNs = System.nanoTime();
-        if (intervalNs > 0 && nowNs - nextSendNs < 0)
+        return new ProcessFunction()
         {
-            return;
-        }
-        nextSendNs = nowNs + intervalNs;
-        final MemorySegment payload = ctx.outputs().make(OUTPUT, payloadBytes);
-        payload.set(LONG, STAMP_OFFSET, nowNs);
-        payload.set(LONG, WARMUP_OFFSET, sent < warmup ? 1 : 0);
-        sent++;
-        if (sent == timeslices)
-        {
-            ctx.control().endOfStream();
-        }
+            private long nextSendNs;
+            private long sent;
+
+            @Override
+            public void process(final Timeslice ts)
+            {
+                if (sent >= count || ts.stopRequested())
+                {
+                    ts.endOfStream();
+                    return;
+                }
+                final long nowNs = System.nanoTime();
+                if (intervalNs > 0 && nowNs - nextSendNs < 0)
+                {
+                    return;
+                }
+                nextSendNs = nowNs + intervalNs;
+                final MemorySegment payload = ts.make(out, bytes);
+                payload.set(LONG, STAMP_OFFSET, nowNs);
+                payload.set(LONG, WARMUP_OFFSET, sent < warm ? 1 : 0);
+                sent++;
+                if (sent == count)
+                {
+                    ts.endOfStream();
+                }
+            }
+        };
     }
 }

@@ -69,7 +69,16 @@ final class TfRecorder implements Device
     {
         final int length = encoder.wrap(header, 0).writeEndOfStream(recorded, System.currentTimeMillis());
         writer.append(header.addressOffset(), length, 0, 0);
-        writer.close();
+    }
+
+    /** On every way out: a stopped or failed recording still closes its queue, and keeps what it wrote. */
+    @Override
+    public void close()
+    {
+        if (writer != null)
+        {
+            writer.close();
+        }
         arena.close();
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 import org.jdpl.framework.device.Device;
-import org.jdpl.framework.device.EndOfStreamContext;
 import org.jdpl.framework.device.InitContext;
 import org.jdpl.framework.device.ProcessingContext;
 import org.jdpl.framework.spec.DataSpec;
@@ -172,8 +171,9 @@ final class TfReplayer implements Device, DurableMessageHandler
         return outputs.size() == 1 ? outputs.get(0).label() : null;
     }
 
+    /** On every way out, so that a stopped or failed replay leaves no queue open. */
     @Override
-    public void endOfStream(final EndOfStreamContext ctx)
+    public void close()
     {
         if (reader != null)
         {

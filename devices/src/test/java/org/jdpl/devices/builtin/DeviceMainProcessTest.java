@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
@@ -84,13 +83,7 @@ class DeviceMainProcessTest
                 device("sink", "checksum-sink", 1, "{}", List.of("in:TST/COUNTER"), List.of(), 200, 1, List.of()));
             final Path log = runDir.resolve("sink.out");
             final Process sink = DeviceProcesses.start(runDir, "sink", 0, log);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (!Files.exists(log) || !Files.readString(log).contains("sink: running"))
-            {
-                assertTrue(sink.isAlive(), "the sink ended early:\n" + Files.readString(log));
-                assertTrue(System.nanoTime() < deadline, "the sink did not start running");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
+            DeviceProcesses.awaitRunning(sink, log, "sink");
             fakeDriver.destroyForcibly().waitFor();
             final long killedNs = System.nanoTime();
             assertTrue(sink.waitFor(10, TimeUnit.SECONDS), "the sink outlived its Driver");
@@ -116,13 +109,7 @@ class DeviceMainProcessTest
             rig.plan(device("sink", "checksum-sink", 1, "{}", List.of("in:TST/COUNTER"), List.of(), 200, 1, List.of()));
             final Path log = runDir.resolve("sink.out");
             final Process sink = DeviceProcesses.start(runDir, "sink", 0, log);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (!Files.exists(log) || !Files.readString(log).contains("sink: running"))
-            {
-                assertTrue(sink.isAlive(), "the sink ended early:\n" + Files.readString(log));
-                assertTrue(System.nanoTime() < deadline, "the sink did not start running");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
+            DeviceProcesses.awaitRunning(sink, log, "sink");
             final String status = Files.readString(Path.of("/proc", Long.toString(sink.pid()), "status"));
             System.out.println("idle sink device process: " + status.lines().filter(l -> l.startsWith("VmRSS") || l.startsWith("Threads"))
                 .map(l -> l.replaceAll("\\s+", " ")).toList());

@@ -1,11 +1,15 @@
 package org.jdpl.devices.builtin;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.runner.DeviceMain;
@@ -30,6 +34,18 @@ final class DeviceProcesses
         command.add(device);
         command.add(Integer.toString(replica));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** Waits until {@code process}, logging to {@code log}, says device {@code device} is running; fails when it ends first. */
+    static void awaitRunning(final Process process, final Path log, final String device) throws IOException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (!Files.exists(log) || !Files.readString(log).contains(device + ": running"))
+        {
+            assertTrue(process.isAlive(), "the " + device + " ended early:\n" + Files.readString(log));
+            assertTrue(System.nanoTime() < deadline, "the " + device + " did not start running");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 
     private static Path flagsFile() throws IOException

@@ -2,8 +2,9 @@ package org.jdpl.framework.device;
 
 /**
  * One reconstruction step. The framework calls {@link #init} once, {@link #process} once per
- * complete timeslice (for a source, once per timeslice it produces), and {@link #endOfStream} once
- * when every upstream producer has ended. All calls come from one thread.
+ * complete timeslice (for a source, once per timeslice it produces), {@link #endOfStream} once
+ * when every upstream producer has ended, and {@link #close} last, on every way out. All calls come
+ * from one thread.
  */
 public interface Device
 {
@@ -22,6 +23,15 @@ public interface Device
 
     /** Every upstream producer has ended; last outputs may still be written. */
     default void endOfStream(final EndOfStreamContext ctx) throws Exception
+    {
+    }
+
+    /**
+     * Free what {@link #init} took (GPU memory, files): called once, last, however the device ends
+     * (end of stream, a stop or SIGTERM, a failure in any call, init included), so it must cope with
+     * a device that did not finish its init. Nothing may be sent from here.
+     */
+    default void close() throws Exception
     {
     }
 }

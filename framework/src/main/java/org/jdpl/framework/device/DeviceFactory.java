@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Registers a device type. Found with {@link java.util.ServiceLoader}: list the implementation in
- * {@code META-INF/services/org.jdpl.framework.device.DeviceFactory}. Option defaults live in the
- * module's {@code reference.conf} under {@code jdpl.device-types.<type>}.
+ * {@code META-INF/services/org.jdpl.framework.device.DeviceFactory}. An option's default is in its
+ * {@link OptionSpec} (as {@link DeviceSpec} declares it) or in the module's {@code reference.conf}
+ * under {@code jdpl.device-types.<type>}. {@link DeviceSpec} implements this interface for you.
  */
 public interface DeviceFactory
 {
@@ -21,7 +22,7 @@ public interface DeviceFactory
     /** Default outputs, as spec strings ({@code out:TST/COUNTER/0}); a topology may override them. */
     List<String> outputs();
 
-    /** The options this type accepts; each needs a default in reference.conf. */
+    /** The options this type accepts; each needs a default, declared or in reference.conf. */
     List<OptionSpec> options();
 
     /**

@@ -9,6 +9,15 @@ public interface Inputs
     /** Whether {@code label} has a message in this timeslice (optional inputs may not). */
     boolean isPresent(String label);
 
+    /**
+     * The input at {@code position} among this device's inputs ({@link DeviceInfo#inputSpecs()}):
+     * the label looked up once, at init ({@link DeviceInfo#inputPosition}), instead of per call.
+     */
+    Input get(int position);
+
+    /** Whether the input at {@code position} has a message in this timeslice. */
+    boolean isPresent(int position);
+
     /** How many inputs are present. */
     int count();
 

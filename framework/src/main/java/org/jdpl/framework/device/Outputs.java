@@ -18,6 +18,15 @@ public interface Outputs
      */
     MemorySegment make(String label, long sizeBytes);
 
+    /**
+     * As {@link #make(String, long)} for the output at {@code position} among this device's outputs
+     * ({@link DeviceInfo#outputSpecs()}): the label looked up once ({@link DeviceInfo#outputPosition}).
+     */
+    MemorySegment make(int position, long sizeBytes);
+
+    /** Sends {@code input}'s payload on the output at {@code position}, as {@link #forward(String, Input)}. */
+    void forward(int position, Input input);
+
     /** Sends a copy of {@code data} on {@code label}. */
     default void snapshot(final String label, final MemorySegment data)
     {

@@ -1,5 +1,6 @@
 package org.jdpl.framework.driver;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,11 +24,13 @@ final class DeviceLauncher
     private final DriverContext ctx;
     private final Path runDir;
     private final RunJournal journal;
+    private final Plan plan;
     private final List<String> commandPrefix = new ArrayList<>();
 
-    DeviceLauncher(final DriverContext ctx, final Path runDir, final RunJournal journal)
+    DeviceLauncher(final DriverContext ctx, final Path runDir, final RunJournal journal, final Plan plan)
     {
         this.ctx = ctx;
+        this.plan = plan;
         this.journal = journal;
         this.runDir = runDir.toAbsolutePath();
         commandPrefix.add(ctx.javaCommand());
@@ -62,6 +65,7 @@ final class DeviceLauncher
         return members;
     }
 
+    /** The JVM command of a process running {@code devices}: their device libraries go on its class path. */
     private List<String> command(final String main, final String marker, final List<PlannedDevice> devices, final String name,
         final int replica)
     {
@@ -70,7 +74,9 @@ final class DeviceLauncher
         command.addAll(AotCache.deviceOptions(GROUP_MAIN.equals(main)));
         command.add(marker);
         command.add("-cp");
-        command.add(ctx.classPath());
+        final List<String> classPath = new ArrayList<>(List.of(ctx.classPath()));
+        classPath.addAll(plan.librariesOf(devices));
+        command.add(String.join(File.pathSeparator, classPath));
         command.add(main);
         command.add(RunLayout.manifest(runDir).toString());
         command.add(name);

@@ -157,7 +157,7 @@ public final class Driver
                 journal.event("gpu: " + gpu);
             }
 
-            final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir(), journal);
+            final DeviceLauncher launcher = new DeviceLauncher(ctx, dirs.runDir(), journal, plan);
             final String spawnFailure = spawnAll(plan, ctx.host(), launcher, processes);
             final ProcessSampler sampler = new ProcessSampler(processes, counters, plan, journal, SystemNanoClock.INSTANCE);
             final RunProgress progress = new RunProgress(ctx.progress(), counters, plan, ctx.console(), SystemNanoClock.INSTANCE);

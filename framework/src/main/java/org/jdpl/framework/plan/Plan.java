@@ -2,6 +2,7 @@ package org.jdpl.framework.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The resolved, physical topology: every device with its replicas, channels and stream ids. Made
@@ -16,9 +17,11 @@ import java.util.List;
  * @param groups           process groups; a device in none runs in a process of its own per replica
  * @param placement        the host of every replica ({@link HostPlacement#LOCAL} when the plan has no hosts)
  * @param rateLimit        how sources are held back ({@code rate-limit { }}); never null
+ * @param libraries        the jar of each device type used from a device library (outside the class
+ *                         path), by type: it goes on the class path of the processes running it
  */
 public record Plan(List<PlannedDevice> devices, int controlStreamId, long inlineMaxBytes, List<String> sources,
-    long segmentSizeBytes, List<ProcessGroup> groups, HostPlacement placement, RateLimit rateLimit)
+    long segmentSizeBytes, List<ProcessGroup> groups, HostPlacement placement, RateLimit rateLimit, Map<String, String> libraries)
 {
     public Plan
     {
@@ -26,6 +29,14 @@ public record Plan(List<PlannedDevice> devices, int controlStreamId, long inline
         groups = groups == null ? List.of() : List.copyOf(groups);
         placement = placement == null ? HostPlacement.LOCAL : placement;
         rateLimit = rateLimit == null ? RateLimit.NONE : rateLimit;
+        libraries = libraries == null ? Map.of() : Map.copyOf(libraries);
+    }
+
+    /** A plan of class-path device types only. */
+    public Plan(final List<PlannedDevice> devices, final int controlStreamId, final long inlineMaxBytes, final List<String> sources,
+        final long segmentSizeBytes, final List<ProcessGroup> groups, final HostPlacement placement, final RateLimit rateLimit)
+    {
+        this(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, placement, rateLimit, Map.of());
     }
 
     /** A plan without a rate limit. */
@@ -58,7 +69,28 @@ public record Plan(List<PlannedDevice> devices, int controlStreamId, long inline
     /** The same plan with another placement (a launcher's host addresses). */
     public Plan withPlacement(final HostPlacement newPlacement)
     {
-        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, newPlacement, rateLimit);
+        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, newPlacement, rateLimit, libraries);
+    }
+
+    /** The same plan with the jars of its device-library types. */
+    public Plan withLibraries(final Map<String, String> jarsByType)
+    {
+        return new Plan(devices, controlStreamId, inlineMaxBytes, sources, segmentSizeBytes, groups, placement, rateLimit, jarsByType);
+    }
+
+    /** The jars {@code devices} need beyond the class path, each once, in device order. */
+    public List<String> librariesOf(final List<PlannedDevice> members)
+    {
+        final List<String> jars = new ArrayList<>();
+        for (final PlannedDevice device : members)
+        {
+            final String jar = libraries.get(device.type());
+            if (jar != null && !jars.contains(jar))
+            {
+                jars.add(jar);
+            }
+        }
+        return jars;
     }
 
     public PlannedDevice device(final String name)

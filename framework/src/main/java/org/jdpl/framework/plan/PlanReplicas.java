@@ -71,6 +71,6 @@ public final class PlanReplicas
                 d.idleStrategy(), d.failurePolicy(), d.origin(), d.gpu(), d.autoPipelineMax(), d.heapBytes()));
         }
         return new Plan(List.copyOf(devices), plan.controlStreamId(), plan.inlineMaxBytes(), plan.sources(), plan.segmentSizeBytes(),
-            plan.groups(), plan.placement(), plan.rateLimit());
+            plan.groups(), plan.placement(), plan.rateLimit(), plan.libraries());
     }
 }

@@ -180,12 +180,31 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 LOG.info("{}: closed before end of stream", who);
                 end(DeviceExitCode.STOPPED, null);
             }
+            closeDevice();
             CloseHelper.closeAll(outputs, inputs, timers, segment, channels, ownAeron, published);
         }
         finally
         {
             closed.countDown();
         }
+    }
+
+    /** The device's own close, on every way out; a failure there is logged, the outcome stands. */
+    private void closeDevice()
+    {
+        if (device == null)
+        {
+            return;
+        }
+        try
+        {
+            device.close();
+        }
+        catch (final Exception | LinkageError | AssertionError e)
+        {
+            LOG.error("{}: close failed: {}", who, DeviceCallException.describe(e), e);
+        }
+        device = null;
     }
 
     private void initialise() throws DeviceSetupException

@@ -25,6 +25,18 @@ final class NoInputs implements Inputs
     }
 
     @Override
+    public Input get(final int position)
+    {
+        throw new IllegalStateException("no input " + position + " here: a source has no inputs, and endOfStream gets none");
+    }
+
+    @Override
+    public boolean isPresent(final int position)
+    {
+        return false;
+    }
+
+    @Override
     public int count()
     {
         return 0;

@@ -99,33 +99,50 @@ final class PendingTimeslice implements Inputs
     @Override
     public Input get(final String label)
     {
-        for (final PayloadSlot slot : slots)
+        final int position = positionOf(label);
+        if (position < 0)
         {
-            if (slot.label().equals(label))
-            {
-                if (!slot.isPresent())
-                {
-                    throw new IllegalStateException("input '" + label + "' has no message in timeslice " + timeslice +
-                        " (an optional input, or completion = any): check inputs().isPresent(\"" + label + "\") first");
-                }
-                return slot;
-            }
+            throw new IllegalArgumentException("no input labelled '" + label + "'; this device's inputs are " + labels() +
+                " (a topology may rename specs, never labels)");
         }
-        throw new IllegalArgumentException("no input labelled '" + label + "'; this device's inputs are " + labels() +
-            " (a topology may rename specs, never labels)");
+        return get(position);
     }
 
     @Override
     public boolean isPresent(final String label)
     {
-        for (final PayloadSlot slot : slots)
+        final int position = positionOf(label);
+        return position >= 0 && slots[position].isPresent();
+    }
+
+    @Override
+    public Input get(final int position)
+    {
+        final PayloadSlot slot = slots[position];
+        if (!slot.isPresent())
         {
-            if (slot.label().equals(label))
+            throw new IllegalStateException("input '" + slot.label() + "' has no message in timeslice " + timeslice +
+                " (an optional input, or completion = any): check inputs().isPresent(\"" + slot.label() + "\") first");
+        }
+        return slot;
+    }
+
+    @Override
+    public boolean isPresent(final int position)
+    {
+        return slots[position].isPresent();
+    }
+
+    private int positionOf(final String label)
+    {
+        for (int i = 0; i < slots.length; i++)
+        {
+            if (slots[i].label().equals(label))
             {
-                return slot.isPresent();
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The inputs that arrived for this timeslice, then the conditions held. */

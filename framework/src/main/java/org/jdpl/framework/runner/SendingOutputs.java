@@ -95,6 +95,12 @@ final class SendingOutputs implements Outputs, AutoCloseable
         return channel(label).make(sizeBytes);
     }
 
+    @Override
+    public MemorySegment make(final int position, final long sizeBytes)
+    {
+        return channels[position].make(sizeBytes);
+    }
+
     private SendingOutputs durableRoutes(final List<DurableRoutes> routes)
     {
         this.durableRoutes = routes;
@@ -105,11 +111,23 @@ final class SendingOutputs implements Outputs, AutoCloseable
     @Override
     public void forward(final String label, final Input input)
     {
-        if (input instanceof PayloadSlot slot && slot.segmentRef() >= 0 && channel(label).forward(slot.segmentRef(), slot.payloadBytes()))
+        forward(channel(label), input);
+    }
+
+    @Override
+    public void forward(final int position, final Input input)
+    {
+        forward(channels[position], input);
+    }
+
+    private static void forward(final OutputChannel channel, final Input input)
+    {
+        if (input instanceof PayloadSlot slot && slot.segmentRef() >= 0 && channel.forward(slot.segmentRef(), slot.payloadBytes()))
         {
             return;
         }
-        snapshot(label, input.payload());
+        final MemorySegment payload = input.payload();
+        MemorySegment.copy(payload, 0, channel.make(payload.byteSize()), 0, payload.byteSize());
     }
 
     private OutputChannel channel(final String label)

@@ -90,6 +90,29 @@ final class TimerInputs implements Inputs, AutoCloseable
     }
 
     @Override
+    public Input get(final int position)
+    {
+        if (!isPresent(position))
+        {
+            throw new IllegalStateException("timer " + position + " did not tick in this call: check inputs().isPresent(" + position + ") first");
+        }
+        return timers[position];
+    }
+
+    @Override
+    public boolean isPresent(final int position)
+    {
+        for (int i = 0; i < presentCount; i++)
+        {
+            if (present[i] == timers[position])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public int count()
     {
         return presentCount;

@@ -48,10 +48,18 @@ public final class TopologyCompiler
     {
         final List<Problem> problems = new ArrayList<>();
         final LoadedTopology loaded = new TopologyLoader(environment).load(files, sets, problems);
-        final Topology topology = new TopologyValidator(catalog).validate(loaded, problems);
+        final int loadProblems = problems.size();
+        final DeviceCatalog types = LibrariesReader.extend(catalog, loaded.config().root().get(TopologyKeys.LIBRARIES), problems);
+        if (problems.size() > loadProblems)
+        {
+            // a library failed: its devices would all be "unknown types", which only repeats the one problem
+            return new Compilation(null, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());
+        }
+        final Topology topology = new TopologyValidator(types).validate(loaded, problems);
         final Map<String, GpuPlacement> placements = problems.isEmpty() ? GpuPlanning.place(topology, gpus, problems) : Map.of();
         final HostPlacement placement = HostPlacer.place(loaded.config().root(), topology.devices(), problems);
-        final Plan planned = problems.isEmpty() ? TopologyPlanner.plan(topology, placements).withPlacement(placement) : null;
+        final Plan planned = problems.isEmpty()
+            ? LibrariesReader.withJars(TopologyPlanner.plan(topology, placements).withPlacement(placement), types) : null;
         if (planned != null)
         {
             DurableChannelHosts.check(planned, loaded.config().root(), problems);

@@ -13,7 +13,9 @@ final class TopologyKeys
     static final String VARS = "vars";
     static final String HOSTS = "hosts";
     static final String NET = "net";
-    static final List<String> TOP_LEVEL = List.of(DEVICES, SHM, CHANNELS, RATE_LIMIT, VARS, HOSTS, NET);
+    /** Jars of device types from outside the class path, relative to the file. */
+    static final String LIBRARIES = "libraries";
+    static final List<String> TOP_LEVEL = List.of(DEVICES, SHM, CHANNELS, RATE_LIMIT, VARS, HOSTS, NET, LIBRARIES);
     /** Changes to devices declared by earlier files; taken out of each file before the files merge ({@link DeviceAmendments}). */
     static final String AMEND = "amend";
 

@@ -15,6 +15,7 @@ import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.device.OptionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +29,9 @@ public final class DevicesCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print the catalog as JSON.")
     boolean json;
 
+    @Mixin
+    DeviceLibrariesMixin libraries = new DeviceLibrariesMixin();
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +39,7 @@ public final class DevicesCommand implements Callable<Integer>
     public Integer call() throws JsonProcessingException
     {
         final List<Map<String, Object>> types = new ArrayList<>();
-        for (final DeviceType type : TopologyFilesMixin.catalog().types())
+        for (final DeviceType type : libraries.catalog().types())
         {
             types.add(describe(type));
         }
@@ -63,6 +67,10 @@ public final class DevicesCommand implements Callable<Integer>
         described.put("description", type.factory().description());
         described.put("inputs", type.factory().inputs());
         described.put("outputs", type.factory().outputs());
+        if (type.library() != null)
+        {
+            described.put("library", type.library().toString());
+        }
         final List<Map<String, Object>> options = new ArrayList<>();
         for (final OptionSpec option : type.options())
         {
@@ -85,6 +93,10 @@ public final class DevicesCommand implements Callable<Integer>
         out.println(type.get("type") + " - " + type.get("description"));
         out.println("  inputs:  " + list((List<String>)type.get("inputs")));
         out.println("  outputs: " + list((List<String>)type.get("outputs")));
+        if (type.containsKey("library"))
+        {
+            out.println("  from:    " + type.get("library"));
+        }
         final List<Map<String, Object>> options = (List<Map<String, Object>>)type.get("options");
         if (options.isEmpty())
         {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         TopCommand.class,
         BenchCommand.class,
         ScoreCommand.class,
+        CompletionCommand.class,
     })
 public final class DplCommand implements Runnable
 {

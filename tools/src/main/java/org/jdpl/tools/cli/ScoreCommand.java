@@ -57,7 +57,7 @@ final class ScoreCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final Config defaults = TopologyFilesMixin.catalog().find(SCORER_TYPE).defaults();
+        final Config defaults = DeviceLibrariesMixin.classPathCatalog().find(SCORER_TYPE).defaults();
         final ScoreTally tally = new ScoreTally();
         final List<SubmissionScorer.FileResult> results = new ArrayList<>();
         try

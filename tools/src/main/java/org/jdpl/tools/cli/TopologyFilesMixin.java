@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.topology.Compilation;
 import org.jdpl.framework.topology.TopologyCompiler;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,23 +21,13 @@ public final class TopologyFilesMixin
             + "or <device>.<option> (source.timeslices=10). Repeatable; the value is HOCON.")
     List<String> sets = new ArrayList<>();
 
-    /** Loads, validates and plans the topology against the device types on the class path. */
+    @Mixin
+    DeviceLibrariesMixin libraries = new DeviceLibrariesMixin();
+
+    /** Loads, validates and plans the topology against the device types of the class path and the device libraries. */
     public Compilation compile()
     {
-        return TopologyCompiler.compile(files, sets, catalog());
-    }
-
-    /** The device types on the class path; a type packaged without its defaults is reported without a stack trace. */
-    static DeviceCatalog catalog()
-    {
-        try
-        {
-            return DeviceCatalog.load();
-        }
-        catch (final IllegalStateException e)
-        {
-            throw new UserError("cannot load the device types: " + e.getMessage(), ExitCode.FAILED);
-        }
+        return TopologyCompiler.compile(files, sets, libraries.catalog());
     }
 
     /** The files as the user named them, for summaries. */
