@@ -1,5 +1,6 @@
 package org.jdpl.gpu.reco;
 
+import org.jdpl.devices.reco.device.StepTime;
 import org.jdpl.framework.device.Device;
 import org.jdpl.framework.device.EndOfStreamContext;
 import org.jdpl.framework.device.InitContext;
@@ -15,6 +16,7 @@ import org.jdpl.gpu.session.GpuSettings;
  */
 abstract class GpuStepDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private GpuSession session;
 
     @Override
@@ -30,8 +32,7 @@ abstract class GpuStepDevice implements Device
     {
         final long startNs = System.nanoTime();
         onTimeframe(ctx);
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
         session.publish(ctx.metrics());
     }
 

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.framework.plan.PlannedDevice;
 
@@ -36,7 +34,6 @@ public final class GpuBench
           control { use = payload-compare, inputs = ["expected:TRK/SPACEPOINTS/1", "actual:TRK/SPACEPOINTS/3"] }
         }
         """;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final int timeframes;
     private final int eventsPerTimeframe;
@@ -140,18 +137,6 @@ public final class GpuBench
         if (r.containsKey("logs"))
         {
             out.println("  outputs differ: device logs in " + r.get("logs"));
-        }
-    }
-
-    public static void writeJson(final Map<String, Object> r, final Path file)
-    {
-        try
-        {
-            JSON.writeValue(file.toFile(), r);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
         }
     }
 }

@@ -54,7 +54,8 @@ public final class TransportBenchReport
         }
     }
 
-    public static void writeJson(final Map<String, Double> results, final Path file)
+    /** Writes any benchmark's figures as JSON, creating the file's directory. */
+    public static void writeJson(final Map<String, ?> results, final Path file)
     {
         try
         {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.jdpl.tools.bench.GpuBench;
+import org.jdpl.tools.bench.TransportBenchReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +60,7 @@ final class BenchGpuCommand implements Callable<Integer>
         GpuBench.print(r, out);
         if (json != null)
         {
-            GpuBench.writeJson(r, json);
+            TransportBenchReport.writeJson(r, json);
             out.println("results written to " + json);
         }
         return Boolean.TRUE.equals(r.get("identicalToCpu")) ? ExitCode.OK : ExitCode.FAILED;

@@ -7,6 +7,7 @@ import org.jdpl.framework.device.ProcessingContext;
 
 final class ClusterizerDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private final ReconstructionSteps steps = ReconstructionSteps.withDefaults();
 
     @Override
@@ -17,7 +18,6 @@ final class ClusterizerDevice implements Device
         steps.clusterize(ctx.inputs().get("cells").payload(), ctx.inputs().get("modules").payload(), ctx.inputs().get("hits").payload(),
             size -> outputs.make("spacepoints", size));
         ctx.metrics().set("mergedClusters", steps.clusterizer().mergedHits());
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 }

@@ -9,6 +9,7 @@ import org.jdpl.framework.device.ProcessingContext;
 
 final class SeederDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private ReconstructionSteps steps;
 
     @Override
@@ -24,7 +25,6 @@ final class SeederDevice implements Device
         final long startNs = System.nanoTime();
         final Outputs outputs = ctx.outputs();
         steps.seed(ctx.inputs().get("spacepoints").payload(), size -> outputs.make("seeds", size));
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 }

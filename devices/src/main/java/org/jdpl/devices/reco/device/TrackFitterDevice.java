@@ -10,6 +10,7 @@ import org.jdpl.framework.device.ProcessingContext;
 
 final class TrackFitterDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private ReconstructionSteps steps;
 
     @Override
@@ -27,7 +28,6 @@ final class TrackFitterDevice implements Device
         final long startNs = System.nanoTime();
         final Outputs outputs = ctx.outputs();
         steps.fitTracks(ctx.inputs().get("spacepoints").payload(), ctx.inputs().get("trackhits").payload(), size -> outputs.make("tracks", size));
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 /** Writes every event's submission and track parameters into one directory; names them at end of stream. */
 final class TrackWriterDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private static final Logger LOG = LoggerFactory.getLogger(TrackWriterDevice.class);
 
     private final Table hitIds = new Table(HitIds.LAYOUT);
@@ -66,8 +67,7 @@ final class TrackWriterDevice implements Device
             events++;
         }
         ctx.metrics().set("events", events);
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 
     @Override

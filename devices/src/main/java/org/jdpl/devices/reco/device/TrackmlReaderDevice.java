@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /** Sends the directory's events, K per timeslice, then ends the stream; says at start what the directory holds. */
 final class TrackmlReaderDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private static final Logger LOG = LoggerFactory.getLogger(TrackmlReaderDevice.class);
 
     private final SourceOutputs outputs = SourceOutputs.create();
@@ -64,7 +65,6 @@ final class TrackmlReaderDevice implements Device
         {
             ctx.control().endOfStream();
         }
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TrackmlScorerDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private static final Logger LOG = LoggerFactory.getLogger(TrackmlScorerDevice.class);
 
     private final ScoreTally timeframe = new ScoreTally();
@@ -53,8 +54,7 @@ final class TrackmlScorerDevice implements Device
             ctx.metrics().set("timeframeScore", timeframe.score());
             LOG.info("{} timeslice {}: {}", ctx.info().name(), ctx.timeslice(), timeframe);
         }
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 
     @Override

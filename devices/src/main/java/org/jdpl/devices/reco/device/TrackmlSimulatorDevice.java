@@ -14,6 +14,7 @@ import org.jdpl.framework.device.ProcessingContext;
 /** Simulates {@code events} events, K per timeslice, then ends the stream. */
 final class TrackmlSimulatorDevice implements Device
 {
+    private final StepTime stepTime = new StepTime();
     private final SourceOutputs outputs = SourceOutputs.create();
     private EventSimulator simulator;
     private int events;
@@ -52,7 +53,6 @@ final class TrackmlSimulatorDevice implements Device
         {
             ctx.control().endOfStream();
         }
-        // Wall time of the step, summed over timeslices: the per-step timing in the run summary.
-        ctx.metrics().add("processMs", (System.nanoTime() - startNs) / 1e6);
+        stepTime.add(ctx.metrics(), startNs);
     }
 }
