@@ -37,6 +37,6 @@ public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, dou
 
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.15, 2.0, 3, 250, 27, 250, 10, 0.01, 0.006, 4, 14, 128, 100);
+        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 128, 100);
     }
 }

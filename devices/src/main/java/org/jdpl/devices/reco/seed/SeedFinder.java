@@ -114,7 +114,9 @@ public final class SeedFinder
             // which the radius cut bounds: so the top's chord slope lies in a window around the bottom's. Tops are ordered by
             // chord slope as floats: widen by float rounding; the exact cuts follow.
             final double bottomArcs = arcOverChord(chord);
-            final double w = config.cotToleranceMax() * (1 + cotChord * cotChord);
+            // Once the middle's best are full, a top can only rank if its slope term stays below the worst kept quality.
+            final double rankable = Math.min(1, best.worstKept() * (1 + 1e-9));
+            final double w = config.cotToleranceMax() * rankable * (1 + cotChord * cotChord);
             final double low = Math.min(cotChord, cotChord / bottomArcs) - w;
             final double high = Math.max(cotChord, cotChord / bottomArcs) + w;
             final double from = low * (low < 0 ? topArcsMax : 1) - 1e-6 * (1 + Math.abs(low));
