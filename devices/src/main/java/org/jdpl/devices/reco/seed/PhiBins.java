@@ -5,9 +5,10 @@ import java.util.Arrays;
 import org.jdpl.devices.reco.event.EventSpacepoints;
 
 /**
- * The seeding spacepoints of one event in phi bins, each bin ordered by radius (to the micron, then
- * by index), so the hits of a doublet's radial window are found by a binary search. Reused between
- * events; nothing is allocated once the bins have grown to the largest event seen.
+ * The seeding spacepoints of one event in phi bins, each bin ordered by radius (exactly: a binary
+ * search on an order true only to the micron could skip a hit at the edge of a radial window), so
+ * the hits of a doublet's radial window are found by a binary search. The GPU seeder's bins. Reused
+ * between events; nothing is allocated once the bins have grown to the largest event seen.
  */
 public final class PhiBins
 {
@@ -57,10 +58,7 @@ public final class PhiBins
         return binR[bin][k];
     }
 
-    /**
-     * The first position of {@code bin} whose radius is not below {@code r}. The order is by radius to
-     * the micron, so within a micron radii may step back: kernels repeat this search step for step.
-     */
+    /** The first position of {@code bin} whose radius is not below {@code r}. */
     public int lowerBound(final int bin, final double r)
     {
         final double[] radii = binR[bin];
@@ -105,10 +103,12 @@ public final class PhiBins
             keys[k] = (long)(sp.r[members[k]] * 1000) << 24 | members[k];
         }
         Arrays.sort(keys, 0, n);
+        final double[] radii = binR[bin];
         for (int k = 0; k < n; k++)
         {
             members[k] = (int)(keys[k] & 0xffffff);
-            binR[bin][k] = sp.r[members[k]];
+            radii[k] = sp.r[members[k]];
         }
+        SpacepointGrid.sortExactly(radii, members, 0, n);
     }
 }

@@ -100,8 +100,7 @@ public final class SpacepointGrid
         }
         for (int c = 0; c < cells; c++)
         {
-            // To the micron it is sorted: an insertion sort moves only the few out of exact order.
-            sortExactly(cellStart[c], cellStart[c + 1]);
+            sortExactly(memberR, members, cellStart[c], cellStart[c + 1]);
         }
     }
 
@@ -199,20 +198,24 @@ public final class SpacepointGrid
         return (int)Math.max(0, Math.min(zBins - 1, Math.floor((z - zLow) / zBinMm)));
     }
 
-    private void sortExactly(final int from, final int to)
+    /**
+     * Orders spacepoints [from, to) by exact radius, keeping {@code members} beside {@code radii}; they come ordered to
+     * the micron, so an insertion sort moves only the few out of exact order.
+     */
+    static void sortExactly(final double[] radii, final int[] members, final int from, final int to)
     {
         for (int k = from + 1; k < to; k++)
         {
-            final double r = memberR[k];
+            final double r = radii[k];
             final int i = members[k];
             int at = k;
-            while (at > from && memberR[at - 1] > r)
+            while (at > from && radii[at - 1] > r)
             {
-                memberR[at] = memberR[at - 1];
+                radii[at] = radii[at - 1];
                 members[at] = members[at - 1];
                 at--;
             }
-            memberR[at] = r;
+            radii[at] = r;
             members[at] = i;
         }
     }
