@@ -2,6 +2,7 @@ package org.jdpl.gpu.reco;
 
 import java.util.List;
 
+import org.jdpl.devices.reco.device.RecoThreads;
 import org.jdpl.framework.device.DeviceFactory;
 import org.jdpl.framework.device.OptionSpec;
 
@@ -33,7 +34,8 @@ abstract class GpuTwinFactory implements DeviceFactory
     @Override
     public final List<OptionSpec> options()
     {
-        return twin.options();
+        // The GPU twin handles a timeframe whole on its GPU: the CPU step's worker threads do not apply.
+        return twin.options().stream().filter(option -> !option.name().equals(RecoThreads.NAME)).toList();
     }
 
     @Override

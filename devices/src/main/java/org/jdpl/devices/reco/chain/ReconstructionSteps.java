@@ -1,6 +1,7 @@
 package org.jdpl.devices.reco.chain;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.function.LongFunction;
 
 import org.jdpl.devices.reco.cluster.Clusterizer;
@@ -30,21 +31,28 @@ import org.jdpl.devices.reco.seed.SeedTableWriter;
 
 /**
  * Each step of the chain as one call from input payloads to an output payload: what each device does
- * per timeslice, without the framework. Output memory comes from the given allocator. One instance
- * per thread; all working memory is reused between timeframes.
+ * per timeslice, without the framework. Output memory comes from the given allocator. Seeding and
+ * track finding may spread a timeframe's events over several threads ({@link EventWorkers}); each
+ * event is still handled whole by one thread with its own working state, and the events' results are
+ * written in event order, so the output bytes do not depend on the number of threads. One caller
+ * thread per instance; all working memory is reused between timeframes. Closed by whoever made it.
  */
-public final class ReconstructionSteps
+public final class ReconstructionSteps implements AutoCloseable
 {
     private final Clusterizer clusterizer = new Clusterizer();
-    private final SeedFinder seedFinder;
-    private final TrackFinder trackFinder;
+    private final EventWorkers workers;
+    private final SeedFinder[] seedFinders;
+    private final TrackFinder[] trackFinders;
+    private EventSpacepoints[] eventSpacepoints = new EventSpacepoints[0];
+    private SeedBuffer[] eventSeeds = new SeedBuffer[0];
+    private TrackCandidates[] eventTracks = new TrackCandidates[0];
+    private final EventWorkers.Task seedEvent = this::seedEvent;
+    private final EventWorkers.Task findEvent = this::findEvent;
     private final TrackFitter trackFitter;
     private final TrackmlScorer scorer;
     private final EventSpacepoints spacepoints = new EventSpacepoints();
     private final SpacepointBuffer spacepointBuffer = new SpacepointBuffer();
-    private final SeedBuffer seeds = new SeedBuffer();
     private final SeedTableWriter seedWriter = new SeedTableWriter();
-    private final TrackCandidates tracks = new TrackCandidates();
     private final TrackHitBuffer trackHitBuffer = new TrackHitBuffer();
     private final TrackParameterBuffer parameters = new TrackParameterBuffer();
     private final Table cellsIn = new Table(Cells.LAYOUT);
@@ -60,8 +68,21 @@ public final class ReconstructionSteps
     public ReconstructionSteps(final SeedConfig seedConfig, final FinderConfig finderConfig, final double uniformFieldHalfLengthMm,
         final double efficiencyPtMin, final int efficiencyMinHits)
     {
-        seedFinder = new SeedFinder(seedConfig);
-        trackFinder = new TrackFinder(finderConfig);
+        this(seedConfig, finderConfig, uniformFieldHalfLengthMm, efficiencyPtMin, efficiencyMinHits, 1);
+    }
+
+    /** As the other constructor, seeding and finding tracks on {@code threads} threads (the caller's among them). */
+    public ReconstructionSteps(final SeedConfig seedConfig, final FinderConfig finderConfig, final double uniformFieldHalfLengthMm,
+        final double efficiencyPtMin, final int efficiencyMinHits, final int threads)
+    {
+        workers = new EventWorkers(threads, "reco");
+        seedFinders = new SeedFinder[threads];
+        trackFinders = new TrackFinder[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            seedFinders[w] = new SeedFinder(seedConfig);
+            trackFinders[w] = new TrackFinder(finderConfig);
+        }
         trackFitter = new TrackFitter(finderConfig.bFieldTesla(), uniformFieldHalfLengthMm);
         scorer = new TrackmlScorer(efficiencyPtMin, efficiencyMinHits);
     }
@@ -104,30 +125,74 @@ public final class ReconstructionSteps
     public void seed(final MemorySegment spacepointTable, final LongFunction<MemorySegment> allocate)
     {
         spacepointsIn.wrap(spacepointTable);
-        seedWriter.clear();
-        for (int e = 0; e < spacepointsIn.eventCount(); e++)
+        final int events = spacepointsIn.eventCount();
+        ensureEvents(events);
+        // Payload memory may belong to this thread alone (a confined arena): workers see only copies on the heap.
+        for (int e = 0; e < events; e++)
         {
-            spacepoints.load(spacepointsIn, e);
-            seeds.clear();
-            seedFinder.findSeeds(spacepoints, seeds);
-            seedWriter.addEvent(spacepoints, seeds);
+            eventSpacepoints[e].load(spacepointsIn, e);
+        }
+        workers.run(events, seedEvent);
+        seedWriter.clear();
+        for (int e = 0; e < events; e++)
+        {
+            seedWriter.addEvent(eventSpacepoints[e], eventSeeds[e]);
         }
         seedWriter.writeTo(allocate);
+    }
+
+    private void seedEvent(final int worker, final int event)
+    {
+        eventSeeds[event].clear();
+        seedFinders[worker].findSeeds(eventSpacepoints[event], eventSeeds[event]);
     }
 
     public void findTracks(final MemorySegment spacepointTable, final MemorySegment seedTable, final LongFunction<MemorySegment> allocate)
     {
         spacepointsIn.wrap(spacepointTable);
         seedsIn.wrap(seedTable);
-        trackHitBuffer.clear();
-        for (int e = 0; e < spacepointsIn.eventCount(); e++)
+        final int events = spacepointsIn.eventCount();
+        ensureEvents(events);
+        for (int e = 0; e < events; e++)
         {
-            spacepoints.load(spacepointsIn, e);
-            SeedTableWriter.read(seedsIn, e, spacepoints.firstRow, seeds);
-            trackFinder.findTracks(spacepoints, seeds, tracks);
-            trackHitBuffer.addEvent(spacepoints, tracks);
+            SeedTableWriter.read(seedsIn, e, eventSpacepoints[e].load(spacepointsIn, e).firstRow, eventSeeds[e]);
+        }
+        workers.run(events, findEvent);
+        trackHitBuffer.clear();
+        for (int e = 0; e < events; e++)
+        {
+            trackHitBuffer.addEvent(eventSpacepoints[e], eventTracks[e]);
         }
         trackHitBuffer.writeTo(allocate);
+    }
+
+    private void findEvent(final int worker, final int event)
+    {
+        trackFinders[worker].findTracks(eventSpacepoints[event], eventSeeds[event], eventTracks[event]);
+    }
+
+    /** Working memory for {@code events} events at once; grows to the largest timeframe and stays. */
+    private void ensureEvents(final int events)
+    {
+        if (eventSpacepoints.length < events)
+        {
+            final int old = eventSpacepoints.length;
+            eventSpacepoints = Arrays.copyOf(eventSpacepoints, events);
+            eventSeeds = Arrays.copyOf(eventSeeds, events);
+            eventTracks = Arrays.copyOf(eventTracks, events);
+            for (int e = old; e < events; e++)
+            {
+                eventSpacepoints[e] = new EventSpacepoints();
+                eventSeeds[e] = new SeedBuffer();
+                eventTracks[e] = new TrackCandidates();
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        workers.close();
     }
 
     public void fitTracks(final MemorySegment spacepointTable, final MemorySegment trackHitTable, final LongFunction<MemorySegment> allocate)

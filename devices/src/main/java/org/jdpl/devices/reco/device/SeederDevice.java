@@ -16,7 +16,7 @@ final class SeederDevice implements Device
     public void init(final InitContext ctx)
     {
         steps = new ReconstructionSteps(SeederFactory.config(ctx.options()), FinderConfig.defaults(),
-            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4);
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4, ctx.options().getInt(RecoThreads.NAME));
     }
 
     @Override
@@ -26,5 +26,14 @@ final class SeederDevice implements Device
         final Outputs outputs = ctx.outputs();
         steps.seed(ctx.inputs().get("spacepoints").payload(), size -> outputs.make("seeds", size));
         stepTime.add(ctx.metrics(), startNs);
+    }
+
+    @Override
+    public void close()
+    {
+        if (steps != null)
+        {
+            steps.close();
+        }
     }
 }

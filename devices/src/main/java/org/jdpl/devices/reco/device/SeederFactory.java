@@ -52,7 +52,8 @@ public final class SeederFactory implements DeviceFactory
             OptionSpec.ranged("seeds-per-middle", OptionType.INT, 1, 100, "best triplets kept per middle spacepoint"),
             OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"),
             OptionSpec.ranged("grid-phi-bins", OptionType.INT, 1, 4096, "phi bins of the seeding grid"),
-            OptionSpec.ranged("grid-z-bin", OptionType.DOUBLE, 1, 10000, "length of a z bin of the seeding grid, mm"));
+            OptionSpec.ranged("grid-z-bin", OptionType.DOUBLE, 1, 10000, "length of a z bin of the seeding grid, mm"),
+            RecoThreads.OPTION);
     }
 
     /** The seeder's cuts from its options; its GPU twin reads the same options. */

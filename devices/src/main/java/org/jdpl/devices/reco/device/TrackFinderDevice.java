@@ -16,7 +16,7 @@ final class TrackFinderDevice implements Device
     public void init(final InitContext ctx)
     {
         steps = new ReconstructionSteps(SeedConfig.defaults(), TrackFinderFactory.config(ctx.options()),
-            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4);
+            ReconstructionSteps.TRACKML_UNIFORM_FIELD_HALF_LENGTH_MM, 1.0, 4, ctx.options().getInt(RecoThreads.NAME));
     }
 
     @Override
@@ -26,5 +26,14 @@ final class TrackFinderDevice implements Device
         final Outputs outputs = ctx.outputs();
         steps.findTracks(ctx.inputs().get("spacepoints").payload(), ctx.inputs().get("seeds").payload(), size -> outputs.make("trackhits", size));
         stepTime.add(ctx.metrics(), startNs);
+    }
+
+    @Override
+    public void close()
+    {
+        if (steps != null)
+        {
+            steps.close();
+        }
     }
 }

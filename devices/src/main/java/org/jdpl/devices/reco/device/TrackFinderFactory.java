@@ -42,7 +42,8 @@ public final class TrackFinderFactory implements DeviceFactory
         return List.of(
             OptionSpec.ranged("min-hits", OptionType.INT, 3, 30, "fewest hits a track keeps after shared hits are resolved"),
             OptionSpec.ranged("window-scale", OptionType.DOUBLE, 0.1, 20, "scales every search window (1: the built-in ones)"),
-            OptionSpec.ranged("bfield", OptionType.DOUBLE, 0.1, 10, "solenoid field, tesla"));
+            OptionSpec.ranged("bfield", OptionType.DOUBLE, 0.1, 10, "solenoid field, tesla"),
+            RecoThreads.OPTION);
     }
 
     static FinderConfig config(final Options options)
