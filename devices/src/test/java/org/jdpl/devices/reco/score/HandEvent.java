@@ -1,0 +1,93 @@
+package org.jdpl.devices.reco.score;
+
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.jdpl.devices.reco.event.Particles;
+import org.jdpl.devices.reco.event.Table;
+import org.jdpl.devices.reco.event.TrackHits;
+import org.jdpl.devices.reco.event.Truth;
+
+/**
+ * One event written by hand: truth rows (hit, particle, weight) and tracks as lists of hit ids. Every particle
+ * gets a 2 GeV transverse momentum, so it counts for the efficiency when it has enough hits.
+ */
+final class HandEvent
+{
+    private static final long EVENT_ID = 1000;
+
+    private final List<long[]> truthRows = new ArrayList<>();
+    private final List<Float> weights = new ArrayList<>();
+    /** track number, hit id: in the order added, which need not be the track order. */
+    private final List<long[]> trackRows = new ArrayList<>();
+
+    /** Adds hits {@code hits} of {@code particle}, each of weight {@code weight}. */
+    HandEvent particle(final long particle, final float weight, final long... hits)
+    {
+        for (final long hit : hits)
+        {
+            truthRows.add(new long[] {hit, particle});
+            weights.add(weight);
+        }
+        return this;
+    }
+
+    /** Puts {@code hits} on track {@code track}. */
+    HandEvent track(final int track, final long... hits)
+    {
+        for (final long hit : hits)
+        {
+            trackRows.add(new long[] {track, hit});
+        }
+        return this;
+    }
+
+    /** Scores the event with efficiency cuts pT > 1 GeV and at least {@code efficiencyMinHits} hits. */
+    ScoreTally score(final int efficiencyMinHits)
+    {
+        try (Arena arena = Arena.ofConfined())
+        {
+            final long[] eventIds = {EVENT_ID};
+            final Table truth = new Table(Truth.LAYOUT);
+            truth.create(arena.allocate(Table.sizeBytes(Truth.LAYOUT, 1, truthRows.size()), 8), eventIds, new int[] {truthRows.size()});
+            final TreeSet<Long> particleIds = new TreeSet<>();
+            for (int row = 0; row < truthRows.size(); row++)
+            {
+                truth.setLong(Truth.HIT_ID, row, truthRows.get(row)[0]);
+                truth.setLong(Truth.PARTICLE_ID, row, truthRows.get(row)[1]);
+                truth.setFloat(Truth.WEIGHT, row, weights.get(row));
+                particleIds.add(truthRows.get(row)[1]);
+            }
+            final Table particles = new Table(Particles.LAYOUT);
+            particles.create(arena.allocate(Table.sizeBytes(Particles.LAYOUT, 1, particleIds.size()), 8), eventIds,
+                new int[] {particleIds.size()});
+            int row = 0;
+            for (final long id : particleIds)
+            {
+                particles.setLong(Particles.PARTICLE_ID, row, id);
+                for (int column = Particles.VX; column <= Particles.PZ; column++)
+                {
+                    particles.setFloat(column, row, 0);
+                }
+                particles.setFloat(Particles.PX, row, 2);
+                particles.setInt(Particles.CHARGE, row, 1);
+                particles.setInt(Particles.NHITS, row, 0);
+                row++;
+            }
+            final Table trackHits = new Table(TrackHits.LAYOUT);
+            trackHits.create(arena.allocate(Table.sizeBytes(TrackHits.LAYOUT, 1, trackRows.size()), 8), eventIds,
+                new int[] {trackRows.size()});
+            for (int i = 0; i < trackRows.size(); i++)
+            {
+                trackHits.setInt(TrackHits.TRACK, i, (int)trackRows.get(i)[0]);
+                trackHits.setInt(TrackHits.SPACEPOINT, i, i);
+                trackHits.setLong(TrackHits.HIT_ID, i, trackRows.get(i)[1]);
+            }
+            final ScoreTally tally = new ScoreTally();
+            new TrackmlScorer(1.0, efficiencyMinHits).scoreEvent(truth, particles, trackHits, null, 0, tally);
+            return tally;
+        }
+    }
+}
