@@ -3,25 +3,32 @@ package org.jdpl.devices.reco.score;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jdpl.devices.reco.event.Particles;
 import org.jdpl.devices.reco.event.Table;
 import org.jdpl.devices.reco.event.TrackHits;
+import org.jdpl.devices.reco.event.Tracks;
 import org.jdpl.devices.reco.event.Truth;
 
 /**
- * One event written by hand: truth rows (hit, particle, weight) and tracks as lists of hit ids. Every particle
- * gets a 2 GeV transverse momentum, so it counts for the efficiency when it has enough hits.
+ * One event written by hand: truth rows (hit, particle, weight), tracks as lists of hit ids, and optionally
+ * fitted track pTs. A particle's transverse momentum is 2 GeV unless given, so by default it counts for the
+ * efficiency when it has enough hits.
  */
 final class HandEvent
 {
     private static final long EVENT_ID = 1000;
+    private static final float DEFAULT_PT = 2;
 
     private final List<long[]> truthRows = new ArrayList<>();
     private final List<Float> weights = new ArrayList<>();
     /** track number, hit id: in the order added, which need not be the track order. */
     private final List<long[]> trackRows = new ArrayList<>();
+    private final Map<Long, Float> particlePt = new TreeMap<>();
+    private final Map<Integer, Float> fittedPt = new TreeMap<>();
 
     /** Adds hits {@code hits} of {@code particle}, each of weight {@code weight}. */
     HandEvent particle(final long particle, final float weight, final long... hits)
@@ -44,8 +51,30 @@ final class HandEvent
         return this;
     }
 
+    /** Gives {@code particle} a transverse momentum of {@code pt} GeV (all along x). */
+    HandEvent particlePt(final long particle, final float pt)
+    {
+        particlePt.put(particle, pt);
+        return this;
+    }
+
+    /** Gives track {@code track} a fit of transverse momentum {@code pt}; with any fit, the scorer gets a tracks table. */
+    HandEvent fittedPt(final int track, final float pt)
+    {
+        fittedPt.put(track, pt);
+        return this;
+    }
+
     /** Scores the event with efficiency cuts pT > 1 GeV and at least {@code efficiencyMinHits} hits. */
     ScoreTally score(final int efficiencyMinHits)
+    {
+        final ScoreTally tally = new ScoreTally();
+        scoreInto(new TrackmlScorer(1.0, efficiencyMinHits), tally);
+        return tally;
+    }
+
+    /** Adds the event to {@code tally} with {@code scorer}, which may have scored other events before. */
+    void scoreInto(final TrackmlScorer scorer, final ScoreTally tally)
     {
         try (Arena arena = Arena.ofConfined())
         {
@@ -71,7 +100,7 @@ final class HandEvent
                 {
                     particles.setFloat(column, row, 0);
                 }
-                particles.setFloat(Particles.PX, row, 2);
+                particles.setFloat(Particles.PX, row, particlePt.getOrDefault(id, DEFAULT_PT));
                 particles.setInt(Particles.CHARGE, row, 1);
                 particles.setInt(Particles.NHITS, row, 0);
                 row++;
@@ -85,9 +114,31 @@ final class HandEvent
                 trackHits.setInt(TrackHits.SPACEPOINT, i, i);
                 trackHits.setLong(TrackHits.HIT_ID, i, trackRows.get(i)[1]);
             }
-            final ScoreTally tally = new ScoreTally();
-            new TrackmlScorer(1.0, efficiencyMinHits).scoreEvent(truth, particles, trackHits, null, 0, tally);
-            return tally;
+            scorer.scoreEvent(truth, particles, trackHits, fits(arena, eventIds), 0, tally);
         }
+    }
+
+    private Table fits(final Arena arena, final long[] eventIds)
+    {
+        if (fittedPt.isEmpty())
+        {
+            return null;
+        }
+        final Table tracks = new Table(Tracks.LAYOUT);
+        tracks.create(arena.allocate(Table.sizeBytes(Tracks.LAYOUT, 1, fittedPt.size()), 8), eventIds, new int[] {fittedPt.size()});
+        int row = 0;
+        for (final Map.Entry<Integer, Float> fit : fittedPt.entrySet())
+        {
+            for (int column = Tracks.PT; column <= Tracks.CHI2_NDF; column++)
+            {
+                tracks.setFloat(column, row, 0);
+            }
+            tracks.setInt(Tracks.TRACK, row, fit.getKey());
+            tracks.setInt(Tracks.N_HITS, row, 0);
+            tracks.setInt(Tracks.CHARGE, row, 1);
+            tracks.setFloat(Tracks.PT, row, fit.getValue());
+            row++;
+        }
+        return tracks;
     }
 }
