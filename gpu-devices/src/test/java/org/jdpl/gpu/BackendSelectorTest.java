@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.jdpl.gpu.cpu.CpuBackend;
 import org.jdpl.gpu.cuda.CudaBackend;
 import org.jdpl.gpu.opencl.OpenClBackend;
+import org.jdpl.testsupport.Hardware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +34,7 @@ class BackendSelectorTest
     @Test
     void shouldFallBackFromCudaToOpenClAndSayWhy()
     {
-        assumeFalse(cuda.isAvailable(), "skipped: CUDA is available here");
+        Hardware.assumeNoCuda(cuda.isAvailable(), cuda.describe());
         assumeTrue(openCl.isAvailable(), "skipped: no OpenCL device here (" + openCl.reason() + ")");
         final BackendSelection selection = selector.select("auto");
         System.out.println(selection.describe());
@@ -71,7 +71,7 @@ class BackendSelectorTest
     @Test
     void shouldRefuseAForcedBackendThatIsUnavailable()
     {
-        assumeFalse(cuda.isAvailable(), "skipped: CUDA is available here");
+        Hardware.assumeNoCuda(cuda.isAvailable(), cuda.describe());
         final GpuException e = assertThrows(GpuException.class, () -> selector.select("cuda"));
         assertEquals("gpu.backend = cuda but that backend is unavailable here: " + cuda.reason() +
             "; set gpu.backend = auto to fall back, or run where it is available", e.getMessage());
@@ -87,7 +87,7 @@ class BackendSelectorTest
     @Test
     void shouldSayWhyNothingIsAvailable()
     {
-        assumeFalse(cuda.isAvailable(), "skipped: CUDA is available here");
+        Hardware.assumeNoCuda(cuda.isAvailable(), cuda.describe());
         final GpuException e = assertThrows(GpuException.class, () -> new BackendSelector(List.of(new CudaBackend())).select("auto"));
         assertTrue(e.getMessage().startsWith("no GPU backend is available; cuda: " + cuda.reason()), e.getMessage());
     }

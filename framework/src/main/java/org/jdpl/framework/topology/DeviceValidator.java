@@ -268,10 +268,16 @@ final class DeviceValidator
                 problems.add(new Problem(Locations.of(e.origin() != null ? e.origin() : block.origin()), "device '" + name +
                     "': bad restart setting: " + ConfigMessages.clean(e), "e.g. restart { max = 3, window = 60s }"));
             }
-            if (restartMax < 1 || restartWindowMs <= 0)
+            // Each at its own key's line: in a multi-line block the block's line is not where the mistake is.
+            if (restartMax < 1)
             {
-                problems.add(new Problem(Locations.of(block.origin()), "device '" + name + "': restart.max must be at least 1 " +
-                    "and restart.window positive", "e.g. restart { max = 3, window = 60s }"));
+                problems.add(new Problem(Locations.of(block.get(TopologyKeys.RESTART_MAX).origin()), "device '" + name +
+                    "': restart.max must be at least 1", "e.g. restart { max = 3, window = 60s }"));
+            }
+            if (restartWindowMs <= 0)
+            {
+                problems.add(new Problem(Locations.of(block.get(TopologyKeys.RESTART_WINDOW).origin()), "device '" + name +
+                    "': restart.window must be positive", "e.g. restart { max = 3, window = 60s }"));
             }
         }
         else if (restart != null)

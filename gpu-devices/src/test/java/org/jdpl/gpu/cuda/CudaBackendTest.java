@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
@@ -14,6 +12,7 @@ import org.jdpl.gpu.BackendProbe;
 import org.jdpl.gpu.GpuContext;
 import org.jdpl.gpu.GpuContextContract;
 import org.jdpl.gpu.GpuException;
+import org.jdpl.testsupport.Hardware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,7 +28,7 @@ class CudaBackendTest
     @Test
     void shouldSayPreciselyWhyItIsUnavailable()
     {
-        assumeFalse(probe.isAvailable(), "skipped: CUDA is available here (" + probe.describe() + ")");
+        Hardware.assumeNoCuda(probe.isAvailable(), probe.describe());
         System.out.println(probe.describe());
         assertEquals("cuda", probe.backend());
         assertTrue(probe.devices().isEmpty());
@@ -43,7 +42,7 @@ class CudaBackendTest
     @Test
     void shouldRefuseToOpenWithTheSameReason()
     {
-        assumeFalse(probe.isAvailable(), "skipped: CUDA is available here (" + probe.describe() + ")");
+        Hardware.assumeNoCuda(probe.isAvailable(), probe.describe());
         final GpuException e = assertThrows(GpuException.class, () -> new CudaBackend().open(0));
         assertEquals(probe.reason(), e.getMessage());
     }
@@ -57,7 +56,7 @@ class CudaBackendTest
     @Test
     void shouldRunTheContextContractOnARealGpu()
     {
-        assumeTrue(probe.isAvailable(), "skipped: no CUDA GPU here (" + probe.reason() + ")");
+        Hardware.assumeCuda(probe.isAvailable(), probe.reason());
         try (GpuContext context = new CudaBackend().open(0))
         {
             GpuContextContract.shouldCopyBothWays(context);
