@@ -22,6 +22,8 @@ final class LayerIndex
     int[] start = new int[65];
     int[] hits = new int[1024];
     double[] phi = new double[1024];
+    private final int[] count = new int[64];
+    private long[] order = new long[1024];
 
     LayerIndex()
     {
@@ -35,7 +37,7 @@ final class LayerIndex
             layerOfKey[key[l]] = -1;
         }
         layers = 0;
-        final int[] count = new int[64];
+        Arrays.fill(count, 0);
         for (int i = 0; i < sp.size; i++)
         {
             final int k = sp.layerKey(i);
@@ -71,14 +73,17 @@ final class LayerIndex
             hits = new int[2 * sp.size];
             phi = new double[2 * sp.size];
         }
-        final long[] order = new long[sp.size];
+        if (order.length < sp.size)
+        {
+            order = new long[2 * sp.size];
+        }
         for (int i = 0; i < sp.size; i++)
         {
             // Sort by layer, then phi (mapped to an order-preserving integer), keeping the index.
             final long phiKey = (long)((sp.phi[i] + Math.PI) * 1e6);
             order[i] = (long)layerOfKey[sp.layerKey(i)] << 56 | phiKey << 24 | i;
         }
-        Arrays.sort(order);
+        Arrays.sort(order, 0, sp.size);
         for (int k = 0; k < sp.size; k++)
         {
             final int i = (int)(order[k] & 0xffffff);

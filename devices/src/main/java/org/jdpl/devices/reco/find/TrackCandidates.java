@@ -10,6 +10,8 @@ public final class TrackCandidates
     private float[] quality = new float[256];
     private int hitCount;
     private int[] hits = new int[4096];
+    private int[] order = new int[256];
+    private long[] keys = new long[256];
 
     public void clear()
     {
@@ -67,18 +69,21 @@ public final class TrackCandidates
         return quality[track];
     }
 
-    /** Track numbers, most hits first, then better (lower) quality. */
+    /** Track numbers, most hits first, then better (lower) quality: the first {@link #size()} of the returned array, reused. */
     int[] rankedOrder()
     {
-        final long[] keys = new long[count];
+        if (order.length < count)
+        {
+            order = new int[2 * count];
+            keys = new long[2 * count];
+        }
         for (int c = 0; c < count; c++)
         {
             final int hitsOf = end(c) - start(c);
             final int q = Math.min(0xffff, (int)(Math.max(0, quality[c]) * 100));
             keys[c] = (long)(1000 - hitsOf) << 48 | (long)q << 32 | c;
         }
-        Arrays.sort(keys);
-        final int[] order = new int[count];
+        Arrays.sort(keys, 0, count);
         for (int c = 0; c < count; c++)
         {
             order[c] = (int)keys[c];

@@ -42,6 +42,8 @@ public final class TrackFinder
     private final boolean[] layerHasHits = new boolean[64];
     private final double[] foundScore = new double[MAX_HITS];
     private int[] seedOrder = new int[1024];
+    private long[] seedKeys = new long[1024];
+    private final int[] keptHits = new int[MAX_HITS];
     private boolean[] claimed = new boolean[1024];
     private int[] owner = new int[1024];
     private TrackCandidates candidates = new TrackCandidates();
@@ -99,12 +101,16 @@ public final class TrackFinder
         {
             seedOrder = new int[2 * seeds.size];
         }
-        final long[] keys = new long[seeds.size];
+        if (seedKeys.length < seeds.size)
+        {
+            seedKeys = new long[2 * seeds.size];
+        }
+        final long[] keys = seedKeys;
         for (int s = 0; s < seeds.size; s++)
         {
             keys[s] = (long)Float.floatToIntBits(Math.max(0, seeds.quality[s])) << 32 | s;
         }
-        Arrays.sort(keys);
+        Arrays.sort(keys, 0, seeds.size);
         for (int s = 0; s < seeds.size; s++)
         {
             seedOrder[s] = (int)keys[s];
@@ -333,9 +339,10 @@ public final class TrackFinder
         out.clear();
         Arrays.fill(owner, 0, sp.size, -1);
         final int[] order = candidates.rankedOrder();
-        final int[] kept = new int[MAX_HITS];
-        for (final int c : order)
+        final int[] kept = keptHits;
+        for (int rank = 0; rank < candidates.size(); rank++)
         {
+            final int c = order[rank];
             int n = 0;
             for (int k = candidates.start(c); k < candidates.end(c); k++)
             {
