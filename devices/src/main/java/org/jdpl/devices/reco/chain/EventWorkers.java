@@ -43,11 +43,6 @@ final class EventWorkers implements AutoCloseable
         }
     }
 
-    int threads()
-    {
-        return threads;
-    }
-
     /** Runs {@code work} on events 0 .. {@code eventCount - 1}; returns when all are done, or throws the first failure. */
     void run(final int eventCount, final Task work)
     {

@@ -49,6 +49,10 @@ final class TrackmlSimulatorDevice implements Device
         }
         outputs.write(batch, simulator.geometry(), ctx.outputs());
         ctx.metrics().add("events", batch.size());
+        for (final SourceEvent event : batch)
+        {
+            ctx.metrics().add("hits", event.truthCount);
+        }
         if (next >= events || ctx.control().stopRequested())
         {
             ctx.control().endOfStream();

@@ -39,6 +39,7 @@ public final class SeedFinder
     private double[] topU = new double[256];
     private double[] topV = new double[256];
     private double[] topChord = new double[256];
+    private float[] topChordCot = new float[256];
     /** The middle's tops' chord slopes (dz over the transverse chord) in increasing order, as floats. */
     private float[] sortedCot = new float[256];
     private int found;
@@ -222,6 +223,7 @@ public final class SeedFinder
             topU = new double[c];
             topV = new double[c];
             topChord = new double[c];
+            topChordCot = new float[c];
             topOrder = new long[c];
             sortedCot = new float[c];
         }
@@ -236,14 +238,14 @@ public final class SeedFinder
             topU[it] = dx / d2;
             topV[it] = dy / d2;
             topChord[it] = Math.sqrt(d2);
-            topOrder[it] = (long)sortableBits((float)((sp.z[t] - sp.z[m]) / topChord[it])) << 32 | it;
+            topChordCot[it] = (float)((sp.z[t] - sp.z[m]) / topChord[it]);
+            topOrder[it] = (long)sortableBits(topChordCot[it]) << 32 | it;
             longestTop = Math.max(longestTop, topChord[it]);
         }
         Arrays.sort(topOrder, 0, nt);
         for (int k = 0; k < nt; k++)
         {
-            final int it = (int)topOrder[k];
-            sortedCot[k] = (float)((sp.z[tops[it]] - sp.z[m]) / topChord[it]);
+            sortedCot[k] = topChordCot[(int)topOrder[k]];
         }
         topArcsMax = arcOverChord(longestTop);
     }
