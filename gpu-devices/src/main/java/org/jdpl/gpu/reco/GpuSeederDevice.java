@@ -31,6 +31,7 @@ final class GpuSeederDevice extends GpuStepDevice
         seeder.seed(ctx.timeslice(), ctx.inputs().get("spacepoints").payload(), size -> outputs.make("seeds", size));
         ctx.metrics().set("tripletCandidates", seeder.lastCandidates());
         ctx.metrics().set("candidatePasses", gpu.lastPasses());
+        ctx.metrics().set("candidateOverflows", gpu.lastOverflows());
     }
 
     @Override

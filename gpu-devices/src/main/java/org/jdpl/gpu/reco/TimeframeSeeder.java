@@ -119,7 +119,7 @@ public final class TimeframeSeeder
         for (int m = 0; m < sp.size; m++)
         {
             final int slot = slotOfMiddle[m];
-            if (slot < 0)
+            if (slot < 0 || sp.volume(m) > cuts.config().middleMaxVolume())
             {
                 continue;
             }

@@ -10,10 +10,13 @@ import org.jdpl.gpu.GpuProgram;
 import org.jdpl.gpu.HostStaging;
 
 /**
- * Finds a timeframe's triplet candidates on one GPU: uploads the seeding spacepoints, counts each
- * middle's candidates, then writes them in as many passes as the candidate buffer (what the memory
- * pool has left) needs, and reads them back. A middle whose candidates alone overflow the pool is a
- * {@link org.jdpl.gpu.PoolExhaustedException} naming both sizes. The program is built once; a
+ * Finds a timeframe's triplet candidates on one GPU: uploads the seeding spacepoints, then one pass
+ * over every middle writes its candidates into a region of its own and counts them. A middle with
+ * more candidates than its region holds (an overflow) is walked again, alone with the other
+ * overflows, in as many passes as the candidate buffer (what the memory pool has left) needs. The
+ * regions are sized from the previous timeframe's counts, so that few middles overflow, and never
+ * take more than half of the pool's free memory. A middle whose candidates alone overflow the pool
+ * is a {@link org.jdpl.gpu.PoolExhaustedException} naming both sizes. The program is built once; a
  * timeframe takes its buffers from the pool and returns them, so it allocates no GPU memory.
  */
 public final class GpuTripletSearch implements AutoCloseable
@@ -28,14 +31,20 @@ public final class GpuTripletSearch implements AutoCloseable
     private final GpuContext context;
     private final GpuMemoryPool pool;
     private final GpuProgram program;
-    private final GpuKernel count;
+    private final GpuKernel find;
     private final GpuKernel fill;
     private final HostStaging staging;
     private final double[] cuts = new double[SeedKernels.CUTS];
     private int neighbours;
+    private int[] overflowing = new int[1024];
     private int[] at = new int[1024];
+    private int[] regions = new int[2048];
+    private int[] overflowPairs = new int[2048];
+    private final RegionSize regionSize = new RegionSize();
     private long lastKernelNs;
     private int lastPasses;
+    private int lastOverflows;
+    private long lastFixedBytes;
 
     /**
      * @param context the GPU, owned by the caller and closed after this
@@ -47,7 +56,7 @@ public final class GpuTripletSearch implements AutoCloseable
         this.context = context;
         this.pool = pool;
         this.program = context.build(SeedKernels.PROGRAM);
-        this.count = program.kernel(SeedKernels.COUNT);
+        this.find = program.kernel(SeedKernels.FIND);
         this.fill = program.kernel(SeedKernels.FILL);
         this.staging = new HostStaging(context);
         final SeedConfig config = cuts.config();
@@ -72,6 +81,7 @@ public final class GpuTripletSearch implements AutoCloseable
         neighbours = phiNeighbours;
         lastKernelNs = 0;
         lastPasses = 0;
+        lastOverflows = 0;
         final int n = slots.size();
         out.beginCounts(n);
         if (n == 0)
@@ -87,20 +97,33 @@ public final class GpuTripletSearch implements AutoCloseable
             final GpuBuffer groupStart = pool.take((slots.groups() + 1L) * Integer.BYTES, "seed phi bins");
             final GpuBuffer cut = pool.take((long)SeedKernels.CUTS * Double.BYTES, "seed cuts");
             final GpuBuffer counts = pool.take((long)n * Integer.BYTES, "triplet counts");
+            final GpuBuffer middles = pool.take((long)n * Integer.BYTES, "overflowing middles");
             final GpuBuffer positions = pool.take((long)n * Integer.BYTES, "triplet positions");
+            lastFixedBytes = pool.usedBytes();
             staging.upload(slots.points(), n * SeedKernels.POINT_DOUBLES, point);
             staging.upload(slots.infos(), n * SeedKernels.INFO_INTS, info);
             staging.upload(slots.groupStarts(), slots.groups() + 1, groupStart);
             staging.upload(cuts, SeedKernels.CUTS, cut);
 
-            count.arg(0, point).arg(1, info).arg(2, groupStart).arg(3, cut).arg(4, counts).arg(5, neighbours).arg(6, n);
-            lastKernelNs += context.launch(count, n, WORK_GROUP);
+            final int per = (int)Math.min(regionSize.perMiddle(), pool.freeBytes() / 2 / ((long)n * PAIR_BYTES));
+            // Without room for regions the pass only counts: limit 0 never writes, so any buffer serves as the target.
+            final GpuBuffer region = per > 0 ? pool.take((long)n * per * PAIR_BYTES, "triplet candidates, a region per middle") : counts;
+            find.arg(0, point).arg(1, info).arg(2, groupStart).arg(3, cut).arg(4, counts).arg(5, region).arg(6, neighbours).arg(7, n)
+                .arg(8, per);
+            lastKernelNs += context.launch(find, n, WORK_GROUP);
+            lastPasses++;
             staging.download(counts, out.counts(), 0, n);
             out.sumCounts();
-            if (out.total() > 0)
+            if (per > 0 && out.total() > 0)
             {
-                fillInPasses(out, point, info, groupStart, cut, counts, positions);
+                copyRegions(out, region, per);
             }
+            final int overflows = listOverflows(out, per);
+            if (overflows > 0)
+            {
+                fillOverflows(out, overflows, point, info, groupStart, cut, counts, middles, positions);
+            }
+            regionSize.learn(out);
         }
         finally
         {
@@ -114,13 +137,16 @@ public final class GpuTripletSearch implements AutoCloseable
      */
     public void warmUp(final SeedSlots oneSpacepoint)
     {
+        final int regions = regionSize.perMiddle();
         search(-1, oneSpacepoint, 1, new TripletCandidates());
+        // One spacepoint says nothing about real timeframes' regions.
+        regionSize.set(regions);
         pool.begin(-1);
         try
         {
             final GpuBuffer empty = pool.take(Integer.BYTES, "warm-up");
-            fill.arg(0, empty).arg(1, empty).arg(2, empty).arg(3, empty).arg(4, empty).arg(5, empty).arg(6, empty)
-                .arg(7, neighbours).arg(8, 0).arg(9, 0);
+            fill.arg(0, empty).arg(1, empty).arg(2, empty).arg(3, empty).arg(4, empty).arg(5, empty).arg(6, empty).arg(7, empty)
+                .arg(8, neighbours).arg(9, 0).arg(10, 0);
             lastKernelNs += context.launch(fill, 1, 0);
         }
         finally
@@ -135,10 +161,22 @@ public final class GpuTripletSearch implements AutoCloseable
         return lastKernelNs;
     }
 
-    /** Passes of the fill kernel the last timeframe needed: more than one when its candidates overflowed the pool. */
+    /** Kernel passes the last timeframe took: one over every middle, plus one per pass over the overflowing middles. */
     public int lastPasses()
     {
         return lastPasses;
+    }
+
+    /** Middles of the last timeframe whose candidates did not fit their region, so were walked twice. */
+    public int lastOverflows()
+    {
+        return lastOverflows;
+    }
+
+    /** Pool bytes the last timeframe took before any candidate buffer: spacepoints, cuts, counts and positions. */
+    public long lastFixedBytes()
+    {
+        return lastFixedBytes;
     }
 
     @Override
@@ -148,14 +186,58 @@ public final class GpuTripletSearch implements AutoCloseable
         staging.close();
     }
 
-    private void fillInPasses(final TripletCandidates out, final GpuBuffer point, final GpuBuffer info, final GpuBuffer groupStart,
-        final GpuBuffer cut, final GpuBuffer counts, final GpuBuffer positions)
+    /** Reads the regions back and moves each middle's candidates (those that fit) to its place in {@code out}. */
+    private void copyRegions(final TripletCandidates out, final GpuBuffer region, final int per)
     {
         final int n = out.middles();
-        int largest = 0;
+        final int ints = 2 * n * per;
+        if (regions.length < ints)
+        {
+            regions = new int[Math.max(ints, 2 * regions.length)];
+        }
+        staging.download(region, regions, 0, ints);
         for (int m = 0; m < n; m++)
         {
-            largest = Math.max(largest, out.count(m));
+            final int kept = Math.min(out.count(m), per);
+            System.arraycopy(regions, 2 * per * m, out.pairs(), 2 * out.first(m), 2 * kept);
+        }
+    }
+
+    /** Lists the middles with more candidates than their region held; returns how many. */
+    private int listOverflows(final TripletCandidates out, final int per)
+    {
+        final int n = out.middles();
+        if (overflowing.length < n)
+        {
+            overflowing = new int[Math.max(n, 2 * overflowing.length)];
+            at = new int[overflowing.length];
+        }
+        int k = 0;
+        for (int m = 0; m < n; m++)
+        {
+            if (out.count(m) > per)
+            {
+                overflowing[k++] = m;
+            }
+        }
+        lastOverflows = k;
+        return k;
+    }
+
+    /**
+     * Walks the overflowing middles again with room for all their candidates, in as many passes as the
+     * pool's free memory needs, and moves each middle's candidates to its place in {@code out}.
+     */
+    private void fillOverflows(final TripletCandidates out, final int overflows, final GpuBuffer point, final GpuBuffer info,
+        final GpuBuffer groupStart, final GpuBuffer cut, final GpuBuffer counts, final GpuBuffer middles, final GpuBuffer positions)
+    {
+        long sum = 0;
+        int largest = 0;
+        for (int i = 0; i < overflows; i++)
+        {
+            final int c = out.count(overflowing[i]);
+            sum += c;
+            largest = Math.max(largest, c);
         }
         final long capacity = pool.freeBytes() / PAIR_BYTES;
         if (largest > capacity)
@@ -163,41 +245,45 @@ public final class GpuTripletSearch implements AutoCloseable
             // Fails with the bytes the one middle needs and the pool's size: no pass could hold its candidates.
             pool.take((long)largest * PAIR_BYTES, "triplet candidates of one middle spacepoint");
         }
-        final int perPass = (int)Math.min(out.total(), capacity);
-        final GpuBuffer candidates = pool.take((long)perPass * PAIR_BYTES, "triplet candidates");
-        if (at.length < n)
-        {
-            at = new int[Math.max(n, 2 * at.length)];
-        }
+        final int perPass = (int)Math.min(sum, capacity);
+        final GpuBuffer candidates = pool.take((long)perPass * PAIR_BYTES, "triplet candidates of overflowing middles");
         // Each pass writes from the buffer's start: a middle's position is relative to its pass's first candidate.
-        int passStart = 0;
-        for (int m = 0; m < n; m++)
+        int inPass = 0;
+        for (int i = 0; i < overflows; i++)
         {
-            if (out.first(m) + out.count(m) - passStart > perPass)
+            final int c = out.count(overflowing[i]);
+            if (inPass + c > perPass)
             {
-                passStart = out.first(m);
+                inPass = 0;
             }
-            at[m] = out.first(m) - passStart;
+            at[i] = inPass;
+            inPass += c;
         }
-        staging.upload(at, n, positions);
-        fill.arg(0, point).arg(1, info).arg(2, groupStart).arg(3, cut).arg(4, counts).arg(5, positions).arg(6, candidates)
-            .arg(7, neighbours);
-        int first = 0;
-        while (first < n)
+        staging.upload(overflowing, overflows, middles);
+        staging.upload(at, overflows, positions);
+        if (overflowPairs.length < 2 * perPass)
         {
-            passStart = out.first(first);
+            overflowPairs = new int[Math.max(2 * perPass, 2 * overflowPairs.length)];
+        }
+        fill.arg(0, point).arg(1, info).arg(2, groupStart).arg(3, cut).arg(4, counts).arg(5, middles).arg(6, positions)
+            .arg(7, candidates).arg(8, neighbours);
+        int first = 0;
+        while (first < overflows)
+        {
             int last = first + 1;
-            while (last < n && out.first(last) + out.count(last) - passStart <= perPass)
+            while (last < overflows && at[last] != 0)
             {
                 last++;
             }
-            fill.arg(8, first).arg(9, last);
+            fill.arg(9, first).arg(10, last);
             lastKernelNs += context.launch(fill, last - first, WORK_GROUP);
             lastPasses++;
-            final int pairs = out.first(last - 1) + out.count(last - 1) - passStart;
-            if (pairs > 0)
+            final int pairs = at[last - 1] + out.count(overflowing[last - 1]);
+            staging.download(candidates, overflowPairs, 0, 2 * pairs);
+            for (int i = first; i < last; i++)
             {
-                staging.download(candidates, out.pairs(), 2 * passStart, 2 * pairs);
+                final int m = overflowing[i];
+                System.arraycopy(overflowPairs, 2 * at[i], out.pairs(), 2 * out.first(m), 2 * out.count(m));
             }
             first = last;
         }

@@ -17,7 +17,7 @@ import org.jdpl.gpu.KernelSource;
  */
 final class SeedKernels
 {
-    static final String COUNT = "count_triplets";
+    static final String FIND = "find_triplets";
     static final String FILL = "fill_triplets";
     static final String SOURCE_RESOURCE = "triplet_seeds.kernels.c";
 
@@ -47,39 +47,39 @@ final class SeedKernels
 
     static final KernelProgram PROGRAM = new KernelProgram("triplet-seeds", KernelSource.read(SeedKernels.class, SOURCE_RESOURCE),
         Map.of(
-        COUNT, (globalSize, args) -> count(args),
+        FIND, (globalSize, args) -> find(args),
         FILL, (globalSize, args) -> fill(args)));
 
     private SeedKernels()
     {
     }
 
-    private static void count(final CpuKernelArgs args)
+    private static void find(final CpuKernelArgs args)
     {
-        final Scan scan = new Scan(args.buffer(0), args.buffer(1), args.buffer(2), args.buffer(3), args.intArg(5));
+        final Scan scan = new Scan(args.buffer(0), args.buffer(1), args.buffer(2), args.buffer(3), args.intArg(6));
         final MemorySegment count = args.buffer(4);
-        final int n = args.intArg(6);
+        final MemorySegment candidate = args.buffer(5);
+        final int n = args.intArg(7);
+        final int perMiddle = args.intArg(8);
         for (int m = 0; m < n; m++)
         {
-            count.setAtIndex(JAVA_INT, m, scan.middle(m, count, 0, 0));
+            count.setAtIndex(JAVA_INT, m, scan.middle(m, candidate, 2L * perMiddle * m, perMiddle));
         }
     }
 
     private static void fill(final CpuKernelArgs args)
     {
-        final Scan scan = new Scan(args.buffer(0), args.buffer(1), args.buffer(2), args.buffer(3), args.intArg(7));
+        final Scan scan = new Scan(args.buffer(0), args.buffer(1), args.buffer(2), args.buffer(3), args.intArg(8));
         final MemorySegment count = args.buffer(4);
-        final MemorySegment at = args.buffer(5);
-        final MemorySegment candidate = args.buffer(6);
-        final int first = args.intArg(8);
-        final int last = args.intArg(9);
-        for (int m = first; m < last; m++)
+        final MemorySegment middle = args.buffer(5);
+        final MemorySegment at = args.buffer(6);
+        final MemorySegment candidate = args.buffer(7);
+        final int first = args.intArg(9);
+        final int last = args.intArg(10);
+        for (int i = first; i < last; i++)
         {
-            final int limit = count.getAtIndex(JAVA_INT, m);
-            if (limit > 0)
-            {
-                scan.middle(m, candidate, 2L * at.getAtIndex(JAVA_INT, m), limit);
-            }
+            final int m = middle.getAtIndex(JAVA_INT, i);
+            scan.middle(m, candidate, 2L * at.getAtIndex(JAVA_INT, i), count.getAtIndex(JAVA_INT, m));
         }
     }
 

@@ -245,29 +245,35 @@ FUNCTION int scan_middle(GLOBAL const double* point, GLOBAL const int* info, GLO
     return found;
 }
 
-/* How many candidates each middle slot has. */
-KERNEL void count_triplets(GLOBAL const double* point, GLOBAL const int* info, GLOBAL const int* bin_start,
-                           GLOBAL const double* cut, GLOBAL int* count, const int neighbours, const int n)
+/*
+ * One pass over every middle slot: middle m writes its first per_middle candidates into its own
+ * region, candidate[2 * per_middle * m] on, and counts all of them. The host sizes the regions so
+ * that few middles overflow; only those are walked again, by fill_triplets.
+ */
+KERNEL void find_triplets(GLOBAL const double* point, GLOBAL const int* info, GLOBAL const int* bin_start,
+                          GLOBAL const double* cut, GLOBAL int* count, GLOBAL int* candidate, const int neighbours,
+                          const int n, const int per_middle)
 {
     const int m = GLOBAL_ID;
     if (m < n)
     {
-        count[m] = scan_middle(point, info, bin_start, cut, neighbours, m, count, 0);
+        count[m] = scan_middle(point, info, bin_start, cut, neighbours, m, candidate + 2 * (long)per_middle * m, per_middle);
     }
 }
 
 /*
- * The candidates of middle slots first .. last - 1, written from candidate[2 * at[m]] on, where at
- * holds each middle's first position within this pass (the host splits the middles into passes that
- * fit the candidate buffer).
+ * The candidates of the overflowing middles middle[first] .. middle[last - 1], each written whole
+ * from candidate[2 * at[i]] on, where at holds its position within this pass (the host splits the
+ * overflowing middles into passes that fit the candidate buffer).
  */
 KERNEL void fill_triplets(GLOBAL const double* point, GLOBAL const int* info, GLOBAL const int* bin_start,
-                          GLOBAL const double* cut, GLOBAL const int* count, GLOBAL const int* at, GLOBAL int* candidate,
-                          const int neighbours, const int first, const int last)
+                          GLOBAL const double* cut, GLOBAL const int* count, GLOBAL const int* middle, GLOBAL const int* at,
+                          GLOBAL int* candidate, const int neighbours, const int first, const int last)
 {
-    const int m = first + GLOBAL_ID;
-    if (m < last && count[m] > 0)
+    const int i = first + GLOBAL_ID;
+    if (i < last)
     {
-        scan_middle(point, info, bin_start, cut, neighbours, m, candidate + 2 * at[m], count[m]);
+        const int m = middle[i];
+        scan_middle(point, info, bin_start, cut, neighbours, m, candidate + 2 * (long)at[i], count[m]);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.devices.reco.chain.ReconstructionSteps;
+import org.jdpl.devices.reco.event.Spacepoints;
+import org.jdpl.devices.reco.event.Table;
 import org.jdpl.devices.reco.event.SourceTimeframeWriter.Kind;
 import org.jdpl.devices.reco.seed.SeedConfig;
 import org.jdpl.devices.reco.seed.SeedCuts;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
  * shared TrackML sample, on OpenCL (PoCL) and on the CPU reference backend; also when the triplet
  * candidates overflow the memory pool and take several passes. A pool too small is a clear error.
  */
-@Timeout(120)
+// A guard against a hang, not a speed test: the dense tests run the CPU seeder and PoCL on two shared cores.
+@Timeout(300)
 class TimeframeSeederTest
 {
     private static final long POOL_BYTES = 64L << 20;
@@ -147,7 +150,7 @@ class TimeframeSeederTest
         return tables;
     }
 
-    /** The pool a timeframe uses with its candidates, and without them (spacepoints and counts only). */
+    /** The pool a timeframe needs for its candidates, each in one place, and without them (spacepoints, counts, positions). */
     private static long[] poolBytesWithAndWithoutCandidates(final GpuContext context, final MemorySegment timeframe)
     {
         try (Arena arena = Arena.ofConfined();
@@ -158,7 +161,41 @@ class TimeframeSeederTest
             seeder.seed(0, timeframe, size -> arena.allocate(size, 8));
             final long candidateBytes = 2L * Integer.BYTES * seeder.lastCandidates();
             assertTrue(seeder.lastCandidates() > 100, "candidates: " + seeder.lastCandidates());
-            return new long[] {pool.highWaterBytes(), pool.highWaterBytes() - candidateBytes};
+            return new long[] {search.lastFixedBytes() + candidateBytes, search.lastFixedBytes()};
+        }
+    }
+
+    @Test
+    void shouldWalkOnlyTheOverflowingMiddlesAgain()
+    {
+        // The first timeframe's regions (128 candidates a middle) are too small for some middles of a dense event; the next
+        // timeframes' regions are sized from the counts, so fewer overflow. Seeds stay equal all along.
+        final List<MemorySegment> dense = spacepoints(RecoInputs.dense(1000));
+        try (GpuContext context = new CpuBackend().open(0);
+             GpuMemoryPool pool = new GpuMemoryPool(context, 256L << 20);
+             GpuTripletSearch search = new GpuTripletSearch(context, pool, new SeedCuts(SeedConfig.defaults())))
+        {
+            final TimeframeSeeder gpu = new TimeframeSeeder(search, new SeedCuts(SeedConfig.defaults()));
+            final ReconstructionSteps cpu = ReconstructionSteps.withDefaults();
+            final int[] overflows = new int[2];
+            try (Arena arena = Arena.ofConfined())
+            {
+                for (int pass = 0; pass < 2; pass++)
+                {
+                    final MemorySegment[] expected = new MemorySegment[1];
+                    final MemorySegment[] actual = new MemorySegment[1];
+                    cpu.seed(dense.getFirst(), size -> expected[0] = arena.allocate(size, 8));
+                    gpu.seed(pass, dense.getFirst(), size -> actual[0] = arena.allocate(size, 8));
+                    assertEquals(-1, expected[0].mismatch(actual[0]), "seed tables differ at that byte, timeframe " + pass);
+                    overflows[pass] = search.lastOverflows();
+                    assertEquals(overflows[pass] == 0 ? 1 : 2, search.lastPasses(), "passes with " + overflows[pass] + " overflows");
+                }
+            }
+            assertTrue(overflows[0] > 0, "a dense event overflows 32 candidates a middle somewhere");
+            // More than 2 % of the middles overflowed the first regions, so the next are larger (up to their cap) and overflow less.
+            final long spacepoints = new Table(Spacepoints.LAYOUT).wrap(dense.getFirst()).rowCount();
+            assertTrue(overflows[0] > 0.02 * spacepoints, "overflows " + overflows[0] + " of " + spacepoints + " spacepoints");
+            assertTrue(overflows[1] < overflows[0], "overflows " + overflows[0] + " then " + overflows[1]);
         }
     }
 

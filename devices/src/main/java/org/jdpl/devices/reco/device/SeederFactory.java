@@ -51,6 +51,7 @@ public final class SeederFactory implements DeviceFactory
             OptionSpec.ranged("scattering", OptionType.DOUBLE, 0, 1, "slope kink multiple scattering adds at 1 GeV, rad (falls as 1/p)"),
             OptionSpec.ranged("seeds-per-middle", OptionType.INT, 1, 100, "best triplets kept per middle spacepoint"),
             OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"),
+            OptionSpec.ranged("middle-max-volume", OptionType.INT, 7, 18, "middle spacepoints from volumes up to this id (9: bottom and middle in the pixels)"),
             OptionSpec.ranged("grid-phi-bins", OptionType.INT, 1, 4096, "phi bins of the seeding grid"),
             OptionSpec.ranged("grid-z-bin", OptionType.DOUBLE, 1, 10000, "length of a z bin of the seeding grid, mm"),
             RecoThreads.OPTION);
@@ -61,7 +62,8 @@ public final class SeederFactory implements DeviceFactory
     {
         return new SeedConfig(options.getDouble("pt-min"), options.getDouble("bfield"), options.getDouble("delta-r-min"),
             options.getDouble("delta-r-max"), options.getDouble("cot-theta-max"), options.getDouble("z0-max"), options.getDouble("d0-max"),
-            options.getDouble("cot-tolerance"), options.getDouble("scattering"), options.getInt("seeds-per-middle"), options.getInt("max-volume"), options.getInt("grid-phi-bins"),
+            options.getDouble("cot-tolerance"), options.getDouble("scattering"), options.getInt("seeds-per-middle"), options.getInt("max-volume"), options.getInt("middle-max-volume"),
+            options.getInt("grid-phi-bins"),
             options.getDouble("grid-z-bin"));
     }
 

@@ -191,7 +191,7 @@ public final class TrackFinder
             {
                 continue;
             }
-            final double extent = layers.barrel[l] ? helix.z(s) : Math.hypot(helix.x(s), helix.y(s));
+            final double extent = layers.barrel[l] ? helix.z(s) : Helix.length(helix.x(s), helix.y(s));
             final double margin = layers.barrel[l] ? 20 : 20;
             if (extent < layers.extentMin[l] - margin || extent > layers.extentMax[l] + margin)
             {
@@ -223,7 +223,7 @@ public final class TrackFinder
         final double s = layers.barrel[l] ? helix.crossCylinder(layers.position[l]) : helix.crossPlane(layers.position[l]);
         final double px = helix.x(s);
         final double py = helix.y(s);
-        final double rPred = Math.hypot(px, py);
+        final double rPred = Helix.length(px, py);
         final double phiPred = Math.atan2(py, px);
         final double window = (30 * scale * config.windowScale()) / Math.max(rPred, 20);
         int count = 0;
@@ -291,7 +291,7 @@ public final class TrackFinder
         final double f = scale * config.windowScale();
         final double dx = sp.x[i] - helix.xc;
         final double dy = sp.y[i] - helix.yc;
-        final double across = Math.hypot(dx, dy) - helix.radius;
+        final double across = Helix.length(dx, dy) - helix.radius;
         // Multiple scattering grows as 1/p: widen every window for soft tracks.
         final double scattering = MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
         // The real field weakens towards the end-caps: outer disks sit further from any one helix.

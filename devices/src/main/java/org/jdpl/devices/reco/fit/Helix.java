@@ -28,7 +28,7 @@ public final class Helix
     /** Signed transverse impact parameter: positive when the beam line is outside the circle. */
     public double d0()
     {
-        return Math.hypot(xc, yc) - radius;
+        return length(xc, yc) - radius;
     }
 
     public double pt(final double bFieldTesla)
@@ -68,7 +68,7 @@ public final class Helix
      */
     public double crossCylinder(final double r)
     {
-        final double c = Math.hypot(xc, yc);
+        final double c = length(xc, yc);
         if (c < 1e-9)
         {
             return Double.NaN;
@@ -101,6 +101,12 @@ public final class Helix
         double d = h * (alpha - alpha0);
         d = d - 2 * Math.PI * Math.floor(d / (2 * Math.PI));
         return d * radius;
+    }
+
+    /** sqrt(x^2 + y^2): Math.hypot guards against an overflow lengths in mm never meet, at several times the cost. */
+    public static double length(final double x, final double y)
+    {
+        return Math.sqrt(x * x + y * y);
     }
 
     public static double wrap(final double angle)

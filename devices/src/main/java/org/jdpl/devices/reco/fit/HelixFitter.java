@@ -215,7 +215,7 @@ public final class HelixFitter
             final int i = hits[k];
             final double dx = sp.x[i] - out.xc;
             final double dy = sp.y[i] - out.yc;
-            final double transverse = (Math.hypot(dx, dy) - out.radius) / sigmaTransverse(sp.volume(i));
+            final double transverse = (Helix.length(dx, dy) - out.radius) / sigmaTransverse(sp.volume(i));
             final double s = out.arcLength(Math.atan2(dy, dx));
             final double along = (sp.z[i] - out.z(s)) / sigmaAlongZ(sp, i, out.t);
             sum += transverse * transverse + along * along;

@@ -16,11 +16,15 @@ package org.jdpl.devices.reco.seed;
  *                       sqrt(cot-tolerance^2 + (scattering / p)^2), p from the triplet's curvature
  * @param seedsPerMiddle best triplets kept per middle spacepoint
  * @param maxVolume      only spacepoints of volumes up to this one take part (9: the pixel detector)
+ * @param middleMaxVolume only spacepoints of volumes up to this one are middles (9: bottom and middle in the pixels,
+ *                       the top anywhere up to max-volume), which halves the search at high density for a few
+ *                       per cent of efficiency where a track crosses fewer than two pixel layers
  * @param phiBins        phi bins of the seeding grid
  * @param zBinMm         length of a z bin of the seeding grid
  */
 public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, double deltaRMax, double cotThetaMax, double z0Max,
-    double d0Max, double cotTolerance, double scattering, int seedsPerMiddle, int maxVolume, int phiBins, double zBinMm)
+    double d0Max, double cotTolerance, double scattering, int seedsPerMiddle, int maxVolume, int middleMaxVolume, int phiBins,
+    double zBinMm)
 {
     /** The largest kink the slope cut allows: at the lowest momentum a seed can have, pt-min. */
     public double cotToleranceMax()
@@ -37,6 +41,6 @@ public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, dou
 
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 128, 100);
+        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 14, 128, 100);
     }
 }

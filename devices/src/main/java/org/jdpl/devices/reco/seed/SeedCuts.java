@@ -160,18 +160,18 @@ public final class SeedCuts
         final double b2 = bx * bx + by * by;
         final double cx = sp.x[b] + (by * a2 - ay * b2) / (2 * cross);
         final double cy = sp.y[b] + (ax * b2 - bx * a2) / (2 * cross);
-        final double radius = length(sp.x[b] - cx, sp.y[b] - cy);
+        final double radius = Helix.length(sp.x[b] - cx, sp.y[b] - cy);
         if (radius < radiusMin)
         {
             return -1;
         }
-        final double d0 = Math.abs(length(cx, cy) - radius);
+        final double d0 = Math.abs(Helix.length(cx, cy) - radius);
         if (d0 > config.d0Max())
         {
             return -1;
         }
         final double sBm = arc(Math.sqrt(a2), radius);
-        final double sMt = arc(length(sp.x[t] - sp.x[m], sp.y[t] - sp.y[m]), radius);
+        final double sMt = arc(Helix.length(sp.x[t] - sp.x[m], sp.y[t] - sp.y[m]), radius);
         final double cotBm = (sp.z[m] - sp.z[b]) / sBm;
         final double cotMt = (sp.z[t] - sp.z[m]) / sMt;
         final double scale = 1 + cotBm * cotBm;
@@ -203,12 +203,6 @@ public final class SeedCuts
             return -1;
         }
         return tripletQuality(sp, b, m, t);
-    }
-
-    /** sqrt(x^2 + y^2): Math.hypot guards against overflow we cannot meet in mm, at several times the cost. */
-    private static double length(final double x, final double y)
-    {
-        return Math.sqrt(x * x + y * y);
     }
 
     private static double arc(final double chord, final double radius)

@@ -63,7 +63,7 @@ public final class SeedFinder
         cuts.prepare(sp);
         for (int m = 0; m < sp.size; m++)
         {
-            if (sp.volume(m) <= config.maxVolume())
+            if (sp.volume(m) <= config.middleMaxVolume())
             {
                 seedsForMiddle(sp, m, out);
             }

@@ -37,6 +37,20 @@ class SeedFinderTest
     }
 
     @Test
+    void shouldFindTheSeedsOfTheSearchOfAllTripletsWithMiddlesInThePixelsOnly()
+    {
+        final EventSpacepoints sp = simulatedEvent(150);
+        final SeedConfig d = SeedConfig.defaults();
+        final SeedConfig config = new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(),
+            d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), 9, d.phiBins(), d.zBinMm());
+        final List<String> reference = allTriplets(sp, config);
+        final List<String> all = allTriplets(sp, d);
+        assertTrue(reference.size() > 300 && reference.size() < all.size(), "pixel middles keep some seeds, not all: " + reference.size()
+            + " of " + all.size());
+        assertEquals(reference, seeds(sp, config));
+    }
+
+    @Test
     void shouldFindTheSameSeedsWithAnyBinning()
     {
         final EventSpacepoints sp = simulatedEvent(300);
@@ -45,7 +59,7 @@ class SeedFinderTest
         for (final int[] binning : new int[][] {{1, 100000}, {7, 13}, {512, 5}})
         {
             final SeedConfig config = new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(),
-                d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), binning[0], binning[1]);
+                d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), d.middleMaxVolume(), binning[0], binning[1]);
             assertEquals(expected, seeds(sp, config), "phi bins " + binning[0] + ", z bin " + binning[1] + " mm");
         }
     }
@@ -75,7 +89,7 @@ class SeedFinderTest
         final SeedBuffer out = new SeedBuffer();
         for (int m = 0; m < sp.size; m++)
         {
-            if (sp.volume(m) > config.maxVolume())
+            if (sp.volume(m) > config.middleMaxVolume())
             {
                 continue;
             }
