@@ -3,10 +3,12 @@ package org.jdpl.devices.reco.find;
 import java.util.Arrays;
 
 import org.jdpl.devices.reco.event.EventSpacepoints;
+import org.jdpl.devices.reco.seed.SpacepointGrid;
 
 /**
- * The event's spacepoints by detection layer (volume and layer), each layer's hits sorted by phi,
- * with the layer's mean radius (barrel) or mean z (disk) taken from its hits. Reused between events.
+ * The event's spacepoints by detection layer (volume and layer), each layer's hits sorted by exact phi,
+ * with the layer's mean radius (barrel) or mean z (disk), and the range of its hits' radii, taken from
+ * its hits. Reused between events.
  */
 final class LayerIndex
 {
@@ -16,6 +18,9 @@ final class LayerIndex
     int layers;
     int[] key = new int[64];
     boolean[] barrel = new boolean[64];
+    int[] volume = new int[64];
+    double[] radiusMin = new double[64];
+    double[] radiusMax = new double[64];
     double[] position = new double[64];
     double[] extentMin = new double[64];
     double[] extentMax = new double[64];
@@ -50,6 +55,9 @@ final class LayerIndex
                 layerOfKey[k] = layers;
                 key[layers] = k;
                 barrel[layers] = sp.isBarrel(i);
+                volume[layers] = sp.volume(i);
+                radiusMin[layers] = Double.MAX_VALUE;
+                radiusMax[layers] = 0;
                 position[layers] = 0;
                 extentMin[layers] = Double.MAX_VALUE;
                 extentMax[layers] = -Double.MAX_VALUE;
@@ -61,6 +69,8 @@ final class LayerIndex
             final double extent = barrel[l] ? sp.z[i] : sp.r[i];
             extentMin[l] = Math.min(extentMin[l], extent);
             extentMax[l] = Math.max(extentMax[l], extent);
+            radiusMin[l] = Math.min(radiusMin[l], sp.r[i]);
+            radiusMax[l] = Math.max(radiusMax[l], sp.r[i]);
         }
         start[0] = 0;
         for (int l = 0; l < layers; l++)
@@ -89,6 +99,10 @@ final class LayerIndex
             final int i = (int)(order[k] & 0xffffff);
             hits[k] = i;
             phi[k] = sp.phi[i];
+        }
+        for (int l = 0; l < layers; l++)
+        {
+            SpacepointGrid.sortExactly(phi, hits, start[l], start[l + 1]);
         }
     }
 

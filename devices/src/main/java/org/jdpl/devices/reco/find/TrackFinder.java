@@ -31,6 +31,7 @@ public final class TrackFinder
     private static final double FINAL_PASS_SCALE = 1.5;
 
     private final FinderConfig config;
+    private final boolean narrowWindows;
     private final LayerIndex layers = new LayerIndex();
     private final HelixFitter fitter = new HelixFitter();
     private final Helix helix = new Helix();
@@ -47,10 +48,20 @@ public final class TrackFinder
     private boolean[] claimed = new boolean[1024];
     private int[] owner = new int[1024];
     private TrackCandidates candidates = new TrackCandidates();
+    /** The phi range {@link #collect} scans, unwrapped around the prediction. */
+    private double scanLow;
+    private double scanHigh;
 
     public TrackFinder(final FinderConfig config)
     {
+        this(config, true);
+    }
+
+    /** With {@code narrowWindows} false, every barrel layer is scanned over the wide window: the reference a test compares with. */
+    TrackFinder(final FinderConfig config, final boolean narrowWindows)
+    {
         this.config = config;
+        this.narrowWindows = narrowWindows;
     }
 
     /** Finds the event's tracks from its seeds into {@code out} (track numbers 0..). */
@@ -226,15 +237,21 @@ public final class TrackFinder
         final double rPred = Helix.length(px, py);
         final double phiPred = Math.atan2(py, px);
         final double window = (30 * scale * config.windowScale()) / Math.max(rPred, 20);
-        int count = 0;
-        count = scan(sp, l, phiPred - window, phiPred + window, scale, count);
-        if (phiPred - window < -Math.PI)
+        scanLow = phiPred - window;
+        scanHigh = phiPred + window;
+        if (layers.barrel[l] && narrowWindows)
         {
-            count = scan(sp, l, phiPred - window + 2 * Math.PI, Math.PI, scale, count);
+            narrowToCrossing(l, phiPred, acrossWindow(layers.volume[l], true, scale * config.windowScale(), scatteringWindow()));
         }
-        if (phiPred + window > Math.PI)
+        int count = 0;
+        count = scan(sp, l, scanLow, scanHigh, scale, count);
+        if (scanLow < -Math.PI)
         {
-            count = scan(sp, l, -Math.PI, phiPred + window - 2 * Math.PI, scale, count);
+            count = scan(sp, l, scanLow + 2 * Math.PI, Math.PI, scale, count);
+        }
+        if (scanHigh > Math.PI)
+        {
+            count = scan(sp, l, -Math.PI, scanHigh - 2 * Math.PI, scale, count);
         }
         // Best first; one hit per module.
         int added = 0;
@@ -266,6 +283,61 @@ public final class TrackFinder
         return added;
     }
 
+    /**
+     * Narrows [scanLow, scanHigh] to the phi a hit of barrel layer {@code l} can have and still pass the
+     * across window {@code w}: such a hit lies within w of a point P of the track's circle whose radius
+     * is within w of the layer's hit radii. On the branch of the circle the prediction lies on, P's phi is
+     * phiC + acos(g(rho)) with g(rho) = (rho^2 + c^2 - R^2) / (2 rho c), so its extremes lie at the ends of
+     * the radius band or where g turns (rho^2 = c^2 - R^2); the hit's phi is within asin(w / rho) of P's.
+     * The other branch (the circle's way back to the same radii) lies at arc lengths below -5 mm, which
+     * {@link #residual} rejects. Where the band reaches the circle's nearest or farthest point, or the
+     * way back could come within 5 mm, the window stays as it is: so the hits found are exactly those
+     * the wide window finds, fewer are looked at.
+     */
+    private void narrowToCrossing(final int l, final double phiPred, final double w)
+    {
+        final double c = Helix.length(helix.xc, helix.yc);
+        final double rho0 = layers.radiusMin[l] - w;
+        final double rho1 = layers.radiusMax[l] + w;
+        if (c < 1e-6 || rho0 - Math.abs(helix.d0()) <= 5 + w + 1)
+        {
+            return;
+        }
+        final double k = c * c - helix.radius * helix.radius;
+        final double g0 = bandCosine(rho0, c, k);
+        final double g1 = bandCosine(rho1, c, k);
+        double gLow = Math.min(g0, g1);
+        double gHigh = Math.max(g0, g1);
+        if (k > rho0 * rho0 && k < rho1 * rho1)
+        {
+            final double turn = bandCosine(Math.sqrt(k), c, k);
+            gLow = Math.min(gLow, turn);
+            gHigh = Math.max(gHigh, turn);
+        }
+        if (gLow <= -1 + 1e-9 || gHigh >= 1 - 1e-9)
+        {
+            return;
+        }
+        final double phiC = Math.atan2(helix.yc, helix.xc);
+        final double side = Helix.wrap(phiPred - phiC);
+        if (Math.abs(side) < 1e-3 || Math.abs(side) > Math.PI - 1e-3)
+        {
+            return;
+        }
+        final double branch = Math.signum(side);
+        final double near = Helix.wrap(phiC + branch * Math.acos(gHigh) - phiPred);
+        final double far = Helix.wrap(phiC + branch * Math.acos(gLow) - phiPred);
+        final double spread = Math.asin(Math.min(1, w / rho0)) + 1e-9;
+        scanLow = Math.max(scanLow, phiPred + Math.min(near, far) - spread);
+        scanHigh = Math.min(scanHigh, phiPred + Math.max(near, far) + spread);
+    }
+
+    /** cos of the angle at the origin between the circle's centre and its point at radius rho: (rho^2 + k) / (2 rho c). */
+    private static double bandCosine(final double rho, final double c, final double k)
+    {
+        return (rho * rho + k) / (2 * rho * c);
+    }
+
     private int scan(final EventSpacepoints sp, final int l, final double phiLow, final double phiHigh, final double scale, final int count)
     {
         int c = count;
@@ -292,11 +364,8 @@ public final class TrackFinder
         final double dx = sp.x[i] - helix.xc;
         final double dy = sp.y[i] - helix.yc;
         final double across = Helix.length(dx, dy) - helix.radius;
-        // Multiple scattering grows as 1/p: widen every window for soft tracks.
-        final double scattering = MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
-        // The real field weakens towards the end-caps: outer disks sit further from any one helix.
-        final double acrossBase = volume <= 9 ? 0.5 : sp.isBarrel(i) ? (volume == 13 ? 2.0 : 4.0) : volume <= 14 ? 4.0 : 8.0;
-        final double acrossWindow = f * (acrossBase + scattering);
+        final double scattering = scatteringWindow();
+        final double acrossWindow = acrossWindow(volume, sp.isBarrel(i), f, scattering);
         if (Math.abs(across) > acrossWindow)
         {
             return -1;
@@ -332,6 +401,20 @@ public final class TrackFinder
         final double a = across / acrossWindow;
         final double b = along / alongWindow;
         return a * a + b * b;
+    }
+
+    /** Multiple scattering grows as 1/p: every window widens for soft tracks by this, mm. */
+    private double scatteringWindow()
+    {
+        return MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
+    }
+
+    /** The largest distance across the track of a hit in {@code volume}, mm, with the helix's scattering window. */
+    private static double acrossWindow(final int volume, final boolean barrel, final double f, final double scattering)
+    {
+        // The real field weakens towards the end-caps: outer disks sit further from any one helix.
+        final double acrossBase = volume <= 9 ? 0.5 : barrel ? (volume == 13 ? 2.0 : 4.0) : volume <= 14 ? 4.0 : 8.0;
+        return f * (acrossBase + scattering);
     }
 
     private void resolve(final EventSpacepoints sp, final TrackCandidates out)

@@ -125,7 +125,9 @@ public final class SeedCuts
         {
             return false;
         }
-        final double dphi = Math.abs(Helix.wrap(sp.phi[b] - sp.phi[a]));
+        // |wrap(phi b - phi a)| for phis in [-pi, pi], without wrap's loops: the same bits.
+        final double apart = Math.abs(sp.phi[b] - sp.phi[a]);
+        final double dphi = apart > Math.PI ? 2 * Math.PI - apart : apart;
         final double allowed = reach[b] - reach[a];
         // An impact parameter d0 moves a track's phi at radius r by about d0 / r: between the two hits, by d0 (1/ra - 1/rb).
         return dphi <= allowed + config.d0Max() * (1 / sp.r[a] - 1 / sp.r[b]) + 0.005;

@@ -199,10 +199,11 @@ public final class SpacepointGrid
     }
 
     /**
-     * Orders spacepoints [from, to) by exact radius, keeping {@code members} beside {@code radii}; they come ordered to
-     * the micron, so an insertion sort moves only the few out of exact order.
+     * Orders positions [from, to) by exact value, keeping {@code members} beside {@code values}; they come ordered to
+     * a rounded key (the micron, the microradian), so an insertion sort moves only the few out of exact order. A binary
+     * search over values ordered only to the key could step past an entry at a window's edge.
      */
-    static void sortExactly(final double[] radii, final int[] members, final int from, final int to)
+    public static void sortExactly(final double[] radii, final int[] members, final int from, final int to)
     {
         for (int k = from + 1; k < to; k++)
         {
