@@ -130,6 +130,11 @@ public final class Driver
     private RunSummary execute(final Plan plan, final WarmupProbe probe, final List<AutoPipeline.Choice> choices)
     {
         final long startNs = System.nanoTime();
+        final List<String> cannot = new MachineCheck(plan, ctx.host(), MachineResources.of(ctx.shmRoot()), ctx.keyLocations()).problems();
+        if (!cannot.isEmpty())
+        {
+            throw new RunSetupException(String.join("\n", cannot), null);
+        }
         final List<DeviceProcess> processes = new ArrayList<>();
         try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir(),
                 warning -> ctx.console().println("warning: " + warning));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +39,7 @@ public final class DriverContext
 
     private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
+    private UnaryOperator<String> keyLocations = key -> "";
     private boolean concluded;
 
     private static List<String> defaultDeviceJvmOptions()
@@ -228,6 +230,19 @@ public final class DriverContext
         return this;
     }
 
+    /** Where a topology key ({@code devices.fwd.pipeline}) is written, {@code file.conf:LINE}, for messages; "" when unknown. */
+    public UnaryOperator<String> keyLocations()
+    {
+        return keyLocations;
+    }
+
+    public DriverContext keyLocations(final UnaryOperator<String> keyLocations)
+    {
+        checkMutable();
+        this.keyLocations = keyLocations;
+        return this;
+    }
+
     /** A concluded copy that prints nothing and shows no progress (a warm-up run's). */
     DriverContext quietCopy()
     {
@@ -242,6 +257,7 @@ public final class DriverContext
         copy.deviceJvmOptions = new ArrayList<>(deviceJvmOptions);
         copy.progress = ProgressMode.OFF;
         copy.host = host;
+        copy.keyLocations = keyLocations;
         return copy.conclude();
     }
 }
