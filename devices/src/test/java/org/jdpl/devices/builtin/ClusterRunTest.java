@@ -26,6 +26,9 @@ import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.driver.ProcStat;
 import org.jdpl.framework.driver.TimesliceTotals;
+import org.jdpl.framework.hostcounters.HostCountersChannel;
+import org.jdpl.framework.hostcounters.MessageAuthenticator;
+import org.jdpl.framework.hostcounters.RunSecret;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.runner.RunFiles;
 import org.jdpl.framework.cluster.HostOutcome;
@@ -225,6 +228,136 @@ class ClusterRunTest
         assertEquals(List.of("fwd#0 (on another host) is gone; expendable: the run goes on without it"),
             summary.hosts().get(1).summary().incidents());
         assertAccountedWithLossesAt("fwd#0 on h1", summary.timeslices());
+    }
+
+    /**
+     * A stranger on the network sends well-formed commands (abort, stop) straight to each agent's
+     * command port, one without a tag and one tagged with another key, and counters to the launching
+     * host's counters port: all dropped and counted, none acted on; the run goes on until the user
+     * stops it, and every timeslice the source made reaches the sink exactly once.
+     */
+    @Test
+    @Timeout(120)
+    void shouldDropAndCountAStrangersCommandsAndCountersAndStillDeliverEveryTimesliceOnce() throws Exception
+    {
+        final Plan plan = plan("""
+            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+            """);
+        final StringWriter console = new StringWriter();
+        final ClusterRun cluster = cluster(console);
+        final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
+        final ClusterSummary summary;
+        try (EmbeddedMediaDriver strangerDriver = EmbeddedMediaDriver.launch(dir.resolve("stranger-aeron"));
+            io.aeron.Aeron stranger = io.aeron.Aeron.connect(new io.aeron.Aeron.Context().aeronDirectoryName(strangerDriver.aeronDir().toString())))
+        {
+            final List<io.aeron.Publication> commands = new java.util.ArrayList<>();
+            for (final String host : List.of("h1", "h2"))
+            {
+                final String endpoint = awaitLine(dir.resolve("run/hosts/" + host + "/agent.log"), "takes the launching host's commands at ", run);
+                commands.add(stranger.addPublication("aeron:udp?endpoint=" + endpoint, HostCountersChannel.COMMAND_STREAM_ID));
+            }
+            final io.aeron.Publication counters = stranger.addPublication("aeron:udp?endpoint=" + agentArgument(cluster, "h1", 5),
+                HostCountersChannel.STREAM_ID);
+            final org.agrona.concurrent.UnsafeBuffer abort = forgedCommand(1, 0, "stranger says abort", null);
+            final org.agrona.concurrent.UnsafeBuffer stop = forgedCommand(0, 1, "stranger says stop", RunSecret.generate());
+            final org.agrona.concurrent.UnsafeBuffer values = new org.agrona.concurrent.UnsafeBuffer(new byte[24]);
+            values.putInt(12, 1); // host 0, device 0, replica 0, one value
+            values.putLong(16, 1_000_000);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // Offered until each has been seen and dropped (the agents and the launching host say so once), mid-stream.
+            while (!(logOf("h1").contains("dropped a command") && logOf("h2").contains("dropped a command") &&
+                console.toString().contains("dropped counter messages") && sinkTookOnTheLaunchingHost() >= 50))
+            {
+                assertTrue(System.nanoTime() < deadline && !run.isDone(), () -> "the strangers' messages arrive: " + console);
+                for (final io.aeron.Publication command : commands)
+                {
+                    command.offer(abort);
+                    command.offer(stop);
+                }
+                counters.offer(values);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            assertTrue(!logOf("h1").contains("the launching host says") && !logOf("h2").contains("the launching host says"),
+                "no agent acted on a command yet: " + logOf("h1") + logOf("h2"));
+            cluster.requestStop();
+            summary = run.get(90, TimeUnit.SECONDS);
+        }
+        finally
+        {
+            cluster.requestStop();
+        }
+
+        assertEquals(RunStatus.INTERRUPTED, summary.status(), summary.failure() + "\n" + console);
+        assertNull(summary.failure(), console::toString);
+        for (final HostOutcome host : summary.hosts())
+        {
+            assertEquals(HostAgentMain.STOPPED, host.exitCode(), "stopped by the user's stop, not the stranger's abort: " + console);
+            assertTrue(host.summary().metrics().get("hostCommands.unauthenticated") >= 2, host.host() + ": " + host.summary().metrics());
+            assertTrue(!logOf(host.host()).contains("stranger says"), "a stranger's command was acted on: " + logOf(host.host()));
+        }
+        assertTrue(summary.incidents().stream().anyMatch(i -> i.contains("counter messages without this run's tag were dropped")),
+            summary.incidents().toString());
+        final TimesliceTotals totals = summary.timeslices();
+        assertTrue(totals.produced() > 0, totals.toString());
+        assertEquals(totals.produced(), totals.completed(), "a stop drains: every timeslice completed: " + totals);
+        final DeviceSummary sink = summary.hosts().get(1).summary().devices().get(0);
+        assertEquals(totals.produced(), sink.timeslicesIn(), "the sink fails the run on a gap, a duplicate or a bad checksum");
+    }
+
+    /** A command as the launching host writes one (kind, number, text), with a tag of {@code key}, or none. */
+    private static org.agrona.concurrent.UnsafeBuffer forgedCommand(final int kind, final int number, final String text, final RunSecret key)
+    {
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(new byte[256]);
+        buffer.putInt(0, kind);
+        buffer.putInt(4, number);
+        int length = 8 + buffer.putStringUtf8(8, text);
+        if (key != null)
+        {
+            length = key.authenticator(MessageAuthenticator.Kind.COMMAND).sign(buffer, 0, length);
+        }
+        return new org.agrona.concurrent.UnsafeBuffer(buffer, 0, length);
+    }
+
+    /** The rest of the first line of {@code log} that contains {@code prefix}, once there is one. */
+    private static String awaitLine(final Path log, final String prefix, final CompletableFuture<ClusterSummary> run) throws IOException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true)
+        {
+            if (Files.exists(log))
+            {
+                for (final String line : Files.readAllLines(log))
+                {
+                    final int at = line.indexOf(prefix);
+                    if (at >= 0)
+                    {
+                        return line.substring(at + prefix.length()).split("[ ,]")[0];
+                    }
+                }
+            }
+            assertTrue(System.nanoTime() < deadline && !run.isDone(), "no '" + prefix + "' in " + log);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    /** Argument {@code index} after HostAgentMain on the command line of {@code host}'s agent. */
+    private static String agentArgument(final ClusterRun cluster, final String host, final int index)
+    {
+        final List<String> args = List.of(ProcStat.commandLine(cluster.agentPid(host)).split(" "));
+        return args.get(args.indexOf(HostAgentMain.class.getName()) + index);
+    }
+
+    private String logOf(final String host)
+    {
+        try
+        {
+            return Files.readString(dir.resolve("run/hosts/" + host + "/agent.log"));
+        }
+        catch (final IOException ex)
+        {
+            return "";
+        }
     }
 
     private static final int EXPENDABLE_TIMESLICES = 1500;

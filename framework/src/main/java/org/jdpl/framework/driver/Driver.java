@@ -217,6 +217,10 @@ public final class Driver
             {
                 summary.metrics().putAll(NetworkCounters.read(aeron));
             }
+            if (hostCommands != null)
+            {
+                summary.metrics().put(LaunchingHostCommands.METRIC_UNAUTHENTICATED, (double)hostCommands.unauthenticated());
+            }
             journalAccounting(journal, summary.timeslices(), s.casualties());
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
                 (s.failure() != null ? ": " + s.failure() : ""));
@@ -284,7 +288,8 @@ public final class Driver
         }
         try
         {
-            return HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE);
+            return HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE,
+                ctx.runSecret());
         }
         catch (final AeronException ex)
         {

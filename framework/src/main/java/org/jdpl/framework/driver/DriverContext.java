@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.jdpl.framework.hostcounters.RunSecret;
 
 /**
  * Settings of one Driver, gathered in one place with their defaults, then read-only once
@@ -40,6 +42,7 @@ public final class DriverContext
     private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
     private UnaryOperator<String> keyLocations = key -> "";
+    private RunSecret runSecret;
     private boolean concluded;
 
     private static List<String> defaultDeviceJvmOptions()
@@ -69,6 +72,10 @@ public final class DriverContext
         if (classPath == null || classPath.isBlank())
         {
             throw new IllegalStateException("no class path to start device processes with");
+        }
+        if ((hostCountersEndpoint != null || hostCommandsEndpoint != null) && runSecret == null)
+        {
+            throw new IllegalStateException("a host agent talks to the launching host only with the run's secret");
         }
         concluded = true;
         return this;
@@ -243,6 +250,19 @@ public final class DriverContext
         return this;
     }
 
+    /** The key of a run across hosts that tags this host agent's counters and the commands it takes; null elsewhere. */
+    public RunSecret runSecret()
+    {
+        return runSecret;
+    }
+
+    public DriverContext runSecret(final RunSecret runSecret)
+    {
+        checkMutable();
+        this.runSecret = runSecret;
+        return this;
+    }
+
     /** A concluded copy that prints nothing and shows no progress (a warm-up run's). */
     DriverContext quietCopy()
     {
@@ -258,6 +278,7 @@ public final class DriverContext
         copy.progress = ProgressMode.OFF;
         copy.host = host;
         copy.keyLocations = keyLocations;
+        copy.runSecret = runSecret;
         return copy.conclude();
     }
 }
