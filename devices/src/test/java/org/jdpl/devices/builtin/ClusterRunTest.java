@@ -56,12 +56,17 @@ class ClusterRunTest
 
     private Plan plan(final String devices) throws Exception
     {
-        final Path file = dir.resolve("cluster.conf");
+        return plan(devices, "base-port = " + BASE_PORT + ", mtu = 8K");
+    }
+
+    private Plan plan(final String devices, final String net) throws Exception
+    {
+        final Path file = Files.createTempFile(dir, "cluster", ".conf");
         Files.writeString(file, """
             hosts { h1 { address = "127.0.0.1" }, h2 { address = "127.0.0.1" } }
-            net { base-port = %d, mtu = 8K }
+            net { %s }
             devices { %s }
-            """.formatted(BASE_PORT, devices));
+            """.formatted(net, devices));
         final Compilation compilation = TopologyCompiler.compile(List.of(file), List.of(), DeviceCatalog.load());
         assertTrue(compilation.problems().isEmpty(), compilation.problems().toString());
         return compilation.plan();
@@ -69,10 +74,15 @@ class ClusterRunTest
 
     private ClusterRun cluster(final StringWriter console, final String... agentOptions)
     {
+        return cluster("run", console, agentOptions);
+    }
+
+    private ClusterRun cluster(final String runDir, final StringWriter console, final String... agentOptions)
+    {
         Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/shm")), "needs a writable /dev/shm");
         final List<String> options = new java.util.ArrayList<>(List.of("-Xmx128m", "-D" + HostAgentMain.STOP_GRACE_PROPERTY + "=2000"));
         options.addAll(List.of(agentOptions));
-        return new ClusterRun(new ClusterContext().runDir(dir.resolve("run")).console(new PrintWriter(console, true))
+        return new ClusterRun(new ClusterContext().runDir(dir.resolve(runDir)).console(new PrintWriter(console, true))
             .agentJvmOptions(options).stopGraceMs(10_000));
     }
 
@@ -303,6 +313,112 @@ class ClusterRunTest
         assertEquals(totals.produced(), totals.completed(), "a stop drains: every timeslice completed: " + totals);
         final DeviceSummary sink = summary.hosts().get(1).summary().devices().get(0);
         assertEquals(totals.produced(), sink.timeslicesIn(), "the sink fails the run on a gap, a duplicate or a bad checksum");
+    }
+
+    /**
+     * Two runs of the same topology at once on the same hosts, the topology leaving the ports to the
+     * run: each gets ports of its own, and each delivers every timeslice once.
+     */
+    @Test
+    @Timeout(120)
+    void shouldRunTwoRunsOnTheSameHostsAtOnceEachOnPortsOfItsOwn() throws Exception
+    {
+        final int timeslices = 600;
+        final String devices = """
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"], options { expected-timeslices = %d } }
+            """.formatted(timeslices, timeslices);
+        final Plan plan = plan(devices, "mtu = 8K");
+        final StringWriter consoleA = new StringWriter();
+        final StringWriter consoleB = new StringWriter();
+        final ClusterRun a = cluster("run-a", consoleA);
+        final ClusterRun b = cluster("run-b", consoleB);
+
+        final CompletableFuture<ClusterSummary> runA = CompletableFuture.supplyAsync(() -> a.run(plan));
+        final CompletableFuture<ClusterSummary> runB = CompletableFuture.supplyAsync(() -> b.run(plan));
+        final ClusterSummary summaryA;
+        final ClusterSummary summaryB;
+        try
+        {
+            summaryA = runA.get(100, TimeUnit.SECONDS);
+            summaryB = runB.get(100, TimeUnit.SECONDS);
+        }
+        finally
+        {
+            a.requestStop();
+            b.requestStop();
+        }
+
+        assertTrue(!basePortOf(consoleA).equals(basePortOf(consoleB)), "each run chose its ports: " + consoleA + consoleB);
+        for (final ClusterSummary summary : List.of(summaryA, summaryB))
+        {
+            assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + consoleA + consoleB);
+            assertEquals(timeslices, summary.timeslices().produced(), summary.timeslices().toString());
+            assertEquals(timeslices, summary.timeslices().completed(), summary.timeslices().toString());
+            assertEquals(timeslices, summary.hosts().get(1).summary().devices().get(0).timeslicesIn(),
+                "the sink fails the run on a gap, a duplicate or a bad checksum: another run's timeslices would be both");
+        }
+    }
+
+    /**
+     * Two runs whose topology fixes the same ports: the second, started while the first listens,
+     * stops before its devices start, with one line naming the port and the run that holds it; the
+     * first goes on and delivers every timeslice once.
+     */
+    @Test
+    @Timeout(120)
+    void shouldRefuseASecondRunOnPortsAnotherRunHoldsNamingThePortAndTheRun() throws Exception
+    {
+        final Plan plan = plan("""
+            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+            """);
+        final StringWriter consoleA = new StringWriter();
+        final ClusterRun a = cluster(consoleA);
+        final CompletableFuture<ClusterSummary> runA = CompletableFuture.supplyAsync(() -> a.run(plan));
+        final ClusterSummary summaryA;
+        final ClusterSummary summaryB;
+        final StringWriter consoleB = new StringWriter();
+        try
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (sinkTookOnTheLaunchingHost() < 20)
+            {
+                assertTrue(System.nanoTime() < deadline && !runA.isDone(), () -> "the first run's sink takes timeslices: " + consoleA);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            summaryB = cluster("run-b", consoleB).run(plan);
+            a.requestStop();
+            summaryA = runA.get(90, TimeUnit.SECONDS);
+        }
+        finally
+        {
+            a.requestStop();
+        }
+
+        assertEquals(RunStatus.FAILED, summaryB.status(), consoleB::toString);
+        final String h2Log = Files.readString(dir.resolve("run-b/hosts/h2/agent.log"));
+        final int port = plan.placement().net().portOf(plan.device("sink").firstStreamId());
+        assertTrue(h2Log.contains("host agent 'h2': UDP port " + port + " on host 'h2' (127.0.0.1), where sink#0 listens, is taken by run ") &&
+            h2Log.contains(dir.resolve("run/hosts/h2/runs").toString()), "names the first run's part on h2: " + h2Log);
+        assertEquals(1, h2Log.lines().filter(l -> l.contains("UDP port")).count(), "one line: " + h2Log);
+        assertTrue(!h2Log.contains("Exception"), h2Log);
+        assertEquals(HostAgentMain.FAILED, summaryB.hosts().get(1).exitCode(), consoleB::toString);
+        final Path h2Runs = dir.resolve("run-b/hosts/h2/runs");
+        try (java.util.stream.Stream<Path> made = Files.exists(h2Runs) ? Files.list(h2Runs) : java.util.stream.Stream.empty())
+        {
+            assertEquals(List.of(), made.toList(), "h2 of the second run set up nothing, so started no device");
+        }
+
+        assertEquals(RunStatus.INTERRUPTED, summaryA.status(), summaryA.failure() + "\n" + consoleA);
+        final TimesliceTotals totals = summaryA.timeslices();
+        assertEquals(totals.produced(), totals.completed(), "the first run drained every timeslice: " + totals);
+        assertEquals(totals.produced(), summaryA.hosts().get(1).summary().devices().get(0).timeslicesIn());
+    }
+
+    private static String basePortOf(final StringWriter console)
+    {
+        return console.toString().replaceAll("(?s).*net.base-port (\\d+) for this run.*", "$1");
     }
 
     /** A command as the launching host writes one (kind, number, text), with a tag of {@code key}, or none. */

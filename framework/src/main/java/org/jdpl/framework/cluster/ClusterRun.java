@@ -30,8 +30,6 @@ import org.jdpl.framework.run.RunLayout;
 public final class ClusterRun
 {
     private static final long IDLE_MS = 20;
-    /** The run's key, in the cluster run directory (which every host reads), readable by its user only. */
-    static final String SECRET_FILE = "secret";
 
     private final ClusterContext ctx;
     private volatile HostAgentWatch watch;
@@ -67,14 +65,15 @@ public final class ClusterRun
         return -1;
     }
 
-    public ClusterSummary run(final Plan plan)
+    public ClusterSummary run(final Plan topologyPlan)
     {
-        if (!plan.placement().spansHosts())
+        if (!topologyPlan.placement().spansHosts())
         {
             throw new IllegalArgumentException("the plan places nothing on hosts; run it with the Driver");
         }
+        final Plan plan = RunPorts.choose(topologyPlan);
         final Path planFile = ctx.runDir().resolve("plan.json");
-        final Path secretFile = ctx.runDir().resolve(SECRET_FILE);
+        final Path secretFile = RunLayout.secret(ctx.runDir());
         final RunSecret secret = RunSecret.generate();
         try
         {
@@ -91,8 +90,9 @@ public final class ClusterRun
             HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE, secret))
         {
             final int commandPort = ClusterCounters.awaitPort(commands::port, "the host commands' UDP control port");
-            ctx.console().printf("run %s: %d devices on hosts %s; `dpl status %s` shows them all, live%n", counters.runId(),
-                plan.devices().size(), plan.placement().hostNames(), counters.runId());
+            ctx.console().printf("run %s: %d devices on hosts %s, net.base-port %d for this run; `dpl status %s` shows " +
+                "them all, live%n", counters.runId(), plan.devices().size(), plan.placement().hostNames(),
+                plan.placement().net().basePort(), counters.runId());
             for (final PlannedHost host : plan.placement().hosts())
             {
                 agents.add(HostAgentProcess.start(ctx, planFile, host, counters.endpointFor(host),

@@ -130,7 +130,9 @@ public final class Driver
     private RunSummary execute(final Plan plan, final WarmupProbe probe, final List<AutoPipeline.Choice> choices)
     {
         final long startNs = System.nanoTime();
-        final List<String> cannot = new MachineCheck(plan, ctx.host(), MachineResources.of(ctx.shmRoot()), ctx.keyLocations()).problems();
+        final List<String> cannot = new ArrayList<>(
+            new MachineCheck(plan, ctx.host(), MachineResources.of(ctx.shmRoot()), ctx.keyLocations()).problems());
+        cannot.addAll(PortCheck.problems(plan, ctx.host(), ctx.shmRoot()));
         if (!cannot.isEmpty())
         {
             throw new RunSetupException(String.join("\n", cannot), null);
