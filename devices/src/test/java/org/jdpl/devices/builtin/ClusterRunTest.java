@@ -146,10 +146,7 @@ class ClusterRunTest
     @Timeout(120)
     void shouldFailTheRunNamingTheHostWhoseAgentWasKilled() throws Exception
     {
-        final Plan plan = plan("""
-            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
-            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
-            """);
+        final Plan plan = endlessSourceToSink();
         final StringWriter console = new StringWriter();
         final ClusterRun cluster = cluster(console);
         final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
@@ -250,10 +247,7 @@ class ClusterRunTest
     @Timeout(120)
     void shouldDropAndCountAStrangersCommandsAndCountersAndStillDeliverEveryTimesliceOnce() throws Exception
     {
-        final Plan plan = plan("""
-            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
-            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
-            """);
+        final Plan plan = endlessSourceToSink();
         final StringWriter console = new StringWriter();
         final ClusterRun cluster = cluster(console);
         final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
@@ -275,9 +269,10 @@ class ClusterRunTest
             values.putInt(12, 1); // host 0, device 0, replica 0, one value
             values.putLong(16, 1_000_000);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            // Offered until each has been seen and dropped (the agents and the launching host say so once), mid-stream.
+            awaitSinkTook(50, run, console);
+            // Offered until each has been seen and dropped: the agents and the launching host say so once.
             while (!(logOf("h1").contains("dropped a command") && logOf("h2").contains("dropped a command") &&
-                console.toString().contains("dropped counter messages") && sinkTookOnTheLaunchingHost() >= 50))
+                console.toString().contains("dropped counter messages")))
             {
                 assertTrue(System.nanoTime() < deadline && !run.isDone(), () -> "the strangers' messages arrive: " + console);
                 for (final io.aeron.Publication command : commands)
@@ -369,10 +364,7 @@ class ClusterRunTest
     @Timeout(120)
     void shouldRefuseASecondRunOnPortsAnotherRunHoldsNamingThePortAndTheRun() throws Exception
     {
-        final Plan plan = plan("""
-            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
-            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
-            """);
+        final Plan plan = endlessSourceToSink();
         final StringWriter consoleA = new StringWriter();
         final ClusterRun a = cluster(consoleA);
         final CompletableFuture<ClusterSummary> runA = CompletableFuture.supplyAsync(() -> a.run(plan));
@@ -381,12 +373,7 @@ class ClusterRunTest
         final StringWriter consoleB = new StringWriter();
         try
         {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (sinkTookOnTheLaunchingHost() < 20)
-            {
-                assertTrue(System.nanoTime() < deadline && !runA.isDone(), () -> "the first run's sink takes timeslices: " + consoleA);
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
+            awaitSinkTook(20, runA, consoleA);
             summaryB = cluster("run-b", consoleB).run(plan);
             a.requestStop();
             summaryA = runA.get(90, TimeUnit.SECONDS);
@@ -419,6 +406,26 @@ class ClusterRunTest
     private static String basePortOf(final StringWriter console)
     {
         return console.toString().replaceAll("(?s).*net.base-port (\\d+) for this run.*", "$1");
+    }
+
+    /** A source on h1 that goes on until stopped, 200 timeslices a second, to a sink on h2. */
+    private Plan endlessSourceToSink() throws Exception
+    {
+        return plan("""
+            source { use = counter-source, host = h1, options { timeslices = 0, rate-hz = 200 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+            """);
+    }
+
+    /** Waits until the sink of the run in {@code dir/run} took {@code timeslices}, as the launching host's counters show. */
+    private void awaitSinkTook(final long timeslices, final CompletableFuture<ClusterSummary> run, final StringWriter console)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sinkTookOnTheLaunchingHost() < timeslices)
+        {
+            assertTrue(System.nanoTime() < deadline && !run.isDone(), () -> "the sink takes timeslices: " + console);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 
     /** A command as the launching host writes one (kind, number, text), with a tag of {@code key}, or none. */

@@ -22,7 +22,8 @@ import org.jdpl.framework.runner.RunFiles;
 /**
  * Before a host agent starts its devices: is every UDP port its consumers will listen on free on
  * this host? A taken port is one line naming the port and what holds it (another live run of this
- * machine, found from its run.json, or another program), instead of a device that dies binding it.
+ * machine that started a replica listening there, found from its run.json and logs, or another
+ * program), instead of a device that dies binding it.
  * The check binds each port and lets go of it at once; the device binds it a moment later.
  */
 final class PortCheck
@@ -132,20 +133,11 @@ final class PortCheck
                 return Optional.empty();
             }
             final Path runDir = Path.of(owner.get().runDir());
-            if (Files.exists(RunLayout.secret(runDir)))
-            {
-                return Optional.empty(); // a launching host's view of a run across hosts: it listens on no stream
-            }
             final RunManifest manifest = RunFiles.readManifest(RunLayout.manifest(runDir));
             final Plan other = manifest.plan();
-            for (final String otherHost : other.placement().hostNames())
+            if (other.placement().spansHosts() && listensOn(other, runDir, address, port))
             {
-                final String otherAddress = listenAddress(other, otherHost);
-                if ((otherAddress.equals(address) || otherAddress.equals("0.0.0.0") || address.equals("0.0.0.0")) &&
-                    listensOn(other, otherHost, port))
-                {
-                    return Optional.of("run " + manifest.runId() + " (Driver pid " + manifest.driverPid() + ", " + manifest.runDir() + ")");
-                }
+                return Optional.of("run " + manifest.runId() + " (Driver pid " + manifest.driverPid() + ", " + manifest.runDir() + ")");
             }
         }
         catch (final IOException | RuntimeException ex)
@@ -155,13 +147,17 @@ final class PortCheck
         return Optional.empty();
     }
 
-    private static boolean listensOn(final Plan plan, final String host, final int port)
+    /** Whether a replica the run in {@code runDir} started (it has a log there) listens on {@code port} at {@code address}. */
+    private static boolean listensOn(final Plan plan, final Path runDir, final String address, final int port)
     {
         for (final PlannedDevice device : plan.devices())
         {
             for (int r = 0; device.firstStreamId() > 0 && r < device.replicas(); r++)
             {
-                if (plan.placement().hostOf(device.name(), r).equals(host) && plan.placement().net().portOf(device.firstStreamId() + r) == port)
+                final String listening = listenAddress(plan, plan.placement().hostOf(device.name(), r));
+                final String process = plan.groupOf(device.name()) == null ? device.name() : plan.groupOf(device.name()).name();
+                if (plan.placement().net().portOf(device.firstStreamId() + r) == port && Files.exists(RunLayout.log(runDir, process, r)) &&
+                    (listening.equals(address) || listening.equals("0.0.0.0") || address.equals("0.0.0.0")))
                 {
                     return true;
                 }

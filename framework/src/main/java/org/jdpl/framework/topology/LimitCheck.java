@@ -14,9 +14,10 @@ import org.jdpl.transport.segment.Sizes;
 /**
  * What can never run on any machine, found once the plan is made: more replicas than a run may
  * have, a payload segment its block references cannot address, a segment smaller than a payload a
- * device declares ({@code payload-bytes}). (Ports cannot run out: {@code net.base-port} is at most
- * 60000 and a run has at most {@link PlanLimits#MAX_REPLICAS_PER_RUN} streams.) What one machine cannot give is the
- * Driver's check, at {@code dpl run}.
+ * device declares ({@code payload-bytes}). Consumer ports cannot pass 65535: {@code net.base-port}
+ * is at most 60000 and streams run from 1001 to at most 1000 + {@link PlanLimits#MAX_REPLICAS_PER_RUN}
+ * (the fan-out streams above them are not checked). What one machine cannot give is the Driver's
+ * check, at {@code dpl run}.
  */
 final class LimitCheck
 {
