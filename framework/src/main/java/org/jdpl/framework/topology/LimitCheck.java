@@ -44,7 +44,7 @@ final class LimitCheck
         final TopologyDevice widest = topology.devices().stream().reduce((a, b) -> b.replicas() > a.replicas() ? b : a).orElseThrow();
         problems.add(new Problem(pipelineOrigin(root, widest), "the topology has " + replicas + " device replicas, more than the " +
             PlanLimits.MAX_REPLICAS_PER_RUN + " a run may have (device '" + widest.name() + "' has " + widest.replicas() + ")",
-            "lower pipeline, or put devices in process groups (process = ...)"));
+            "lower pipeline: every replica has counters, a segment slot and accounting of its own, grouped or not"));
     }
 
     private static void checkSegment(final Topology topology, final ConfigObject root, final List<Problem> problems)
@@ -72,7 +72,8 @@ final class LimitCheck
                 problems.add(new Problem(Locations.of(size.origin()), SegmentContext.SIZE_SETTING + " = " + Sizes.format(sizeBytes) +
                     " is smaller than one payload of device '" + device.name() + "' (" + PAYLOAD_OPTION + " = " + Sizes.format(payload) +
                     " at " + Locations.of(device.options().getValue(PAYLOAD_OPTION).origin()) + "): it could never be sent",
-                    "give " + SegmentContext.SIZE_SETTING + " at least a few payloads, e.g. " + Sizes.format(4 * payload)));
+                    "give " + SegmentContext.SIZE_SETTING + " room for a few payloads, e.g. " + SegmentContext.SIZE_SETTING + " = " +
+                        ((4 * payload + (1 << 20) - 1) >> 20) + "M"));
                 return;
             }
         }
