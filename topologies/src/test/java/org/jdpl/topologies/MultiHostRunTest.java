@@ -98,6 +98,43 @@ class MultiHostRunTest
         assertAllCompleted(summary, TIMESLICES);
     }
 
+    /**
+     * Two users' runs of the same topology at once on the same three hosts (Slurm shares the nodes):
+     * each run draws its own ports and has its own secret, and each delivers every timeslice once.
+     */
+    @Test
+    @Timeout(90)
+    void shouldRunTwoRunsAtOnceOnTheSameHostsEachExactlyOnce() throws Exception
+    {
+        final Path topology = chain(TIMESLICES, 256, 500);
+        final Path dirA = Files.createDirectories(dir.resolve("a"));
+        final Path dirB = Files.createDirectories(dir.resolve("b"));
+        TEST_DIRS.add(dir.toAbsolutePath().toString());
+        final SlurmJob a = SlurmJob.salloc(cluster, dirA, topology);
+        final SlurmJob b = SlurmJob.salloc(cluster, dirB, topology);
+        try
+        {
+            assertEquals(0, a.waitFor(80), a::describe);
+            assertEquals(0, b.waitFor(80), b::describe);
+        }
+        finally
+        {
+            a.close();
+            b.close();
+        }
+        for (final SlurmJob run : List.of(a, b))
+        {
+            final JsonNode summary = run.summary();
+            assertEquals(TIMESLICES, metric(summary, "sink.received"), run.describe());
+            assertEquals(0, metric(summary, "sink.missing") + metric(summary, "sink.duplicates") + metric(summary, "sink.corrupt"),
+                "another run's timeslices would show as duplicates or bad checksums: " + run.describe());
+            assertAllCompleted(summary, TIMESLICES);
+        }
+        final String portA = a.output().replaceAll("(?s).*net.base-port (\\d+) for this run.*", "$1");
+        final String portB = b.output().replaceAll("(?s).*net.base-port (\\d+) for this run.*", "$1");
+        assertTrue(portA.matches("\\d+") && !portA.equals(portB), "each run chose its own ports: " + portA + ", " + portB);
+    }
+
     @Test
     @Timeout(60)
     void shouldLoseNothingWhenOneHostDropsPackets() throws Exception

@@ -164,25 +164,6 @@ class SegmentRunTest
     }
 
     @Test
-    void shouldRefuseASegmentLargerThanTheFreeSharedMemoryInOneLine()
-    {
-        final RunFixture fixture = new RunFixture(dir);
-        final Path topology = fixture.write("huge.conf", """
-            shm { segment-size = 64T }
-            devices {
-              source { use = test-probe-source }
-              sink   { use = test-probe-sink }
-            }
-            """);
-
-        final RunResult result = fixture.run(topology);
-
-        assertEquals(1, result.exitCode(), result::describe);
-        assertTrue(result.err().contains("does not fit") && result.err().contains("shm.segment-size"), result::describe);
-        assertEquals(1, result.err().strip().lines().count(), "one line, no stack trace:\n" + result.err());
-    }
-
-    @Test
     void shouldReclaimWhatAKilledConsumerHeld() throws Exception
     {
         final RunFixture fixture = new RunFixture(dir);

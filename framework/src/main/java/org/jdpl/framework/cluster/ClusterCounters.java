@@ -21,6 +21,7 @@ import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.framework.hostcounters.HostCountersChannel;
 import org.jdpl.framework.hostcounters.HostCountersReceiver;
+import org.jdpl.framework.hostcounters.RunSecret;
 import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
@@ -79,7 +80,7 @@ final class ClusterCounters implements Agent, AutoCloseable
     }
 
     /** Makes the run's shared memory, counters file and receiver in this process, and its run.json in the cluster run directory. */
-    static ClusterCounters open(final ClusterContext ctx, final Plan plan)
+    static ClusterCounters open(final ClusterContext ctx, final Plan plan, final RunSecret secret)
     {
         final RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runDir().getParent(), ctx.runDir().getFileName().toString(),
             warning -> ctx.console().println("warning: " + warning));
@@ -92,7 +93,7 @@ final class ClusterCounters implements Agent, AutoCloseable
             counters = RunCountersFile.create(RunLayout.counters(dirs.shmDir()), plan.devices(), plan.placement().hostNames());
             mediaDriver = EmbeddedMediaDriver.launch(dirs.aeronDir());
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(mediaDriver.aeronDir().toString()));
-            receiver = HostCountersReceiver.open(aeron, counters, plan, SystemEpochClock.INSTANCE);
+            receiver = HostCountersReceiver.open(aeron, counters, plan, SystemEpochClock.INSTANCE, secret);
             final int port = awaitPort(receiver::port, "the host counters' UDP port");
             RunFiles.writeManifest(RunLayout.manifest(dirs.runDir()), new RunManifest(dirs.runId(), dirs.runDir().toAbsolutePath().toString(),
                 dirs.shmDir().toString(), mediaDriver.aeronDir().toString(), ProcessHandle.current().pid(), plan));
@@ -108,6 +109,12 @@ final class ClusterCounters implements Agent, AutoCloseable
             CloseHelper.closeAll(receiver, aeron, mediaDriver, counters, dirs);
             throw ex;
         }
+    }
+
+    /** Counter messages dropped because they did not carry the run's tag: someone else's, sent to this run's port. */
+    long unauthenticated()
+    {
+        return receiver.unauthenticated();
     }
 
     /** Waits for the media driver to bind the port {@code boundPort} reads (0 until then). */

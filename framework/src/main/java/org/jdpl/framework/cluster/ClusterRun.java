@@ -14,12 +14,14 @@ import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.hostcounters.HostCommandPublisher;
 import org.jdpl.framework.hostcounters.HostCountersChannel;
+import org.jdpl.framework.hostcounters.RunSecret;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
 
 /**
- * Runs a plan that spans hosts, from the launching host: writes the plan where every host reads it,
+ * Runs a plan that spans hosts, from the launching host: writes the plan and the run's secret
+ * ({@link RunSecret}, 0600) where every host reads them,
  * starts one host agent per host through the launcher, watches them to the end (the first host that
  * fails ends the run, naming the host), and gathers each host's summary. The start needs no
  * barrier: a producer sends nothing before every consumer stream is connected, wherever it is.
@@ -63,33 +65,38 @@ public final class ClusterRun
         return -1;
     }
 
-    public ClusterSummary run(final Plan plan)
+    public ClusterSummary run(final Plan topologyPlan)
     {
-        if (!plan.placement().spansHosts())
+        if (!topologyPlan.placement().spansHosts())
         {
             throw new IllegalArgumentException("the plan places nothing on hosts; run it with the Driver");
         }
+        final Plan plan = RunPorts.choose(topologyPlan);
         final Path planFile = ctx.runDir().resolve("plan.json");
+        final Path secretFile = RunLayout.secret(ctx.runDir());
+        final RunSecret secret = RunSecret.generate();
         try
         {
             Files.createDirectories(ctx.runDir());
             ClusterFiles.writePlan(planFile, plan);
+            secret.writeTo(secretFile);
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException("cannot write " + planFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + planFile + " and " + secretFile + ": " + e.getMessage(), e);
         }
         final List<HostAgentProcess> agents = new ArrayList<>();
-        try (ClusterCounters counters = ClusterCounters.open(ctx, plan);
-            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE))
+        try (ClusterCounters counters = ClusterCounters.open(ctx, plan, secret);
+            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE, secret))
         {
             final int commandPort = ClusterCounters.awaitPort(commands::port, "the host commands' UDP control port");
-            ctx.console().printf("run %s: %d devices on hosts %s; `dpl status %s` shows them all, live%n", counters.runId(),
-                plan.devices().size(), plan.placement().hostNames(), counters.runId());
+            ctx.console().printf("run %s: %d devices on hosts %s, net.base-port %d for this run; `dpl status %s` shows " +
+                "them all, live%n", counters.runId(), plan.devices().size(), plan.placement().hostNames(),
+                plan.placement().net().basePort(), counters.runId());
             for (final PlannedHost host : plan.placement().hosts())
             {
                 agents.add(HostAgentProcess.start(ctx, planFile, host, counters.endpointFor(host),
-                    HostCountersChannel.localAddressToward(host.address()) + ":" + commandPort));
+                    HostCountersChannel.localAddressToward(host.address()) + ":" + commandPort, secretFile));
                 started.add(agents.getLast());
                 ctx.console().printf("host %s (%s): agent started, pid %d, log %s%n", host.name(), host.address(),
                     agents.getLast().pid(), HostAgentProcess.log(agents.getLast().hostDir()));
@@ -101,6 +108,7 @@ public final class ClusterRun
                 w.requestStop();
             }
             final boolean[] exitSeen = new boolean[agents.size()];
+            boolean strangerTold = false;
             final IdleStrategy idle = new SleepingMillisIdleStrategy(IDLE_MS);
             while (!w.done())
             {
@@ -110,12 +118,13 @@ public final class ClusterRun
                 }
                 idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters) +
                     counters.pollFailedExpendable(w::onExpendableFailed));
+                strangerTold = strangerTold || tellStranger(counters.unauthenticated());
             }
             w.doWork();
             counters.doWork();
             onExits(agents, exitSeen, counters);
             cleanAfterDeadAgents(plan, agents);
-            final ClusterSummary summary = summary(plan, w, agents);
+            final ClusterSummary summary = summary(plan, w, agents, counters.unauthenticated());
             ClusterFiles.writeSummary(RunLayout.summary(ctx.runDir()), summary);
             return summary;
         }
@@ -135,6 +144,18 @@ public final class ClusterRun
             watch = null;
             started.clear();
         }
+    }
+
+    /** Says once that counters came without the run's tag; true when it did. */
+    private boolean tellStranger(final long unauthenticated)
+    {
+        if (unauthenticated == 0)
+        {
+            return false;
+        }
+        ctx.console().println("warning: dropped counter messages without this run's tag, sent to its counters port by something " +
+            "outside the run; they are counted in the summary's incidents");
+        return true;
     }
 
     /** An agent that died (killed, out of memory) could not remove its host's shared memory: a short step there does. */
@@ -167,8 +188,15 @@ public final class ClusterRun
         return work;
     }
 
-    private static ClusterSummary summary(final Plan plan, final HostAgentWatch w, final List<HostAgentProcess> agents)
+    private static ClusterSummary summary(final Plan plan, final HostAgentWatch w, final List<HostAgentProcess> agents,
+        final long unauthenticatedCounters)
     {
+        final List<String> incidents = new ArrayList<>(w.incidents());
+        if (unauthenticatedCounters > 0)
+        {
+            incidents.add(unauthenticatedCounters + " counter messages without this run's tag were dropped (sent by something " +
+                "outside the run)");
+        }
         final List<HostOutcome> outcomes = new ArrayList<>();
         boolean allOk = true;
         for (final HostAgentProcess agent : agents)
@@ -178,7 +206,7 @@ public final class ClusterRun
                 HostAgentProcess.log(agent.hostDir()).toString()));
         }
         final RunStatus status = w.failure() != null ? RunStatus.FAILED : w.stopped() || !allOk ? RunStatus.INTERRUPTED : RunStatus.OK;
-        return new ClusterSummary(status, w.failure(), w.incidents(), ClusterAccounting.totals(plan, outcomes), List.copyOf(outcomes));
+        return new ClusterSummary(status, w.failure(), List.copyOf(incidents), ClusterAccounting.totals(plan, outcomes), List.copyOf(outcomes));
     }
 
     private static RunSummary readSummary(final Path hostDir)

@@ -32,15 +32,17 @@ final class HostAgentProcess
 
     /**
      * Starts {@code host}'s agent, which sends its counters to {@code countersTo} and takes commands
-     * from {@code commandsFrom} (each {@code address:port} of the launching host).
+     * from {@code commandsFrom} (each {@code address:port} of the launching host), both tagged with the
+     * run's secret, read from {@code secretFile}.
      */
-    static HostAgentProcess start(
-        final ClusterContext ctx, final Path planFile, final PlannedHost planned, final String countersTo, final String commandsFrom)
+    static HostAgentProcess start(final ClusterContext ctx, final Path planFile, final PlannedHost planned, final String countersTo,
+        final String commandsFrom, final Path secretFile)
     {
         final String host = planned.name();
         final Path hostDir = ctx.runDir().resolve("hosts").resolve(host);
         final List<String> agent = agentCommand(ctx, host, planFile.toAbsolutePath().toString(), host,
-            hostDir.resolve("runs").toAbsolutePath().toString(), summaryFile(hostDir).toAbsolutePath().toString(), countersTo, commandsFrom);
+            hostDir.resolve("runs").toAbsolutePath().toString(), summaryFile(hostDir).toAbsolutePath().toString(), countersTo, commandsFrom,
+            secretFile.toAbsolutePath().toString());
         try
         {
             Files.createDirectories(hostDir);

@@ -130,6 +130,13 @@ public final class Driver
     private RunSummary execute(final Plan plan, final WarmupProbe probe, final List<AutoPipeline.Choice> choices)
     {
         final long startNs = System.nanoTime();
+        final List<String> cannot = new ArrayList<>(
+            new MachineCheck(plan, ctx.host(), MachineResources.of(ctx.shmRoot()), ctx.keyLocations()).problems());
+        cannot.addAll(PortCheck.problems(plan, ctx.host(), ctx.shmRoot()));
+        if (!cannot.isEmpty())
+        {
+            throw new RunSetupException(String.join("\n", cannot), null);
+        }
         final List<DeviceProcess> processes = new ArrayList<>();
         try (RunDirectories dirs = RunDirectories.create(ctx.shmRoot(), ctx.runsDir(),
                 warning -> ctx.console().println("warning: " + warning));
@@ -212,6 +219,10 @@ public final class Driver
             {
                 summary.metrics().putAll(NetworkCounters.read(aeron));
             }
+            if (hostCommands != null)
+            {
+                summary.metrics().put(LaunchingHostCommands.METRIC_UNAUTHENTICATED, (double)hostCommands.unauthenticated());
+            }
             journalAccounting(journal, summary.timeslices(), s.casualties());
             journal.event("run " + dirs.runId() + " ended: " + status.name().toLowerCase(java.util.Locale.ROOT) +
                 (s.failure() != null ? ": " + s.failure() : ""));
@@ -279,7 +290,8 @@ public final class Driver
         }
         try
         {
-            return HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE);
+            return HostCountersSender.open(aeron, ctx.hostCountersEndpoint(), counters, plan, ctx.host(), SystemNanoClock.INSTANCE,
+                ctx.runSecret());
         }
         catch (final AeronException ex)
         {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.jdpl.framework.hostcounters.RunSecret;
 
 /**
  * Settings of one Driver, gathered in one place with their defaults, then read-only once
@@ -38,6 +41,8 @@ public final class DriverContext
 
     private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
+    private UnaryOperator<String> keyLocations = key -> "";
+    private RunSecret runSecret;
     private boolean concluded;
 
     private static List<String> defaultDeviceJvmOptions()
@@ -67,6 +72,10 @@ public final class DriverContext
         if (classPath == null || classPath.isBlank())
         {
             throw new IllegalStateException("no class path to start device processes with");
+        }
+        if ((hostCountersEndpoint != null || hostCommandsEndpoint != null) && runSecret == null)
+        {
+            throw new IllegalStateException("a host agent talks to the launching host only with the run's secret");
         }
         concluded = true;
         return this;
@@ -228,6 +237,32 @@ public final class DriverContext
         return this;
     }
 
+    /** Where a topology key ({@code devices.fwd.pipeline}) is written, {@code file.conf:LINE}, for messages; "" when unknown. */
+    public UnaryOperator<String> keyLocations()
+    {
+        return keyLocations;
+    }
+
+    public DriverContext keyLocations(final UnaryOperator<String> keyLocations)
+    {
+        checkMutable();
+        this.keyLocations = keyLocations;
+        return this;
+    }
+
+    /** The key of a run across hosts that tags this host agent's counters and the commands it takes; null elsewhere. */
+    public RunSecret runSecret()
+    {
+        return runSecret;
+    }
+
+    public DriverContext runSecret(final RunSecret runSecret)
+    {
+        checkMutable();
+        this.runSecret = runSecret;
+        return this;
+    }
+
     /** A concluded copy that prints nothing and shows no progress (a warm-up run's). */
     DriverContext quietCopy()
     {
@@ -242,6 +277,8 @@ public final class DriverContext
         copy.deviceJvmOptions = new ArrayList<>(deviceJvmOptions);
         copy.progress = ProgressMode.OFF;
         copy.host = host;
+        copy.keyLocations = keyLocations;
+        copy.runSecret = runSecret;
         return copy.conclude();
     }
 }

@@ -23,12 +23,17 @@ import org.jdpl.framework.plan.ReplicaName;
  */
 final class LaunchingHostCommands implements Agent, AutoCloseable
 {
+    /** Commands dropped because they did not carry the run's tag: sent by something outside the run. */
+    static final String METRIC_UNAUTHENTICATED = "hostCommands.unauthenticated";
+
     private final DriverContext ctx;
     private final Plan plan;
     private final RunJournal journal;
     private final Runnable requestStop;
     private final Supplier<RunSupervisor> supervisor;
     private HostCommandListener listener;
+    private boolean endpointTold;
+    private long unauthenticatedTold;
 
     private LaunchingHostCommands(
         final DriverContext ctx, final Plan plan, final RunJournal journal, final Runnable requestStop,
@@ -57,7 +62,7 @@ final class LaunchingHostCommands implements Agent, AutoCloseable
         final LaunchingHostCommands commands = new LaunchingHostCommands(ctx, plan, journal, requestStop, supervisor);
         try
         {
-            commands.listener = HostCommandListener.open(aeron, ctx.hostCommandsEndpoint(), commands::onCommand);
+            commands.listener = HostCommandListener.open(aeron, ctx.hostCommandsEndpoint(), ctx.runSecret(), commands::onCommand);
             return commands;
         }
         catch (final AeronException | UncheckedIOException ex)
@@ -71,7 +76,28 @@ final class LaunchingHostCommands implements Agent, AutoCloseable
     @Override
     public int doWork()
     {
-        return listener.doWork();
+        final int work = listener.doWork();
+        if (!endpointTold && listener.endpoint() != null)
+        {
+            endpointTold = true;
+            final String line = "takes the launching host's commands at " + listener.endpoint() + ", tagged with the run's secret";
+            journal.event(line);
+            ctx.console().println("host agent '" + ctx.host() + "': " + line);
+        }
+        if (listener.unauthenticated() > unauthenticatedTold && unauthenticatedTold == 0)
+        {
+            final String line = "dropped a command without this run's tag (sent by something outside the run); drops are counted in " +
+                METRIC_UNAUTHENTICATED;
+            journal.event(line);
+            ctx.console().println("host agent '" + ctx.host() + "': " + line);
+        }
+        unauthenticatedTold = listener.unauthenticated();
+        return work;
+    }
+
+    long unauthenticated()
+    {
+        return listener.unauthenticated();
     }
 
     private void onCommand(final HostCommand command, final String text)

@@ -10,7 +10,7 @@ import org.agrona.MutableDirectBuffer;
  * replica on another host is gone with its host: its consumers here get its end of stream, its
  * producers here drop what they hold for it). Encoded as the command, its number in the run (agents
  * act on each number once; commands are repeated) and a text: the reason, or the lost replica as
- * {@code name#replica}.
+ * {@code name#replica}, and the run's tag ({@link MessageAuthenticator}): agents drop a command without it.
  */
 public enum HostCommand
 {
@@ -20,7 +20,7 @@ public enum HostCommand
 
     /** Texts are for logs and names; one that long is cut so that a message fits one UDP frame. */
     static final int MAX_TEXT_CHARS = 1000;
-    static final int MAX_LENGTH = 3 * Integer.BYTES + 3 * MAX_TEXT_CHARS;
+    static final int MAX_LENGTH = 3 * Integer.BYTES + 3 * MAX_TEXT_CHARS + MessageAuthenticator.TAG_BYTES;
     private static final int NUMBER_OFFSET = Integer.BYTES;
     private static final int TEXT_OFFSET = 2 * Integer.BYTES;
     private static final HostCommand[] VALUES = values();

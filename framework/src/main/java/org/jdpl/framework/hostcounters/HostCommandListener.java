@@ -9,7 +9,8 @@ import org.agrona.concurrent.Agent;
 
 /**
  * A host agent's side of {@link HostCommand}s: joins the launching host's command stream and hands
- * each command to its handler once (they are repeated), in the order they came.
+ * each command to its handler once (they are repeated), in the order they came. A message without
+ * the run's tag (a stranger's, another run's) is dropped and counted, never acted on.
  */
 public final class HostCommandListener implements Agent, AutoCloseable
 {
@@ -23,13 +24,21 @@ public final class HostCommandListener implements Agent, AutoCloseable
     private final Subscription subscription;
     private final IntHashSet seen = new IntHashSet();
     private final FragmentHandler onFragment;
+    private final MessageAuthenticator authenticator;
+    private long unauthenticated;
 
-    private HostCommandListener(final Subscription subscription, final Handler handler)
+    private HostCommandListener(final Subscription subscription, final RunSecret secret, final Handler handler)
     {
         this.subscription = subscription;
+        this.authenticator = secret.authenticator(MessageAuthenticator.Kind.COMMAND);
         this.onFragment = (buffer, offset, length, header) ->
         {
-            final HostCommand command = HostCommand.decode(buffer, offset, length);
+            if (!authenticator.verify(buffer, offset, length))
+            {
+                unauthenticated++;
+                return;
+            }
+            final HostCommand command = HostCommand.decode(buffer, offset, length - MessageAuthenticator.TAG_BYTES);
             if (command != null && seen.add(HostCommand.number(buffer, offset)))
             {
                 handler.onCommand(command, HostCommand.text(buffer, offset));
@@ -37,13 +46,26 @@ public final class HostCommandListener implements Agent, AutoCloseable
         };
     }
 
-    /** Joins the commands of the launching host at {@code endpoint} ({@code address:port}). */
-    public static HostCommandListener open(final Aeron aeron, final String endpoint, final Handler handler)
+    /** Joins the commands of the launching host at {@code endpoint} ({@code address:port}), tagged with {@code secret}. */
+    public static HostCommandListener open(final Aeron aeron, final String endpoint, final RunSecret secret, final Handler handler)
     {
         final String launcherAddress = endpoint.substring(0, endpoint.lastIndexOf(':'));
         return new HostCommandListener(aeron.addSubscription(
             HostCountersChannel.commandSubscription(HostCountersChannel.localAddressToward(launcherAddress), endpoint),
-            HostCountersChannel.COMMAND_STREAM_ID), handler);
+            HostCountersChannel.COMMAND_STREAM_ID), secret, handler);
+    }
+
+    /** Messages dropped because they did not carry the run's tag. */
+    public long unauthenticated()
+    {
+        return unauthenticated;
+    }
+
+    /** {@code address:port} where this agent receives commands, or null while the media driver has not bound it yet. */
+    public String endpoint()
+    {
+        final String resolved = subscription.tryResolveChannelEndpointPort();
+        return resolved == null ? null : io.aeron.ChannelUri.parse(resolved).get(io.aeron.CommonContext.ENDPOINT_PARAM_NAME);
     }
 
     @Override

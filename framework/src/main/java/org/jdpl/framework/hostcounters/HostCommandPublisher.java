@@ -23,20 +23,23 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
 
     private final ExclusivePublication publication;
     private final NanoClock clock;
+    private final MessageAuthenticator authenticator;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
     private final List<UnsafeBuffer> messages = new ArrayList<>();
     private long lastRoundNs;
 
-    private HostCommandPublisher(final ExclusivePublication publication, final NanoClock clock)
+    private HostCommandPublisher(final ExclusivePublication publication, final NanoClock clock, final RunSecret secret)
     {
         this.publication = publication;
         this.clock = clock;
+        this.authenticator = secret.authenticator(MessageAuthenticator.Kind.COMMAND);
     }
 
-    public static HostCommandPublisher open(final Aeron aeron, final NanoClock clock)
+    /** Commands tagged with {@code secret}: only the run's agents, told the same secret, act on them. */
+    public static HostCommandPublisher open(final Aeron aeron, final NanoClock clock, final RunSecret secret)
     {
         return new HostCommandPublisher(aeron.addExclusivePublication(HostCountersChannel.COMMAND_PUBLICATION,
-            HostCountersChannel.COMMAND_STREAM_ID), clock);
+            HostCountersChannel.COMMAND_STREAM_ID), clock, secret);
     }
 
     /** The control port agents join at, or 0 while the media driver has not bound it yet. */
@@ -54,7 +57,7 @@ public final class HostCommandPublisher implements Agent, AutoCloseable
     /** Gives {@code command} with {@code text} (its reason, or the lost replica), from now on. */
     public void give(final HostCommand command, final String text)
     {
-        final int length = command.encode(scratch, 0, messages.size(), text);
+        final int length = authenticator.sign(scratch, 0, command.encode(scratch, 0, messages.size(), text));
         final UnsafeBuffer message = new UnsafeBuffer(new byte[length]);
         message.putBytes(0, scratch, 0, length);
         messages.add(message);

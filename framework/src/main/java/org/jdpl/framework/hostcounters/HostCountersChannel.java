@@ -16,7 +16,7 @@ public final class HostCountersChannel
 {
     /** The launcher's media driver carries nothing else, so any id would do. */
     public static final int STREAM_ID = 0x4A44_4843; // "JDHC"
-    static final int COMMAND_STREAM_ID = 0x4A44_4843 + 1;
+    public static final int COMMAND_STREAM_ID = 0x4A44_4843 + 1;
     /** The command publication's control port is the kernel's choice too, read back once bound. */
     static final String COMMAND_PUBLICATION = "aeron:udp?control=0.0.0.0:0|control-mode=dynamic|term-length=64k";
     /** Subscribes on every interface; port 0: the kernel picks one, read back once bound. */

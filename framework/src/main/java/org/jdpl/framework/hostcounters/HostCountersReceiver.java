@@ -24,8 +24,9 @@ import org.jdpl.framework.plan.PlannedDevice;
 /**
  * The launching host's side: receives the hosts' counter messages and writes their values into its
  * own counters file (made for the whole plan, with host counters), where {@code dpl status} and
- * {@code dpl top} read them as they read a local run's. A message that does not fit the plan (a
- * replica that is not on the host that sent it, another value count) is counted and dropped.
+ * {@code dpl top} read them as they read a local run's. A message without the run's tag
+ * ({@link MessageAuthenticator}: a stranger's, another run's) is counted and dropped, as is one that
+ * does not fit the plan (a replica that is not on the host that sent it, another value count).
  */
 public final class HostCountersReceiver implements Agent, AutoCloseable
 {
@@ -41,11 +42,15 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
     private final AtomicCounter[] hostUpdateMs;
     /** A replica with many routes may need more than one UDP frame; the assembler's buffer grows once, then is reused. */
     private final FragmentHandler onFragment = new FragmentAssembler(this::onMessage);
+    private final MessageAuthenticator authenticator;
     private long rejected;
+    private long unauthenticated;
 
-    private HostCountersReceiver(final Subscription subscription, final RunCountersFile file, final Plan plan, final EpochClock clock)
+    private HostCountersReceiver(final Subscription subscription, final RunCountersFile file, final Plan plan, final EpochClock clock,
+        final RunSecret secret)
     {
         this.subscription = subscription;
+        this.authenticator = secret.authenticator(MessageAuthenticator.Kind.COUNTERS);
         this.values = file.values();
         this.clock = clock;
         this.ranges = ReplicaCounterRanges.of(file, plan);
@@ -85,13 +90,17 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
         }
     }
 
-    /** Subscribes on {@link HostCountersChannel#SUBSCRIPTION} and writes into {@code file}, made for {@code plan} and its hosts. */
-    public static HostCountersReceiver open(final Aeron aeron, final RunCountersFile file, final Plan plan, final EpochClock clock)
+    /**
+     * Subscribes on {@link HostCountersChannel#SUBSCRIPTION} and writes into {@code file}, made for {@code plan} and its hosts,
+     * what comes tagged with {@code secret}.
+     */
+    public static HostCountersReceiver open(final Aeron aeron, final RunCountersFile file, final Plan plan, final EpochClock clock,
+        final RunSecret secret)
     {
         final Subscription subscription = aeron.addSubscription(HostCountersChannel.SUBSCRIPTION, HostCountersChannel.STREAM_ID);
         try
         {
-            return new HostCountersReceiver(subscription, file, plan, clock);
+            return new HostCountersReceiver(subscription, file, plan, clock, secret);
         }
         catch (final RuntimeException ex)
         {
@@ -130,8 +139,20 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
         return rejected;
     }
 
-    private void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    /** Messages dropped because they did not carry the run's tag. */
+    public long unauthenticated()
     {
+        return unauthenticated;
+    }
+
+    private void onMessage(final DirectBuffer buffer, final int offset, final int taggedLength, final Header header)
+    {
+        if (!authenticator.verify(buffer, offset, taggedLength))
+        {
+            unauthenticated++;
+            return;
+        }
+        final int length = taggedLength - MessageAuthenticator.TAG_BYTES;
         if (length < HostCountersCodec.VALUES_OFFSET)
         {
             rejected++;

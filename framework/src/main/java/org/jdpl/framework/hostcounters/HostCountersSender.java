@@ -32,13 +32,15 @@ public final class HostCountersSender implements Agent, AutoCloseable
     private final int[] firstId;
     private final int[] count;
     private final UnsafeBuffer message;
+    private final MessageAuthenticator authenticator;
     private long lastSendNs;
     private long notSent;
 
-    private HostCountersSender(
-        final ExclusivePublication publication, final RunCountersFile file, final Plan plan, final String host, final NanoClock clock)
+    private HostCountersSender(final ExclusivePublication publication, final RunCountersFile file, final Plan plan, final String host,
+        final NanoClock clock, final RunSecret secret)
     {
         this.publication = publication;
+        this.authenticator = secret.authenticator(MessageAuthenticator.Kind.COUNTERS);
         this.reader = file.reader();
         this.clock = clock;
         this.hostIndex = plan.placement().hostNames().indexOf(host);
@@ -71,16 +73,16 @@ public final class HostCountersSender implements Agent, AutoCloseable
         this.replica = Arrays.copyOf(replica, k);
         this.firstId = Arrays.copyOf(firstId, k);
         this.count = Arrays.copyOf(count, k);
-        this.message = new UnsafeBuffer(new byte[HostCountersCodec.length(most)]);
+        this.message = new UnsafeBuffer(new byte[HostCountersCodec.length(most) + MessageAuthenticator.TAG_BYTES]);
         this.lastSendNs = clock.nanoTime() - INTERVAL_NS;
     }
 
     /**
      * Sends the counters of {@code host}'s replicas, found in {@code file} (made for {@code plan}),
-     * to {@code endpoint} ({@code address:port}).
+     * to {@code endpoint} ({@code address:port}), each tagged with the run's {@code secret}.
      */
-    public static HostCountersSender open(
-        final Aeron aeron, final String endpoint, final RunCountersFile file, final Plan plan, final String host, final NanoClock clock)
+    public static HostCountersSender open(final Aeron aeron, final String endpoint, final RunCountersFile file, final Plan plan,
+        final String host, final NanoClock clock, final RunSecret secret)
     {
         if (!plan.placement().hostNames().contains(host))
         {
@@ -90,7 +92,7 @@ public final class HostCountersSender implements Agent, AutoCloseable
             HostCountersChannel.publication(endpoint), HostCountersChannel.STREAM_ID);
         try
         {
-            return new HostCountersSender(publication, file, plan, host, clock);
+            return new HostCountersSender(publication, file, plan, host, clock, secret);
         }
         catch (final RuntimeException ex)
         {
@@ -122,7 +124,7 @@ public final class HostCountersSender implements Agent, AutoCloseable
             {
                 message.putLong(HostCountersCodec.valueOffset(0, i), reader.getCounterValue(firstId[k] + i));
             }
-            if (publication.offer(message, 0, length) > 0)
+            if (publication.offer(message, 0, authenticator.sign(message, 0, length)) > 0)
             {
                 sent++;
             }

@@ -61,6 +61,12 @@ public record HostPlacement(List<PlannedHost> hosts, Map<String, List<String>> r
         return names;
     }
 
+    /** The same placement with other network settings (a launcher's ports for one run). */
+    public HostPlacement withNet(final NetSettings newNet)
+    {
+        return new HostPlacement(hosts, replicaHosts, newNet);
+    }
+
     /**
      * The same placement with the addresses a launcher learnt (host name to address); hosts it does
      * not name keep theirs.

@@ -9,6 +9,8 @@ public final class RunLayout
     public static final String SUMMARY_FILE = "summary.json";
     public static final String COUNTERS_FILE = "counters.dat";
     public static final String JOURNAL_DIR = "journal";
+    /** The key of a run across hosts, in the launching host's run directory (which every host reads); mode 0600. */
+    public static final String SECRET_FILE = "secret";
 
     private RunLayout()
     {
@@ -17,6 +19,11 @@ public final class RunLayout
     public static Path manifest(final Path runDir)
     {
         return runDir.resolve(MANIFEST_FILE);
+    }
+
+    public static Path secret(final Path runDir)
+    {
+        return runDir.resolve(SECRET_FILE);
     }
 
     public static Path summary(final Path runDir)

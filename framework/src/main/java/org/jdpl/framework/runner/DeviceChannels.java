@@ -151,7 +151,7 @@ final class DeviceChannels implements AutoCloseable
         final List<Subscription> remote = new ArrayList<>();
         if (hasProducerElsewhere(plan, host))
         {
-            remote.add(aeron.addSubscription(UdpChannels.subscription(placement.net(), streamId), streamId));
+            remote.add(aeron.addSubscription(UdpChannels.subscription(placement.net(), placement.addressOf(host), streamId), streamId));
         }
         for (final FanOutStreams.Stream fanOut : fanOuts.into(streamId))
         {

@@ -15,10 +15,14 @@ final class UdpChannels
         return "aeron:udp?endpoint=" + address + ":" + net.portOf(streamId) + net.channelParameters();
     }
 
-    /** A consumer's channel for its stream {@code streamId}: every interface, the stream's port. */
-    static String subscription(final NetSettings net, final int streamId)
+    /**
+     * A consumer's channel for its stream {@code streamId}, at the stream's port on its host's
+     * {@code address} (on every interface with {@code net.listen = any}).
+     */
+    static String subscription(final NetSettings net, final String address, final int streamId)
     {
-        return receiving(new StringBuilder("aeron:udp?endpoint=0.0.0.0:").append(net.portOf(streamId)), net);
+        return receiving(new StringBuilder("aeron:udp?endpoint=").append(net.listenOnAll() ? "0.0.0.0" : address).append(':')
+            .append(net.portOf(streamId)), net);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jdpl.framework.topology;
 import java.util.List;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import org.jdpl.framework.plan.Plan;
 
 /**
@@ -17,6 +18,19 @@ public record Compilation(Plan plan, List<Problem> problems, Config config)
     public boolean ok()
     {
         return problems.isEmpty();
+    }
+
+    /** Where {@code path} ({@code devices.fwd.pipeline}) is written, {@code file.conf:LINE}; "" when it is not. */
+    public String locationOf(final String path)
+    {
+        try
+        {
+            return config.hasPath(path) ? Locations.of(config.getValue(path).origin()) : "";
+        }
+        catch (final ConfigException e)
+        {
+            return "";
+        }
     }
 
     /** The problems, one line each, without a final line break (for {@code println}). */

@@ -17,6 +17,7 @@ import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.plan.Completion;
 import org.jdpl.framework.plan.FailurePolicy;
+import org.jdpl.framework.plan.PlanLimits;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.Lifetime;
 import org.jdpl.framework.spec.OutputSpec;
@@ -195,6 +196,13 @@ final class DeviceValidator
                 "pipeline is the number of replicas, at least 1"));
             return 1;
         }
+        if (n > PlanLimits.MAX_REPLICAS)
+        {
+            problems.add(new Problem(where, "device '" + name + "': pipeline = " + OptionValidator.number(n) + " is more than the " +
+                PlanLimits.MAX_REPLICAS + " replicas a device may have", "give at most pipeline = " + PlanLimits.MAX_REPLICAS +
+                " (each replica is a JVM of its own), or pipeline = auto to let a warm-up choose"));
+            return 1;
+        }
         return (int)n;
     }
 
@@ -225,10 +233,10 @@ final class DeviceValidator
         {
             n = 0;
         }
-        if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
+        if (n != Math.rint(n) || n < 1 || n > PlanLimits.MAX_REPLICAS)
         {
-            problems.add(new Problem(where, "device '" + name + "': pipeline-max must be a whole number of replicas, at least 1, got " +
-                OptionValidator.describe(max), "e.g. pipeline-max = 4"));
+            problems.add(new Problem(where, "device '" + name + "': pipeline-max must be a whole number of replicas, at least 1 and at most " +
+                PlanLimits.MAX_REPLICAS + ", got " + OptionValidator.describe(max), "e.g. pipeline-max = 4"));
             return TopologyKeys.DEFAULT_PIPELINE_MAX;
         }
         return (int)n;

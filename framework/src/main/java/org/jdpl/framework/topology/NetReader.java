@@ -12,7 +12,7 @@ import com.typesafe.config.ConfigValue;
 import org.jdpl.framework.plan.FanOut;
 import org.jdpl.framework.plan.NetSettings;
 
-/** Reads and checks the {@code net { mtu, socket-buffer, receiver-window, term-length, base-port, fan-out, multicast-group }} block. */
+/** Reads and checks the {@code net { mtu, socket-buffer, receiver-window, term-length, base-port, fan-out, multicast-group, listen }} block. */
 final class NetReader
 {
     static final String MTU = "mtu";
@@ -22,7 +22,9 @@ final class NetReader
     static final String BASE_PORT = "base-port";
     static final String FAN_OUT = "fan-out";
     static final String MULTICAST_GROUP = "multicast-group";
-    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT, FAN_OUT, MULTICAST_GROUP);
+    /** {@code host} (default): consumers listen on their host's address in the plan; {@code any}: on every interface. */
+    static final String LISTEN = "listen";
+    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT, FAN_OUT, MULTICAST_GROUP, LISTEN);
     private static final int MAX_MTU_BYTES = 65504;
     private static final int MIN_MTU_BYTES = 576;
     private static final long MIN_TERM_BYTES = 64 * 1024;
@@ -51,6 +53,7 @@ final class NetReader
         long basePort = d.basePort();
         FanOut fanOut = d.fanOut();
         String group = d.multicastGroup();
+        boolean listenOnAll = d.listenOnAll();
         final Config config = block.toConfig();
         for (final Map.Entry<String, ConfigValue> entry : block.entrySet())
         {
@@ -69,10 +72,23 @@ final class NetReader
                 case BASE_PORT -> basePort = port(config, where, basePort, problems);
                 case FAN_OUT -> fanOut = fanOut(entry.getValue(), where, fanOut, problems);
                 case MULTICAST_GROUP -> group = multicastGroup(entry.getValue(), where, group, problems);
+                case LISTEN -> listenOnAll = listen(entry.getValue(), where, listenOnAll, problems);
                 default -> problems.add(new Problem(where, "unknown key 'net." + key + "'", DidYouMean.hint(key, KEYS, "net keys")));
             }
         }
-        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort, fanOut, group);
+        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort, fanOut, group, listenOnAll);
+    }
+
+    private static boolean listen(final ConfigValue value, final String where, final boolean fallback, final List<Problem> problems)
+    {
+        final String text = String.valueOf(value.unwrapped());
+        if (text.equals("host") || text.equals("any"))
+        {
+            return text.equals("any");
+        }
+        problems.add(new Problem(where, "net.listen = " + OptionValidator.describe(value) + " is not where to listen",
+            "write host (the default: each host's address in the plan only) or any (every interface)"));
+        return fallback;
     }
 
     private static FanOut fanOut(final ConfigValue value, final String where, final FanOut fallback, final List<Problem> problems)

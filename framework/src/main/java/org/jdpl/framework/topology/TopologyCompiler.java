@@ -63,6 +63,7 @@ public final class TopologyCompiler
         if (planned != null)
         {
             DurableChannelHosts.check(planned, loaded.config().root(), problems);
+            LimitCheck.check(topology, planned, loaded.config().root(), problems);
         }
         final Plan plan = problems.isEmpty() ? planned : null;
         return new Compilation(plan, List.copyOf(ProblemOrder.sorted(problems, loaded.sources())), loaded.config());

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import io.aeron.Aeron;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.jdpl.transport.EmbeddedMediaDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,18 +43,19 @@ class HostCommandTest
         HostCommandPublisher publisher = null;
         HostCommandListener earlyListener = null;
         HostCommandListener lateListener = null;
+        final RunSecret secret = RunSecret.generate();
         try
         {
-            publisher = HostCommandPublisher.open(launcherAeron, SystemNanoClock.INSTANCE);
+            publisher = HostCommandPublisher.open(launcherAeron, SystemNanoClock.INSTANCE, secret);
             final HostCommandPublisher commands = publisher;
             await(() -> commands.port() != 0);
             final String endpoint = "127.0.0.1:" + publisher.port();
-            earlyListener = HostCommandListener.open(earlyAeron, endpoint, (command, text) -> early.add(command + " " + text));
+            earlyListener = HostCommandListener.open(earlyAeron, endpoint, secret, (command, text) -> early.add(command + " " + text));
             final HostCommandListener first = earlyListener;
 
             publisher.give(HostCommand.REPLICA_LOST, "fwd#1");
             await(() -> commands.doWork() + first.doWork() >= 0 && early.size() == 1);
-            lateListener = HostCommandListener.open(lateAeron, endpoint, (command, text) -> late.add(command + " " + text));
+            lateListener = HostCommandListener.open(lateAeron, endpoint, secret, (command, text) -> late.add(command + " " + text));
             final HostCommandListener second = lateListener;
             publisher.give(HostCommand.REPLICA_LOST, "sink#0");
             publisher.give(HostCommand.ABORT, "the run failed on host 'h2'");
@@ -70,6 +72,60 @@ class HostCommandTest
         finally
         {
             CloseHelper.closeAll(lateListener, earlyListener, publisher, lateAeron, earlyAeron, launcherAeron, lateDriver, earlyDriver,
+                launcherDriver);
+        }
+    }
+
+    /**
+     * A stranger sends well-formed commands straight to an agent's command port: one without a tag,
+     * one tagged with another run's key. The agent drops and counts both, and still acts on the
+     * run's own, once.
+     */
+    @Test
+    @Timeout(30)
+    void shouldDropAndCountCommandsWithoutTheRunsTag()
+    {
+        final EmbeddedMediaDriver launcherDriver = EmbeddedMediaDriver.launch(dir.resolve("launcher-aeron"));
+        final EmbeddedMediaDriver agentDriver = EmbeddedMediaDriver.launch(dir.resolve("agent-aeron"));
+        final EmbeddedMediaDriver strangerDriver = EmbeddedMediaDriver.launch(dir.resolve("stranger-aeron"));
+        final Aeron launcherAeron = connect(launcherDriver);
+        final Aeron agentAeron = connect(agentDriver);
+        final Aeron strangerAeron = connect(strangerDriver);
+        final List<String> acted = new CopyOnWriteArrayList<>();
+        final RunSecret secret = RunSecret.generate();
+        HostCommandPublisher publisher = null;
+        HostCommandListener listener = null;
+        io.aeron.Publication stranger = null;
+        try
+        {
+            publisher = HostCommandPublisher.open(launcherAeron, SystemNanoClock.INSTANCE, secret);
+            final HostCommandPublisher commands = publisher;
+            await(() -> commands.port() != 0);
+            listener = HostCommandListener.open(agentAeron, "127.0.0.1:" + publisher.port(), secret,
+                (command, text) -> acted.add(command + " " + text));
+            final HostCommandListener agent = listener;
+            await(() -> agent.endpoint() != null);
+            stranger = strangerAeron.addPublication("aeron:udp?endpoint=" + agent.endpoint(), HostCountersChannel.COMMAND_STREAM_ID);
+            final io.aeron.Publication forger = stranger;
+            await(forger::isConnected);
+
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
+            final int untagged = HostCommand.ABORT.encode(buffer, 0, 0, "forged abort");
+            final UnsafeBuffer wrongKey = new UnsafeBuffer(new byte[HostCommand.MAX_LENGTH]);
+            final int tagged = RunSecret.generate().authenticator(MessageAuthenticator.Kind.COMMAND)
+                .sign(wrongKey, 0, HostCommand.STOP.encode(wrongKey, 0, 1, "forged stop"));
+            await(() -> forger.offer(buffer, 0, untagged) > 0);
+            await(() -> forger.offer(wrongKey, 0, tagged) > 0);
+            await(() -> agent.doWork() >= 0 && agent.unauthenticated() == 2);
+            publisher.give(HostCommand.STOP, "the user stopped the run");
+            await(() -> commands.doWork() + agent.doWork() >= 0 && acted.size() == 1);
+
+            assertEquals(List.of("STOP the user stopped the run"), acted, "only the run's own command was acted on");
+            assertEquals(2, agent.unauthenticated());
+        }
+        finally
+        {
+            CloseHelper.closeAll(stranger, listener, publisher, strangerAeron, agentAeron, launcherAeron, strangerDriver, agentDriver,
                 launcherDriver);
         }
     }

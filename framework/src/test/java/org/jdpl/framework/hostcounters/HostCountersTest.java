@@ -122,16 +122,17 @@ class HostCountersTest
 
         Link(final Plan plan, final Path dir)
         {
+            final RunSecret secret = RunSecret.generate();
             hostFile = RunCountersFile.create(dir.resolve("host.dat"), plan.devices());
             launcherFile = RunCountersFile.create(dir.resolve("launcher.dat"), plan.devices(), plan.placement().hostNames());
             hostDriver = EmbeddedMediaDriver.launch(dir.resolve("host-aeron"));
             launcherDriver = EmbeddedMediaDriver.launch(dir.resolve("launcher-aeron"));
             hostAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(hostDriver.aeronDir().toString()));
             launcherAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(launcherDriver.aeronDir().toString()));
-            receiver = HostCountersReceiver.open(launcherAeron, launcherFile, plan, SystemEpochClock.INSTANCE);
+            receiver = HostCountersReceiver.open(launcherAeron, launcherFile, plan, SystemEpochClock.INSTANCE, secret);
             final int[] port = new int[1];
             await(() -> (port[0] = receiver.port()) != 0);
-            sender = HostCountersSender.open(hostAeron, "127.0.0.1:" + port[0], hostFile, plan, "h2", SystemNanoClock.INSTANCE);
+            sender = HostCountersSender.open(hostAeron, "127.0.0.1:" + port[0], hostFile, plan, "h2", SystemNanoClock.INSTANCE, secret);
         }
 
         @Override

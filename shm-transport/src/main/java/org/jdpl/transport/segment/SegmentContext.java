@@ -17,8 +17,9 @@ public final class SegmentContext
     public static final String PAGE_SIZE_SETTING = "shm.segment-page-size";
 
     /**
-     * Default capacity cap: room for one 1 GiB timeframe with as much again in flight. tmpfs gives
-     * memory to a page only when it is first touched, so an idle segment costs nothing.
+     * Default capacity cap: room for one 1 GiB timeframe with as much again in flight. Every page is
+     * reserved when the segment is created (so a full tmpfs cannot SIGBUS a writer later), so this
+     * much memory is the run's from its start.
      */
     public static final long DEFAULT_MAX_SIZE_BYTES = 2L << 30;
     /** The default never takes more than this share of the free space, leaving room for Aeron and other runs. */
@@ -78,7 +79,7 @@ public final class SegmentContext
             throw new PayloadSegmentException(SIZE_SETTING + " = " + sizeBytes + " bytes is smaller than one page (" +
                 PAGE_SIZE_SETTING + " = " + pageSizeBytes + "); set it to at least the largest payload you send.");
         }
-        if (sizeBytes / pageSizeBytes > BlockRef.PAGE_MASK)
+        if (sizeBytes > maxSizeBytes(pageSizeBytes))
         {
             throw new PayloadSegmentException(SIZE_SETTING + " = " + sizeBytes + " bytes makes more than 2^32 pages of " +
                 pageSizeBytes + " bytes; raise " + PAGE_SIZE_SETTING + ".");
@@ -87,8 +88,14 @@ public final class SegmentContext
         return this;
     }
 
+    /** The largest capacity a block reference can address with pages of {@code pageSizeBytes}: 2^32 pages. */
+    public static long maxSizeBytes(final long pageSizeBytes)
+    {
+        return pageSizeBytes > Long.MAX_VALUE / BlockRef.PAGE_MASK ? Long.MAX_VALUE : BlockRef.PAGE_MASK * pageSizeBytes;
+    }
+
     /** The default capacity: the smaller of {@link #DEFAULT_MAX_SIZE_BYTES} and a quarter of the free space, in whole pages. */
-    static long defaultSizeBytes(final long usableBytes, final long pageSizeBytes)
+    public static long defaultSizeBytes(final long usableBytes, final long pageSizeBytes)
     {
         final long size = Math.min(DEFAULT_MAX_SIZE_BYTES, usableBytes / DEFAULT_SHARE_OF_FREE_SPACE);
         return Math.max(pageSizeBytes, size - size % pageSizeBytes);

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The segment file mapped into this process with the FFM API (so it may exceed 2 GiB): created
- * sparse by the Driver, or opened and checked by a device process. Closing unmaps it; the file stays.
+ * by the Driver with every page reserved ({@link SpaceReservation}), or opened and checked by a device process. Closing unmaps it; the file stays.
  */
 final class SegmentFile implements AutoCloseable
 {
@@ -34,7 +34,11 @@ final class SegmentFile implements AutoCloseable
         this.created = created;
     }
 
-    /** Creates a new file (never overwrites one) after checking the file system has room for it. */
+    /**
+     * Creates a new file (never overwrites one) after checking the file system has room for it, and
+     * reserves its pages: the check keeps a too-large request from filling tmpfs for a moment (other
+     * runs' writes would fail meanwhile); the reservation closes the race with whoever fills it next.
+     */
     static SegmentFile create(final Path path, final SegmentContext context)
     {
         final Path directory = path.toAbsolutePath().getParent();
@@ -68,10 +72,19 @@ final class SegmentFile implements AutoCloseable
         {
             throw new PayloadSegmentException("cannot create payload segment " + path + ": " + ex, ex);
         }
+        try
+        {
+            SpaceReservation.reserve(path, layout.fileSizeBytes());
+        }
+        catch (final PayloadSegmentException ex)
+        {
+            deleteQuietly(path);
+            throw ex;
+        }
         final Arena arena = Arena.ofShared();
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw"))
         {
-            // ftruncate: on tmpfs the file takes no memory until a page is first written.
+            // Already that long, every page reserved: a full tmpfs can no longer kill a writer with SIGBUS.
             file.setLength(layout.fileSizeBytes());
             final MemorySegment memory = file.getChannel().map(MapMode.READ_WRITE, 0, layout.fileSizeBytes(), arena);
             layout.writeHeader(memory);

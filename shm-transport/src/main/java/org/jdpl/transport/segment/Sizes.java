@@ -1,7 +1,7 @@
 package org.jdpl.transport.segment;
 
 /** Byte counts for people: 1.0 GiB, 64 KiB, 512 B. */
-final class Sizes
+public final class Sizes
 {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
@@ -9,7 +9,7 @@ final class Sizes
     {
     }
 
-    static String format(final long bytes)
+    public static String format(final long bytes)
     {
         double value = bytes;
         int unit = 0;

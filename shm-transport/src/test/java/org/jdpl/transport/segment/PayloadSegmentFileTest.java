@@ -80,20 +80,30 @@ class PayloadSegmentFileTest extends SegmentTestSupport
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void shouldTakeMemoryOnlyForPagesThatAreTouched() throws Exception
+    void shouldReserveEveryPageAtCreation() throws Exception
     {
-        try (PayloadSegment segment = PayloadSegment.create(directory.resolve("sparse.segment"),
-            new SegmentContext().sizeBytes(1L << 30)))
+        final long sizeBytes = 64L << 20;
+        final Path path = directory.resolve("reserved.segment");
+        try (PayloadSegment segment = PayloadSegment.create(path, new SegmentContext().sizeBytes(sizeBytes)))
         {
-            final long afterCreate = allocatedBytes(segment.path());
-            assertTrue(afterCreate < 1L << 20, "a new 1 GiB segment holds " + afterCreate + " bytes of memory");
-            final long ref = segment.tryAllocate(256L << 20);
-            segment.writable(ref).set(ValueLayout.JAVA_BYTE, 100L << 20, (byte)1);
-            final long afterTouch = allocatedBytes(segment.path());
-            assertTrue(afterTouch - afterCreate <= 2L << 20,
-                "writing one byte of a 256 MiB block took " + (afterTouch - afterCreate) + " bytes of memory");
-            segment.release(ref);
+            final long allocated = allocatedBytes(segment.path());
+            assertTrue(allocated >= sizeBytes, "a new 64 MiB segment holds only " + allocated + " bytes: its pages are not reserved");
         }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldSayInOneLineWhenTheSegmentCannotBeReserved() throws Exception
+    {
+        // More than the whole file system: posix_fallocate fails at once with ENOSPC, before it takes a page.
+        final long total = Files.getFileStore(directory.path()).getTotalSpace();
+        final Path path = Files.createFile(directory.resolve("unreservable.segment"));
+        final PayloadSegmentException error = assertThrows(PayloadSegmentException.class,
+            () -> SpaceReservation.reserve(path, total + PAGE));
+        assertTrue(error.getMessage().contains("cannot reserve") && error.getMessage().contains("no space left"), error.getMessage());
+        assertTrue(error.getMessage().contains(SegmentContext.SIZE_SETTING), error.getMessage());
+        assertEquals(1, error.getMessage().lines().count(), error.getMessage());
+        assertEquals(0, allocatedBytes(path), "nothing stays reserved after a failed reservation");
     }
 
     /** The file's allocated size as the file system reports it (st_blocks), via stat(1). */

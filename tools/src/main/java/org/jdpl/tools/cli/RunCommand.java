@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer>
             return ExitCode.FAILED;
         }
 
-        final DriverContext context = new DriverContext().console(out).progress(progressMode());
+        final DriverContext context = new DriverContext().console(out).progress(progressMode())
+            .keyLocations(compilation::locationOf);
         if (runsDir != null)
         {
             context.runsDir(runsDir);
