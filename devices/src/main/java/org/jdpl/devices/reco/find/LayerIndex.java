@@ -7,8 +7,8 @@ import org.jdpl.devices.reco.seed.SpacepointGrid;
 
 /**
  * The event's spacepoints by detection layer (volume and layer), each layer's hits sorted by exact phi,
- * with the layer's mean radius (barrel) or mean z (disk), and the range of its hits' radii, taken from
- * its hits. Reused between events.
+ * with the layer's mean radius (barrel) or mean z (disk), and the ranges of its hits' radii and z, taken
+ * from its hits. Reused between events.
  */
 final class LayerIndex
 {
@@ -21,6 +21,8 @@ final class LayerIndex
     int[] volume = new int[64];
     double[] radiusMin = new double[64];
     double[] radiusMax = new double[64];
+    double[] zMin = new double[64];
+    double[] zMax = new double[64];
     double[] position = new double[64];
     double[] extentMin = new double[64];
     double[] extentMax = new double[64];
@@ -58,6 +60,8 @@ final class LayerIndex
                 volume[layers] = sp.volume(i);
                 radiusMin[layers] = Double.MAX_VALUE;
                 radiusMax[layers] = 0;
+                zMin[layers] = Double.MAX_VALUE;
+                zMax[layers] = -Double.MAX_VALUE;
                 position[layers] = 0;
                 extentMin[layers] = Double.MAX_VALUE;
                 extentMax[layers] = -Double.MAX_VALUE;
@@ -71,6 +75,8 @@ final class LayerIndex
             extentMax[l] = Math.max(extentMax[l], extent);
             radiusMin[l] = Math.min(radiusMin[l], sp.r[i]);
             radiusMax[l] = Math.max(radiusMax[l], sp.r[i]);
+            zMin[l] = Math.min(zMin[l], sp.z[i]);
+            zMax[l] = Math.max(zMax[l], sp.z[i]);
         }
         start[0] = 0;
         for (int l = 0; l < layers; l++)

@@ -57,7 +57,7 @@ public final class TrackFinder
         this(config, true);
     }
 
-    /** With {@code narrowWindows} false, every barrel layer is scanned over the wide window: the reference a test compares with. */
+    /** With {@code narrowWindows} false, every layer is scanned over the wide window: the reference a test compares with. */
     TrackFinder(final FinderConfig config, final boolean narrowWindows)
     {
         this.config = config;
@@ -239,9 +239,19 @@ public final class TrackFinder
         final double window = (30 * scale * config.windowScale()) / Math.max(rPred, 20);
         scanLow = phiPred - window;
         scanHigh = phiPred + window;
-        if (layers.barrel[l] && narrowWindows)
+        if (narrowWindows)
         {
-            narrowToCrossing(l, phiPred, acrossWindow(layers.volume[l], true, scale * config.windowScale(), scatteringWindow()));
+            final double f = scale * config.windowScale();
+            final double scattering = scatteringWindow();
+            final double across = acrossWindow(layers.volume[l], layers.barrel[l], f, scattering);
+            if (layers.barrel[l])
+            {
+                narrowToCrossing(l, phiPred, across);
+            }
+            else
+            {
+                narrowToDiskCrossing(l, phiPred, rPred, across, diskAlongWindow(layers.volume[l], f, scattering));
+            }
         }
         int count = 0;
         count = scan(sp, l, scanLow, scanHigh, scale, count);
@@ -332,6 +342,27 @@ public final class TrackFinder
         scanHigh = Math.min(scanHigh, phiPred + Math.max(near, far) + spread);
     }
 
+    /**
+     * Narrows [scanLow, scanHigh] to the phi a hit of disk {@code l} can have and still pass the across
+     * window {@code w} and the along window {@code along}. Such a hit is within w of the circle's point at
+     * an angle within along / R of the angle predicted at the hit's own z, and that z is within the
+     * layer's hits' z range, |dz| / |t| of arc from the predicted crossing. So it lies within
+     * D = max |dz| / |t| + along + w of the predicted point (a chord is shorter than its arc), and its
+     * phi within asin(D / r) of the prediction's.
+     */
+    private void narrowToDiskCrossing(final int l, final double phiPred, final double rPred, final double w, final double along)
+    {
+        final double dz = Math.max(Math.abs(layers.zMin[l] - layers.position[l]), Math.abs(layers.zMax[l] - layers.position[l]));
+        final double reach = dz / Math.abs(helix.t) + along + w + 1e-6;
+        if (reach >= 0.99 * rPred)
+        {
+            return;
+        }
+        final double spread = Math.asin(reach / rPred) + 1e-9;
+        scanLow = Math.max(scanLow, phiPred - spread);
+        scanHigh = Math.min(scanHigh, phiPred + spread);
+    }
+
     /** cos of the angle at the origin between the circle's centre and its point at radius rho: (rho^2 + k) / (2 rho c). */
     private static double bandCosine(final double rho, final double c, final double k)
     {
@@ -392,7 +423,7 @@ public final class TrackFinder
             final double alpha = Math.atan2(dy, dx);
             final double alphaPred = helix.alpha0 + helix.h * s / helix.radius;
             along = helix.radius * Helix.wrap(alpha - alphaPred);
-            alongWindow = f * ((volume <= 9 ? 1.0 : volume <= 14 ? 4 : 15) + 2 * scattering);
+            alongWindow = diskAlongWindow(volume, f, scattering);
         }
         if (Math.abs(along) > alongWindow)
         {
@@ -407,6 +438,12 @@ public final class TrackFinder
     private double scatteringWindow()
     {
         return MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
+    }
+
+    /** The largest distance along the track, in the transverse plane, of a hit on a disk of {@code volume}, mm. */
+    private static double diskAlongWindow(final int volume, final double f, final double scattering)
+    {
+        return f * ((volume <= 9 ? 1.0 : volume <= 14 ? 4 : 15) + 2 * scattering);
     }
 
     /** The largest distance across the track of a hit in {@code volume}, mm, with the helix's scattering window. */
