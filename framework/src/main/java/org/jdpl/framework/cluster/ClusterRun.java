@@ -12,6 +12,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.driver.TimeSeriesSampler;
 import org.jdpl.framework.hostcounters.HostCommandPublisher;
 import org.jdpl.framework.hostcounters.HostCountersChannel;
 import org.jdpl.framework.plan.Plan;
@@ -81,7 +82,8 @@ public final class ClusterRun
         }
         final List<HostAgentProcess> agents = new ArrayList<>();
         try (ClusterCounters counters = ClusterCounters.open(ctx, plan);
-            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE))
+            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE);
+            TimeSeriesSampler series = counters.openTimeSeries())
         {
             final int commandPort = ClusterCounters.awaitPort(commands::port, "the host commands' UDP control port");
             ctx.console().printf("run %s: %d devices on hosts %s; `dpl status %s` shows them all, live%n", counters.runId(),
@@ -109,10 +111,11 @@ public final class ClusterRun
                     throw new IllegalStateException("the cluster run was interrupted; its host agents are killed");
                 }
                 idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters) +
-                    counters.pollFailedExpendable(w::onExpendableFailed));
+                    counters.pollFailedExpendable(w::onExpendableFailed) + series.doWork());
             }
             w.doWork();
             counters.doWork();
+            series.finish();
             onExits(agents, exitSeen, counters);
             cleanAfterDeadAgents(plan, agents);
             final ClusterSummary summary = summary(plan, w, agents);

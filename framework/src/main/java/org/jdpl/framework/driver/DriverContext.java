@@ -38,6 +38,7 @@ public final class DriverContext
 
     private List<String> deviceJvmOptions = defaultDeviceJvmOptions();
     private ProgressMode progress = ProgressMode.OFF;
+    private long samplePeriodMs = org.jdpl.framework.run.TimeSeriesFormat.DEFAULT_PERIOD_MS;
     private boolean concluded;
 
     private static List<String> defaultDeviceJvmOptions()
@@ -67,6 +68,10 @@ public final class DriverContext
         if (classPath == null || classPath.isBlank())
         {
             throw new IllegalStateException("no class path to start device processes with");
+        }
+        if (samplePeriodMs < 10)
+        {
+            throw new IllegalStateException("the time series' sample period must be at least 10 ms, not " + samplePeriodMs);
         }
         concluded = true;
         return this;
@@ -243,5 +248,18 @@ public final class DriverContext
         copy.progress = ProgressMode.OFF;
         copy.host = host;
         return copy.conclude();
+    }
+
+    /** How often the Driver samples the counters into the run's time series ({@link TimeSeriesSampler}). */
+    public long samplePeriodMs()
+    {
+        return samplePeriodMs;
+    }
+
+    public DriverContext samplePeriodMs(final long ms)
+    {
+        checkMutable();
+        samplePeriodMs = ms;
+        return this;
     }
 }
