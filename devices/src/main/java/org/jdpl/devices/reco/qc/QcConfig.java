@@ -21,7 +21,7 @@ public record QcConfig(
     public static QcConfig defaults()
     {
         return new QcConfig(new Binning(25, 0, 5), new Binning(24, -3, 3), new Binning(50, -0.2, 0.2), new Binning(50, -0.5, 0.5),
-            new Binning(50, -2, 2), new Binning(50, -6, 6), new Binning(30, 0, 30), new Binning(50, 0, 10), new Binning(16, 0, 16),
+            new Binning(50, -2, 2), new Binning(50, -6, 6), new Binning(30, 0, 30), new Binning(50, 0, 50), new Binning(16, 0, 16),
             1.0, 4, 2.0);
     }
 }

@@ -93,9 +93,9 @@ class TrackQcTest
             for (int row = tracks.eventStart(e); row < tracks.eventEnd(e); row++)
             {
                 final double x = tracks.getFloat(Tracks.CHI2_NDF, row);
-                if (x >= 0 && x < 10)
+                if (x >= 0 && x < 50)
                 {
-                    chi2[(int)(x / 10 * chi2.length)]++;
+                    chi2[(int)(x / 50 * chi2.length)]++;
                 }
             }
         }
