@@ -74,7 +74,8 @@ final class ReportPage
             if (ts.path("losses").size() > 0)
             {
                 html.append("<pre>");
-                ts.path("losses").forEach(l -> html.append(esc(l.toString())).append('\n'));
+                ts.path("losses").forEach(l -> html.append(esc("timeslice " + l.path("timeslice").asLong() + " not completed, at " +
+                    l.path("device").asText() + ": " + l.path("reason").asText())).append('\n'));
                 html.append("</pre>\n");
             }
         }
