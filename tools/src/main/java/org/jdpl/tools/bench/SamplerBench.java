@@ -31,6 +31,7 @@ import org.jdpl.framework.topology.TopologyCompiler;
 public final class SamplerBench
 {
     private static final long VALUE = 1_234_567_890L;
+    private static final int ROUNDS = 10;
 
     private final int devices;
     private final int samples;
@@ -56,35 +57,49 @@ public final class SamplerBench
             final Path series = dir.resolve("timeseries.jsonl");
             try (TimeSeriesSampler sampler = TimeSeriesSampler.open(counters, series, 1000, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE))
             {
-                for (int i = 0; i < samples / 4; i++) // warm-up of both
+                for (int i = 0; i < samples; i++) // warm-up of both, so that neither is measured while being compiled
                 {
                     CountersSnapshot.read(counters);
                     sampler.finish();
                 }
                 final long headerAndWarmUp = Files.size(series);
-                long cpu = threads.getCurrentThreadCpuTime();
-                long allocated = threads.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < samples; i++)
+                // Rounds of each in turn, so that what the machine does meanwhile falls on both alike.
+                long readCpu = 0;
+                long readAllocated = 0;
+                long sampleCpu = 0;
+                long sampleAllocated = 0;
+                final int perRound = Math.max(1, samples / ROUNDS);
+                for (int round = 0; round < ROUNDS; round++)
                 {
-                    CountersSnapshot.read(counters);
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    long allocated = threads.getCurrentThreadAllocatedBytes();
+                    for (int i = 0; i < perRound; i++)
+                    {
+                        CountersSnapshot.read(counters);
+                    }
+                    readCpu += threads.getCurrentThreadCpuTime() - cpu;
+                    readAllocated += threads.getCurrentThreadAllocatedBytes() - allocated;
+                    cpu = threads.getCurrentThreadCpuTime();
+                    allocated = threads.getCurrentThreadAllocatedBytes();
+                    for (int i = 0; i < perRound; i++)
+                    {
+                        sampler.finish();
+                    }
+                    sampleCpu += threads.getCurrentThreadCpuTime() - cpu;
+                    sampleAllocated += threads.getCurrentThreadAllocatedBytes() - allocated;
                 }
-                final double readUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / samples;
-                final double readBytes = (double)(threads.getCurrentThreadAllocatedBytes() - allocated) / samples;
-                cpu = threads.getCurrentThreadCpuTime();
-                allocated = threads.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < samples; i++)
-                {
-                    sampler.finish();
-                }
-                final double sampleUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / samples;
+                final int measured = perRound * ROUNDS;
+                final double readUs = readCpu / 1e3 / measured;
+                final double readBytes = (double)readAllocated / measured;
+                final double sampleUs = sampleCpu / 1e3 / measured;
                 r.put("readCpuUsPerSnapshot", readUs);
                 r.put("sampleCpuUsPerSample", sampleUs);
                 r.put("sampleOverReadRatio", sampleUs / readUs);
                 r.put("readAllocatedBytesPerSnapshot", readBytes);
-                r.put("sampleAllocatedBytesPerSample", (double)(threads.getCurrentThreadAllocatedBytes() - allocated) / samples);
-                r.put("fileBytesPerSample", (double)(Files.size(series) - headerAndWarmUp) / samples);
+                r.put("sampleAllocatedBytesPerSample", (double)sampleAllocated / measured);
+                r.put("fileBytesPerSample", (double)(Files.size(series) - headerAndWarmUp) / measured);
                 r.put("coreSharePercentAt1s", sampleUs / 1e6 * 100);
-                r.put("fileMBPerHourAt1s", (Files.size(series) - headerAndWarmUp) / (double)samples * 3600 / 1e6);
+                r.put("fileMBPerHourAt1s", (Files.size(series) - headerAndWarmUp) / (double)measured * 3600 / 1e6);
             }
         }
         return r;
