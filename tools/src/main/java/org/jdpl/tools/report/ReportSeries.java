@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdpl.framework.counters.CounterType;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
-import org.jdpl.tools.report.TimeSeriesReader.ReplicaValues;
-import org.jdpl.tools.report.TimeSeriesReader.Sample;
+import org.jdpl.tools.view.TimeSeriesReader.ReplicaValues;
+import org.jdpl.tools.view.TimeSeriesReader.Sample;
 
 /**
  * The sampled counters as the page draws them: for each device, one series per replica of throughput (timeslices per

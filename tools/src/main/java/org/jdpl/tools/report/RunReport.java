@@ -22,10 +22,11 @@ import org.jdpl.framework.journal.JournalEntry;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.RunLayout;
-import org.jdpl.tools.report.TimeSeriesReader.EdgeValues;
-import org.jdpl.tools.report.TimeSeriesReader.ReplicaValues;
-import org.jdpl.tools.report.TimeSeriesReader.Sample;
+import org.jdpl.tools.view.TimeSeriesReader.EdgeValues;
+import org.jdpl.tools.view.TimeSeriesReader.ReplicaValues;
+import org.jdpl.tools.view.TimeSeriesReader.Sample;
 import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.TimeSeriesReader;
 import org.jdpl.tools.view.RunJournals;
 
 /**

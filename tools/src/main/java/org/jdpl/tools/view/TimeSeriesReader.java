@@ -1,4 +1,4 @@
-package org.jdpl.tools.report;
+package org.jdpl.tools.view;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,10 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdpl.framework.run.TimeSeriesFormat;
 
 /**
- * Reads a run's time series ({@link TimeSeriesFormat}). A line that does not parse ends the reading: only the last
- * line can be unfinished (a Driver killed while writing it), and what came before stands.
+ * Reads a run's time series ({@link TimeSeriesFormat}), whole ({@link #read}) or as it grows ({@link #tail}). A line
+ * that does not parse ends the reading: only the last line can be unfinished (a Driver killed while writing it, or
+ * one writing it now), and what came before stands.
  */
-final class TimeSeriesReader
+public final class TimeSeriesReader
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,30 +29,30 @@ final class TimeSeriesReader
     }
 
     /** One sample: epoch ms, each replica's state and values by column name, each edge's messages and bytes. */
-    record Sample(long epochMs, List<ReplicaValues> replicas, List<EdgeValues> edges)
+    public record Sample(long epochMs, List<ReplicaValues> replicas, List<EdgeValues> edges)
     {
     }
 
-    record ReplicaValues(String device, int replica, String state, Map<String, Long> values)
+    public record ReplicaValues(String device, int replica, String state, Map<String, Long> values)
     {
-        long get(final String column)
+        public long get(final String column)
         {
             return values.getOrDefault(column, 0L);
         }
 
-        String label()
+        public String label()
         {
             return device + "#" + replica;
         }
     }
 
     /** @param consumer {@code device.inputLabel} */
-    record EdgeValues(String device, int replica, String consumer, long messages, long bytes)
+    public record EdgeValues(String device, int replica, String consumer, long messages, long bytes)
     {
     }
 
     /** The samples of {@code file}; empty when there is none (a run from before the time series, or one that never started). */
-    static List<Sample> read(final Path file) throws IOException
+    public static List<Sample> read(final Path file) throws IOException
     {
         final List<Sample> samples = new ArrayList<>();
         if (!Files.isRegularFile(file))
@@ -60,25 +61,39 @@ final class TimeSeriesReader
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8))
         {
-            final JsonNode header = parse(in.readLine());
-            if (header == null || !TimeSeriesFormat.FORMAT.equals(header.path("format").asText()))
+            final List<String> columns = columns(in.readLine());
+            if (columns == null)
             {
                 return samples;
             }
-            final List<String> columns = new ArrayList<>();
-            header.path("replicaColumns").forEach(c -> columns.add(c.asText()));
             String line;
-            while ((line = in.readLine()) != null)
+            Sample sample;
+            while ((line = in.readLine()) != null && (sample = sample(line, columns)) != null)
             {
-                final JsonNode sample = parse(line);
-                if (sample == null)
-                {
-                    break;
-                }
-                samples.add(sample(sample, columns));
+                samples.add(sample);
             }
         }
         return samples;
+    }
+
+    /** The columns a header line names; null when it is not a time series' header. */
+    static List<String> columns(final String headerLine)
+    {
+        final JsonNode header = parse(headerLine);
+        if (header == null || !TimeSeriesFormat.FORMAT.equals(header.path("format").asText()))
+        {
+            return null;
+        }
+        final List<String> columns = new ArrayList<>();
+        header.path("replicaColumns").forEach(c -> columns.add(c.asText()));
+        return columns;
+    }
+
+    /** One sample line; null when it does not parse. */
+    static Sample sample(final String line, final List<String> columns)
+    {
+        final JsonNode node = parse(line);
+        return node == null ? null : sample(node, columns);
     }
 
     private static Sample sample(final JsonNode node, final List<String> columns)
