@@ -11,6 +11,7 @@ import org.jdpl.framework.counters.CounterType;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.tools.view.TimeSeriesReader.ReplicaValues;
+import org.jdpl.tools.view.RunView;
 import org.jdpl.tools.view.TimeSeriesReader.Sample;
 
 /**
@@ -128,32 +129,21 @@ final class ReportSeries
         return null;
     }
 
-    /** Produced by the sources (the most any source sent) less done (the fewest any sink took in). */
+    /** Produced by the sources less done by the sinks, as {@code dpl status} counts them ({@link RunView#totals}). */
     static long inFlight(final Plan plan, final Sample s)
     {
-        long produced = 0;
-        long done = -1;
-        for (final PlannedDevice device : plan.devices())
+        final long[] totals = RunView.totals(plan, (device, type) ->
         {
-            long in = 0;
-            long out = 0;
+            long sum = 0;
             for (final ReplicaValues r : s.replicas())
             {
-                if (r.device().equals(device.name()))
+                if (r.device().equals(device))
                 {
-                    in += r.get(CounterType.TIMESLICES_IN.name());
-                    out += r.get(CounterType.TIMESLICES_OUT.name());
+                    sum += r.get(type.name());
                 }
             }
-            if (device.isSource())
-            {
-                produced = Math.max(produced, out);
-            }
-            if (device.isSink() && !device.isSource())
-            {
-                done = done < 0 ? in : Math.min(done, in);
-            }
-        }
-        return Math.max(0, produced - Math.max(0, done < 0 ? produced : done));
+            return sum;
+        });
+        return Math.max(0, totals[0] - totals[1]);
     }
 }
