@@ -65,7 +65,13 @@ public final class TrackmlQc extends DeviceSpec
 
     private Option<String> binning(final String name, final Binning value, final String what)
     {
-        return stringOption(name, value.bins() + "," + value.min() + "," + value.max(), "bins,min,max of " + what);
+        return stringOption(name, value.bins() + "," + number(value.min()) + "," + number(value.max()), "bins,min,max of " + what);
+    }
+
+    /** 5, not 5.0; 0.2 as it is. */
+    private static String number(final double value)
+    {
+        return value == Math.rint(value) ? Long.toString((long)value) : Double.toString(value);
     }
 
     @Override
