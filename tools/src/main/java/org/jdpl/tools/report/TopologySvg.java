@@ -65,14 +65,16 @@ final class TopologySvg
             "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height, width, height));
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" " +
             "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
+        final StringBuilder labels = new StringBuilder(); // over every edge, so that no line crosses a label
         for (final PlannedDevice producer : plan.devices())
         {
             final List<String> consumers = consumers(producer);
             for (int k = 0; k < consumers.size(); k++)
             {
-                edge(svg, producer.name(), consumers.get(k), k, at, edges.get(producer.name() + "->" + consumers.get(k)));
+                edge(svg, labels, producer.name(), consumers.get(k), k, at, rowH - BOX_H, edges.get(producer.name() + "->" + consumers.get(k)));
             }
         }
+        svg.append(labels);
         for (final PlannedDevice d : plan.devices())
         {
             box(svg, d, at.get(d.name()), states.getOrDefault(d.name(), "UNKNOWN"));
@@ -82,8 +84,8 @@ final class TopologySvg
     }
 
     /** The {@code k}-th edge of its producer: labels stack under the producer's box, so no two overlap. */
-    private static void edge(final StringBuilder svg, final String from, final String to, final int k, final Map<String, int[]> at,
-        final EdgeTotals totals)
+    private static void edge(final StringBuilder svg, final StringBuilder labels, final String from, final String to, final int k, final Map<String, int[]> at,
+        final int rowGap, final EdgeTotals totals)
     {
         final int[] a = at.get(from);
         final int[] b = at.get(to);
@@ -91,15 +93,27 @@ final class TopologySvg
         {
             return;
         }
-        final double x1 = a[0] + BOX_W;
-        final double y1 = a[1] + BOX_H / 2.0;
         final double x2 = b[0];
         final double y2 = b[1] + BOX_H / 2.0;
-        final double bend = Math.max(40, (x2 - x1) / 2);
-        svg.append(String.format(Locale.ROOT, "<path class=\"edge\" d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" fill=\"none\" " +
-            "stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>%n", x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
+        if (b[0] - a[0] > COL_W)
+        {
+            // Past a column: from the producer's bottom, below the boxes between, so it does not look like theirs.
+            final double x1 = a[0] + BOX_W - 12;
+            final double y1 = a[1] + BOX_H;
+            final double below = Math.max(a[1], b[1]) + BOX_H + rowGap;
+            svg.append(String.format(Locale.ROOT, "<path class=\"edge\" d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" fill=\"none\" " +
+                "stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>%n", x1, y1, x1 + 30, below, x2 - 60, below, x2, y2));
+        }
+        else
+        {
+            final double x1 = a[0] + BOX_W;
+            final double y1 = a[1] + BOX_H / 2.0;
+            final double bend = Math.max(40, (x2 - x1) / 2);
+            svg.append(String.format(Locale.ROOT, "<path class=\"edge\" d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" fill=\"none\" " +
+                "stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>%n", x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
+        }
         final String label = "\u2192 " + to + ": " + (totals == null ? "no messages" : totals.messages() + " msg, " + Units.bytes(totals.bytes()));
-        svg.append(String.format(Locale.ROOT, "<text class=\"edge-label\" x=\"%d\" y=\"%d\" fill=\"#333\" font-size=\"10\">%s</text>%n",
+        labels.append(String.format(Locale.ROOT, "<text class=\"edge-label\" x=\"%d\" y=\"%d\" fill=\"#333\" font-size=\"10\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>%n",
             a[0] + 4, a[1] + BOX_H + 12 + k * LABEL_H, escape(label)));
     }
 
