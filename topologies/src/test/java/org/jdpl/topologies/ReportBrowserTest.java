@@ -34,7 +34,7 @@ class ReportBrowserTest
           seeder  { use = seeder }
           finder  { use = track-finder }
           fitter  { use = track-fitter, options { uniform-field-half-length = 1e6 } }
-          qc      { use = trackml-qc }
+          qc      { use = trackml-qc, pipeline = 2 }
         }
         """;
     private static final String CRASHING = """
@@ -62,7 +62,10 @@ class ReportBrowserTest
         final RunResult result = fixture.run(fixture.write("reco.conf", RECO), "--report", "--sample-period", "200");
         assertEquals(0, result.exitCode(), result::describe);
         final Path report = reportPath(result.out());
-        assertTrue(Files.isRegularFile(report.resolveSibling("qc").resolve("qc.0.json")), "the QC device wrote its histograms");
+        for (final int replica : new int[] {0, 1})
+        {
+            assertTrue(Files.isRegularFile(report.resolveSibling("qc").resolve("qc." + replica + ".json")), "QC replica " + replica + " wrote");
+        }
 
         final HeadlessChromium.Page page = new HeadlessChromium(dir).open(report, shot("ok-run.png"), 2400);
 
@@ -76,6 +79,8 @@ class ReportBrowserTest
             assertDeviceCharts(page, device);
         }
         assertEquals(1, page.canvasesIn("chart-inflight"));
+        assertTrue(page.dom().contains("qc: 4 events, ") && page.dom().contains("merged from 2 replica file(s)"),
+            "the two QC replicas (2 events each) merged");
         for (final String qc : List.of("efficiencyVsPt", "efficiencyVsEta", "fakeRateVsEta", "duplicateRateVsEta", "ptResidual", "ptPull",
             "d0Residual", "d0Pull", "z0Residual", "z0Pull", "hitsPerTrack", "chi2Ndf", "clusterSize"))
         {
