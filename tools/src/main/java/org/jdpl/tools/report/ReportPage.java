@@ -50,7 +50,8 @@ final class ReportPage
         html.append(report.graphSvg());
         html.append("<h2>Timeframes in flight</h2>\n<div id=\"inflight\" class=\"charts\"></div>\n");
         replicas(html, data);
-        html.append("<h2>Devices over time</h2>\n<div id=\"device-charts\"></div>\n");
+        html.append("<h2>Devices over time</h2>\n<p class=\"note\">a line per replica; drag across a chart to zoom in, " +
+            "double-click it to zoom out</p>\n<div id=\"device-charts\"></div>\n");
         html.append("<h2>Quality control</h2>\n<div id=\"qc\"></div>\n");
         logs(html, data);
         html.append("<script id=\"report-data\" type=\"application/json\">").append(scriptSafe(data.toString())).append("</script>\n");
