@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--sample-period", paramLabel = "MS", defaultValue = "1000",
         description = "How often the Driver samples every device's counters into the run's time series (runs/<id>/timeseries.jsonl), " +
-            "in ms (default: ${DEFAULT-VALUE}; at least 10).")
+            "in ms (default: ${DEFAULT-VALUE}; at least 10; --launcher slurm samples every 1000).")
     long samplePeriodMs;
 
     @Option(names = "--launcher", paramLabel = "local|slurm", defaultValue = "local",
@@ -121,12 +121,21 @@ final class RunCommand implements Callable<Integer>
         {
             return;
         }
+        // The run's own exit code stands whatever happens to its report.
         final RunEntry entry = RunLocator.read(runDir);
         if (entry == null)
         {
-            throw new UserError("--report: " + runDir + " holds no run.json; no report written");
+            spec.commandLine().getErr().println("dpl run --report: " + runDir + " holds no run.json; no report written");
+            return;
         }
-        out.println("report: " + ReportWriter.write(entry, null).toAbsolutePath());
+        try
+        {
+            out.println("report: " + ReportWriter.write(entry, null).toAbsolutePath());
+        }
+        catch (final UserError ex)
+        {
+            spec.commandLine().getErr().println("dpl run --report: " + ex.getMessage());
+        }
     }
 
     /** A live line on a terminal, a line every few seconds otherwise. */
