@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.agrona.collections.Object2LongHashMap;
 
 /**
  * The QC histograms of one device replica (or several merged), with the ratios drawn from pairs of them
  * (efficiency = found / all), and the counts they were made from. Written as JSON at the end of the stream:
- * {@code {"events":N,"timeframes":M,"counts":{...},"histograms":[{name,title,x,bins,min,max,counts,underflow,overflow,
+ * {@code {"counts":{"events":N,"timeframes":M,"tracks":...},"histograms":[{name,title,x,bins,min,max,counts,underflow,overflow,
  * entries,mean,rms}],"ratios":[{name,title,x,numerator,denominator}]}}; {@link #read} takes it back, {@link #add} merges.
  */
 public final class QcHistograms
@@ -22,7 +24,8 @@ public final class QcHistograms
 
     private final Map<String, Histogram1D> histograms = new LinkedHashMap<>();
     private final List<Ratio> ratios = new ArrayList<>();
-    private final Map<String, Long> counts = new LinkedHashMap<>();
+    /** Primitive values: counted per track, so no boxing. */
+    private final Object2LongHashMap<String> counts = new Object2LongHashMap<>(0);
 
     /** A ratio of two histograms of the same binning, bin by bin (drawn as a rate; empty denominators are gaps). */
     public record Ratio(String name, String title, String xLabel, String numerator, String denominator)
@@ -61,12 +64,12 @@ public final class QcHistograms
     /** Adds {@code n} to the count {@code name} (events, timeframes, tracks, ...). */
     public void count(final String name, final long n)
     {
-        counts.merge(name, n, Long::sum);
+        counts.put(name, counts.getValue(name) + n);
     }
 
     public long count(final String name)
     {
-        return counts.getOrDefault(name, 0L);
+        return counts.getValue(name);
     }
 
     /** Adds {@code other}'s histograms and counts: another replica's, or another timeframe's. */
@@ -91,14 +94,14 @@ public final class QcHistograms
                 ratios.add(r);
             }
         }
-        other.counts.forEach(this::count);
+        other.counts.forEach((name, n) -> count(name, n));
     }
 
     public ObjectNode toJson()
     {
         final ObjectNode root = JSON.createObjectNode();
         final ObjectNode c = root.putObject("counts");
-        counts.forEach(c::put);
+        new TreeMap<>(counts).forEach(c::put); // in name order: the same file for the same counts
         final ArrayNode hs = root.putArray("histograms");
         for (final Histogram1D h : histograms.values())
         {
