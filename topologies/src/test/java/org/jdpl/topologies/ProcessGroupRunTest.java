@@ -52,20 +52,20 @@ class ProcessGroupRunTest
         assertEquals(scores, physics(grouped), "the same scores with and without the group");
         assertEquals(timeslices(ungrouped), timeslices(grouped));
 
-        assertEquals(6, ungrouped.summary().path("processes").size(), "one process per device");
+        assertEquals(7, ungrouped.summary().path("processes").size(), "one process per device");
         final JsonNode processes = grouped.summary().path("processes");
-        assertEquals(3, processes.size(), "sim, the reco group, scorer: " + processes);
+        assertEquals(4, processes.size(), "sim, the reco group, scorer, qc: " + processes);
         final JsonNode reco = processByName(grouped, "reco#0");
         assertEquals(List.of("cluster#0", "seeder#0", "finder#0", "fitter#0"), texts(reco.path("devices")));
-        assertEquals(6, grouped.summary().path("devices").size(), "a summary line per device, grouped or not");
+        assertEquals(7, grouped.summary().path("devices").size(), "a summary line per device, grouped or not");
         for (final String member : List.of("cluster", "seeder", "finder", "fitter"))
         {
             assertEquals(reco.path("pid").asLong(), RunFixture.deviceOf(grouped, member).path("pid").asLong(), member);
         }
         assertTrue(grouped.out().lines().anyMatch(l -> l.startsWith("reco#0 ") && l.endsWith("cluster#0 seeder#0 finder#0 fitter#0")),
             "the printed summary lists the group's process:\n" + grouped.out());
-        assertTrue(grouped.out().contains("3 processes for 6 device replicas"), grouped.out());
-        System.out.printf("reco-sim RSS max, summed over processes: %.1f MB in 6 processes, %.1f MB in 3 (cluster..fitter grouped)%n",
+        assertTrue(grouped.out().contains("4 processes for 7 device replicas"), grouped.out());
+        System.out.printf("reco-sim RSS max, summed over processes: %.1f MB in 7 processes, %.1f MB in 4 (cluster..fitter grouped)%n",
             rssTotal(ungrouped) / 1e6, rssTotal(grouped) / 1e6);
         RunFixture.assertNothingLeft(grouped);
     }

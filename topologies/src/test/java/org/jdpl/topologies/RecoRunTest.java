@@ -27,6 +27,7 @@ class RecoRunTest
         assertEquals(4, result.metric("scorer.events"));
         assertTrue(result.metric("scorer.score") > 0.9, result::describe);
         assertTrue(result.metric("scorer.efficiency") > 0.9, result::describe);
+        assertEquals(result.metric("scorer.tracks"), result.metric("track-qc.tracks"), "the QC device counts the tracks the scorer scored");
         RunFixture.assertNothingLeft(result);
     }
 

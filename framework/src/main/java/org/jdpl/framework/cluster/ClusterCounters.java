@@ -14,11 +14,13 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.counters.CounterType;
 import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.counters.ReplicaCounters;
 import org.jdpl.framework.counters.RunCountersFile;
 import org.jdpl.framework.driver.RunDirectories;
+import org.jdpl.framework.driver.TimeSeriesSampler;
 import org.jdpl.framework.hostcounters.HostCountersChannel;
 import org.jdpl.framework.hostcounters.HostCountersReceiver;
 import org.jdpl.framework.hostcounters.RunSecret;
@@ -28,6 +30,7 @@ import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.ReplicaName;
 import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.run.TimeSeriesFormat;
 import org.jdpl.framework.run.RunManifest;
 import org.jdpl.framework.runner.RunFiles;
 import org.jdpl.transport.EmbeddedMediaDriver;
@@ -133,6 +136,13 @@ final class ClusterCounters implements Agent, AutoCloseable
             idle.idle();
         }
         return port;
+    }
+
+    /** The launching host's time series of every host's counters, as a Driver samples its own (default period). */
+    TimeSeriesSampler openTimeSeries()
+    {
+        return TimeSeriesSampler.open(counters, RunLayout.timeSeries(dirs.runDir()), TimeSeriesFormat.DEFAULT_PERIOD_MS,
+            SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
     }
 
     String runId()

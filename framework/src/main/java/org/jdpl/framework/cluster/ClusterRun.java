@@ -12,6 +12,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.driver.RunStatus;
 import org.jdpl.framework.driver.RunSummary;
+import org.jdpl.framework.driver.TimeSeriesSampler;
 import org.jdpl.framework.hostcounters.HostCommandPublisher;
 import org.jdpl.framework.hostcounters.HostCountersChannel;
 import org.jdpl.framework.hostcounters.RunSecret;
@@ -87,7 +88,8 @@ public final class ClusterRun
         }
         final List<HostAgentProcess> agents = new ArrayList<>();
         try (ClusterCounters counters = ClusterCounters.open(ctx, plan, secret);
-            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE, secret))
+            HostCommandPublisher commands = HostCommandPublisher.open(counters.aeron(), SystemNanoClock.INSTANCE, secret);
+            TimeSeriesSampler series = counters.openTimeSeries())
         {
             final int commandPort = ClusterCounters.awaitPort(commands::port, "the host commands' UDP control port");
             ctx.console().printf("run %s: %d devices on hosts %s, net.base-port %d for this run; `dpl status %s` shows " +
@@ -117,11 +119,12 @@ public final class ClusterRun
                     throw new IllegalStateException("the cluster run was interrupted; its host agents are killed");
                 }
                 idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters) +
-                    counters.pollFailedExpendable(w::onExpendableFailed));
+                    counters.pollFailedExpendable(w::onExpendableFailed) + series.doWork());
                 strangerTold = strangerTold || tellStranger(counters.unauthenticated());
             }
             w.doWork();
             counters.doWork();
+            series.finish();
             onExits(agents, exitSeen, counters);
             cleanAfterDeadAgents(plan, agents);
             final ClusterSummary summary = summary(plan, w, agents, counters.unauthenticated());

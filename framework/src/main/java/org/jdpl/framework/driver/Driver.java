@@ -12,6 +12,7 @@ import io.aeron.Aeron;
 import io.aeron.exceptions.AeronException;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.RunCountersFile;
@@ -148,6 +149,8 @@ public final class Driver
             EndOfStreamProxy endOfStream = new EndOfStreamProxy(aeron, plan, ctx.host(), counters);
             SegmentKeeper segment = SegmentKeeper.create(dirs.shmDir(), plan, processes);
             HostCountersSender hostCounters = openHostCounters(aeron, counters, plan, probe);
+            TimeSeriesSampler series = TimeSeriesSampler.open(counters, RunLayout.timeSeries(dirs.runDir()), ctx.samplePeriodMs(),
+                SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
             LaunchingHostCommands hostCommands = probe != null ? null :
                 LaunchingHostCommands.open(ctx, aeron, plan, journal, this::requestStop, () -> supervisor))
         {
@@ -187,8 +190,9 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s, segment, sampler, progress, hostCounters, hostCommands, journal, probe);
+            supervise(s, segment, sampler, progress, hostCounters, hostCommands, journal, probe, series);
             sampler.finish();
+            series.finish();
             if (hostCounters != null)
             {
                 // Its publication closes here, so the drain below also delivers the last values to the launching host.
@@ -304,7 +308,8 @@ public final class Driver
 
     private static void supervise(
         final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress,
-        final HostCountersSender hostCounters, final LaunchingHostCommands hostCommands, final RunJournal journal, final WarmupProbe probe)
+        final HostCountersSender hostCounters, final LaunchingHostCommands hostCommands, final RunJournal journal, final WarmupProbe probe,
+        final TimeSeriesSampler series)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;
@@ -315,7 +320,7 @@ public final class Driver
             final int probed = probe == null ? 0 : probe.doWork();
             final int sent = hostCounters == null ? 0 : hostCounters.doWork();
             final int commands = hostCommands == null ? 0 : hostCommands.doWork();
-            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent + commands);
+            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent + commands + series.doWork());
             if (s.stopRequested() && !stopJournaled)
             {
                 stopJournaled = true;

@@ -43,6 +43,7 @@ public final class DriverContext
     private ProgressMode progress = ProgressMode.OFF;
     private UnaryOperator<String> keyLocations = key -> "";
     private RunSecret runSecret;
+    private long samplePeriodMs = org.jdpl.framework.run.TimeSeriesFormat.DEFAULT_PERIOD_MS;
     private boolean concluded;
 
     private static List<String> defaultDeviceJvmOptions()
@@ -76,6 +77,10 @@ public final class DriverContext
         if ((hostCountersEndpoint != null || hostCommandsEndpoint != null) && runSecret == null)
         {
             throw new IllegalStateException("a host agent talks to the launching host only with the run's secret");
+        }
+        if (samplePeriodMs < 10)
+        {
+            throw new IllegalStateException("the time series' sample period must be at least 10 ms, not " + samplePeriodMs);
         }
         concluded = true;
         return this;
@@ -279,6 +284,20 @@ public final class DriverContext
         copy.host = host;
         copy.keyLocations = keyLocations;
         copy.runSecret = runSecret;
+        copy.samplePeriodMs = samplePeriodMs;
         return copy.conclude();
+    }
+
+    /** How often the Driver samples the counters into the run's time series ({@link TimeSeriesSampler}). */
+    public long samplePeriodMs()
+    {
+        return samplePeriodMs;
+    }
+
+    public DriverContext samplePeriodMs(final long ms)
+    {
+        checkMutable();
+        samplePeriodMs = ms;
+        return this;
     }
 }

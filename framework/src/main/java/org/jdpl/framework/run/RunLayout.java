@@ -36,6 +36,18 @@ public final class RunLayout
         return runDir.resolve("reports").resolve(device + "." + replica + ".json");
     }
 
+    /** The run's sampled counters over time ({@link TimeSeriesFormat}), in the persistent run directory. */
+    public static Path timeSeries(final Path runDir)
+    {
+        return runDir.resolve("timeseries.jsonl");
+    }
+
+    /** What a QC device wrote at the end of its stream (one file per replica; a report merges them). */
+    public static Path qc(final Path runDir, final String device, final int replica)
+    {
+        return runDir.resolve("qc").resolve(device + "." + replica + ".json");
+    }
+
     public static Path log(final Path runDir, final String device, final int replica)
     {
         return runDir.resolve("logs").resolve(device + "." + replica + ".log");

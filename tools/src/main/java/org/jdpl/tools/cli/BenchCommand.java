@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         BenchNetCommand.class,
         BenchRateCommand.class,
         BenchStartupCommand.class,
+        BenchSamplerCommand.class,
     })
 final class BenchCommand implements Runnable
 {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         GraphCommand.class,
         DevicesCommand.class,
         StatusCommand.class,
+        ReportCommand.class,
         LogsCommand.class,
         TopCommand.class,
         BenchCommand.class,

@@ -11,6 +11,9 @@ import org.jdpl.framework.driver.RunSetupException;
 import org.jdpl.framework.driver.RunSummary;
 import org.jdpl.framework.driver.SummaryPrinter;
 import org.jdpl.framework.topology.Compilation;
+import org.jdpl.tools.report.ReportWriter;
+import org.jdpl.tools.view.RunEntry;
+import org.jdpl.tools.view.RunLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +43,14 @@ final class RunCommand implements Callable<Integer>
         description = "Where run directories (logs, reports, summary) go (default: $JDPL_RUNS_DIR or ./runs).")
     Path runsDir;
 
+    @Option(names = "--report", description = "At the end, write the run's HTML report (dpl report) and print its path.")
+    boolean report;
+
+    @Option(names = "--sample-period", paramLabel = "MS", defaultValue = "1000",
+        description = "How often the Driver samples every device's counters into the run's time series (runs/<id>/timeseries.jsonl), " +
+            "in ms (default: ${DEFAULT-VALUE}; at least 10; --launcher slurm samples every 1000).")
+    long samplePeriodMs;
+
     @Option(names = "--launcher", paramLabel = "local|slurm", defaultValue = "local",
         description = {"local (default): every device on this machine.",
             "slurm: inside a Slurm allocation (salloc/sbatch), one host agent per node of the allocation, started with srun;",
@@ -64,15 +75,22 @@ final class RunCommand implements Callable<Integer>
             return ExitCode.FAILED;
         }
 
+        if (samplePeriodMs < 10)
+        {
+            throw new UserError("--sample-period " + samplePeriodMs + ": sample at most every 10 ms (the default is 1000)");
+        }
         final DriverContext context = new DriverContext().console(out).progress(progressMode())
-            .keyLocations(compilation::locationOf);
+            .keyLocations(compilation::locationOf).samplePeriodMs(samplePeriodMs);
         if (runsDir != null)
         {
             context.runsDir(runsDir);
         }
         if (launcher == Launcher.slurm)
         {
-            return new SlurmRun(context.runsDir(), out, summaryJson).run(compilation.plan());
+            final SlurmRun slurm = new SlurmRun(context.runsDir(), out, summaryJson);
+            final int exit = slurm.run(compilation.plan());
+            writeReport(slurm.runDir(), out);
+            return exit;
         }
         final Driver driver = new Driver(context);
         final RunSummary summary;
@@ -89,12 +107,36 @@ final class RunCommand implements Callable<Integer>
         {
             SummaryPrinter.writeJson(summary, summaryJson);
         }
+        writeReport(Path.of(summary.runDir()), out);
         return switch (summary.status())
         {
             case OK -> ExitCode.OK;
             case FAILED -> ExitCode.FAILED;
             case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
+    }
+
+    private void writeReport(final Path runDir, final PrintWriter out)
+    {
+        if (!report || runDir == null)
+        {
+            return;
+        }
+        // The run's own exit code stands whatever happens to its report.
+        final RunEntry entry = RunLocator.read(runDir);
+        if (entry == null)
+        {
+            spec.commandLine().getErr().println("dpl run --report: " + runDir + " holds no run.json; no report written");
+            return;
+        }
+        try
+        {
+            out.println("report: " + ReportWriter.write(entry, null).toAbsolutePath());
+        }
+        catch (final UserError ex)
+        {
+            spec.commandLine().getErr().println("dpl run --report: " + ex.getMessage());
+        }
     }
 
     /** A live line on a terminal, a line every few seconds otherwise. */

@@ -34,12 +34,19 @@ final class SlurmRun
     private final Path runsDir;
     private final PrintWriter out;
     private final Path summaryJson;
+    private Path runDir;
 
     SlurmRun(final Path runsDir, final PrintWriter out, final Path summaryJson)
     {
         this.runsDir = runsDir;
         this.out = out;
         this.summaryJson = summaryJson;
+    }
+
+    /** The cluster run's directory, once {@link #run} has made it; null before. */
+    Path runDir()
+    {
+        return runDir;
     }
 
     int run(final Plan plan)
@@ -55,7 +62,7 @@ final class SlurmRun
         {
             throw new UserError("dpl run --launcher slurm: " + ex.getMessage(), ExitCode.FAILED);
         }
-        final Path runDir = runsDir.resolve("cluster-" + LocalDateTime.now().format(RUN_ID) + "-" + ProcessHandle.current().pid());
+        runDir = runsDir.resolve("cluster-" + LocalDateTime.now().format(RUN_ID) + "-" + ProcessHandle.current().pid());
         out.printf("dpl run: Slurm job %s, hosts %s; run directory %s%n", allocation.jobId(), placed.placement().hostNames(), runDir);
         final ClusterRun run = new ClusterRun(new ClusterContext()
             .runDir(runDir)

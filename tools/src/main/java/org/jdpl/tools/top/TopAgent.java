@@ -15,6 +15,8 @@ import org.jdpl.tools.view.RunEntry;
 import org.jdpl.tools.view.RunJournals;
 import org.jdpl.tools.view.RunLocator;
 import org.jdpl.tools.view.RunView;
+import org.jdpl.tools.view.TimeSeriesTail;
+import org.jdpl.framework.run.RunLayout;
 
 /**
  * The loop of {@code dpl top}: reads keys, re-reads the counters and the journal every
@@ -30,6 +32,7 @@ final class TopAgent implements Agent
     private final RunControl control;
     private final RunCountersFile counters;
     private final RunJournals journal;
+    private final TimeSeriesTail series;
     private CountersSnapshot previous;
     private long lastRefreshNs;
     private boolean dirty = true;
@@ -43,6 +46,7 @@ final class TopAgent implements Agent
         this.control = new RunControl(run.manifest());
         this.counters = counters;
         this.journal = journal;
+        this.series = new TimeSeriesTail(RunLayout.timeSeries(run.dir()));
         this.lastRefreshNs = System.nanoTime() - REFRESH_NS;
     }
 
@@ -80,6 +84,14 @@ final class TopAgent implements Agent
     public void onClose()
     {
         control.close();
+        try
+        {
+            series.close();
+        }
+        catch (final IOException ex)
+        {
+            // a file only read: nothing to lose
+        }
     }
 
     private int keys() throws IOException
@@ -145,6 +157,14 @@ final class TopAgent implements Agent
         if (journal != null)
         {
             journal.poll(model::onJournal, JOURNAL_BATCH);
+        }
+        try
+        {
+            series.poll().forEach(model::onSample);
+        }
+        catch (final IOException ex)
+        {
+            model.message("cannot read the run's time series: " + ex.getMessage()); // the sparklines stop; the rest goes on
         }
         dirty = true;
     }

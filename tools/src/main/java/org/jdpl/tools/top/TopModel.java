@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdpl.framework.journal.JournalEntry;
+import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.tools.view.RunJournals;
 import org.jdpl.tools.view.ReplicaRow;
 import org.jdpl.tools.view.RunEntry;
 import org.jdpl.tools.view.RunView;
+import org.jdpl.tools.view.TimeSeriesReader.Sample;
 
 /** What {@code dpl top} shows: the run, its latest view, the selection, the mode, log tails. */
 final class TopModel
@@ -29,6 +31,7 @@ final class TopModel
     private Mode mode = Mode.OVERVIEW;
     private String message = "";
     private long refreshes;
+    private ThroughputHistory history;
 
     RunEntry run()
     {
@@ -38,6 +41,23 @@ final class TopModel
     void run(final RunEntry run)
     {
         this.run = run;
+        if (history == null)
+        {
+            history = new ThroughputHistory(run.manifest().plan().devices().stream().filter(PlannedDevice::isSource)
+                .map(PlannedDevice::name).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /** A sample of the run's time series, for the throughput sparklines. */
+    void onSample(final Sample sample)
+    {
+        history.add(sample);
+    }
+
+    /** The replica's throughput over the last minute, {@code width} characters. */
+    String sparkline(final String replica, final int width)
+    {
+        return history == null ? " ".repeat(width) : history.sparkline(replica, width);
     }
 
     RunView view()

@@ -26,6 +26,9 @@ final class TopRenderer
     /** The GPU load a device should stay under; marked on each GPU bar. */
     private static final double GPU_LOAD_LINE_PERCENT = 70;
     private static final int GPU_BAR_WIDTH = 10;
+    /** The throughput sparkline: one character per 3 s of the last minute. */
+    static final int SPARKLINE_WIDTH = 20;
+    static final String SPARKLINE_HEADER = "  tf/s, last 60 s";
 
     private TopRenderer()
     {
@@ -44,7 +47,7 @@ final class TopRenderer
         final boolean hosts = model.run().manifest().plan().placement().spansHosts();
         g.enableModifiers(SGR.BOLD);
         put(g, 0, row++, hostCell(hosts, "host") + String.format(HEADER, "replica", "state", "tf in", "in/s", "out/s", "p50", "p99", "bp%", "cpu%", "rss") +
-            (gpu ? "  gpu (|=70%)" : ""), cols);
+            (gpu ? "  " + String.format("%-16s", "gpu (|=70%)") : "") + SPARKLINE_HEADER, cols);
         g.disableModifiers(SGR.BOLD);
         if (view == null)
         {
@@ -56,7 +59,7 @@ final class TopRenderer
         final int first = Math.max(0, model.selected() - tableRows + 1);
         for (int i = first; i < replicas.size() && i < first + tableRows; i++)
         {
-            replicaLine(g, row++, replicas.get(i), i == model.selected(), gpu, hosts, cols);
+            replicaLine(g, row++, replicas.get(i), model.sparkline(replicas.get(i).label(), SPARKLINE_WIDTH), i == model.selected(), gpu, hosts, cols);
         }
         row = Math.max(row, rows - 1 - lowerRows);
         final ReplicaRow selected = model.selectedRow();
@@ -101,12 +104,14 @@ final class TopRenderer
     }
 
     private static void replicaLine(
-        final TextGraphics g, final int row, final ReplicaRow r, final boolean selected, final boolean gpu, final boolean hosts, final int cols)
+        final TextGraphics g, final int row, final ReplicaRow r, final String sparkline, final boolean selected, final boolean gpu,
+        final boolean hosts, final int cols)
     {
         final String line = hostCell(hosts, r.hostColumn()) + String.format(Locale.ROOT, HEADER, clip(r.label(), 13), shortState(r.state()) + (r.paused() ? "||" : ""),
             r.timeslicesIn() > 0 ? r.timeslicesIn() : r.timeslicesOut(), Units.rate(r.inPerSecond()), Units.rate(r.outPerSecond()),
             Units.nanos(r.p50Nanos()), Units.nanos(r.p99Nanos()), String.format(Locale.ROOT, "%.0f", r.bpPercent()),
-            String.format(Locale.ROOT, "%.0f", r.cpuPercent()), Units.bytes(r.rssBytes())) + (gpu ? "  " + gpuBar(r.gpuPercent()) : "");
+            String.format(Locale.ROOT, "%.0f", r.cpuPercent()), Units.bytes(r.rssBytes())) + (gpu ? "  " + String.format("%-16s", gpuBar(r.gpuPercent())) : "") +
+            "  " + sparkline;
         g.setForegroundColor(stateColour(r.state()));
         if (selected)
         {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 import org.jdpl.framework.counters.CounterType;
 import org.jdpl.framework.counters.CountersSnapshot;
@@ -103,26 +104,37 @@ public record RunView(
     /** {produced, done}: as the run summary counts them. */
     private static long[] totals(final Plan plan, final CountersSnapshot snapshot)
     {
+        return totals(plan, (device, type) ->
+        {
+            long sum = 0;
+            for (final ReplicaSample s : snapshot.replicas())
+            {
+                if (s.device().equals(device))
+                {
+                    sum += s.get(type);
+                }
+            }
+            return sum;
+        });
+    }
+
+    /**
+     * {produced, done} from {@code sum} (a device's counter summed over its replicas): produced is the most any source
+     * sent, done the fewest any sink took in (all produced when there is no sink but the sources).
+     */
+    public static long[] totals(final Plan plan, final ToLongBiFunction<String, CounterType> sum)
+    {
         long produced = 0;
         long done = -1;
         for (final PlannedDevice device : plan.devices())
         {
-            long in = 0;
-            long out = 0;
-            for (final ReplicaSample s : snapshot.replicas())
-            {
-                if (s.device().equals(device.name()))
-                {
-                    in += s.get(CounterType.TIMESLICES_IN);
-                    out += s.get(CounterType.TIMESLICES_OUT);
-                }
-            }
             if (device.isSource())
             {
-                produced = Math.max(produced, out);
+                produced = Math.max(produced, sum.applyAsLong(device.name(), CounterType.TIMESLICES_OUT));
             }
             if (device.isSink() && !device.isSource())
             {
+                final long in = sum.applyAsLong(device.name(), CounterType.TIMESLICES_IN);
                 done = done < 0 ? in : Math.min(done, in);
             }
         }
