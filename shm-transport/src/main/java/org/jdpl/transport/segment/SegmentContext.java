@@ -17,11 +17,12 @@ public final class SegmentContext
     public static final String PAGE_SIZE_SETTING = "shm.segment-page-size";
 
     /**
-     * Default capacity cap: room for one 1 GiB timeframe with as much again in flight. Every page is
-     * reserved when the segment is created (so a full tmpfs cannot SIGBUS a writer later), so this
-     * much memory is the run's from its start.
+     * Default capacity cap: room for a few 64 MiB timeframes in flight. Every page is reserved when
+     * the segment is created (so a full tmpfs cannot SIGBUS a writer later), so this much memory is the
+     * run's from its start, and reserving it costs time at start (about 0.4 s a GiB here): a run
+     * that carries bigger timeframes says so with {@code shm.segment-size}.
      */
-    public static final long DEFAULT_MAX_SIZE_BYTES = 2L << 30;
+    public static final long DEFAULT_MAX_SIZE_BYTES = 512L << 20;
     /** The default never takes more than this share of the free space, leaving room for Aeron and other runs. */
     public static final int DEFAULT_SHARE_OF_FREE_SPACE = 4;
     /**

@@ -173,8 +173,8 @@ class PayloadSegmentFileTest extends SegmentTestSupport
     @Test
     void shouldDefaultToTwoGibibytesOrAQuarterOfTheFreeSpace()
     {
-        assertEquals(2L << 30, SegmentContext.defaultSizeBytes(24L << 30, PAGE));
-        assertEquals(1L << 30, SegmentContext.defaultSizeBytes(4L << 30, PAGE));
+        assertEquals(512L << 20, SegmentContext.defaultSizeBytes(24L << 30, PAGE));
+        assertEquals(256L << 20, SegmentContext.defaultSizeBytes(1L << 30, PAGE));
         assertEquals(PAGE, SegmentContext.defaultSizeBytes(1000, PAGE));
     }
 }
