@@ -140,6 +140,14 @@ class ClusterRunTest
         assertTrue(summary.metric("net.bytesSent") > timeslices / 2 * 100.0 * 1024, "half the payloads crossed over UDP");
         assertTrue(h1.summary().metrics().containsKey("net.retransmitsSent"), "each host reports its media driver's recovery counters");
         assertTrue(h2.summary().metrics().containsKey("net.naksSent"), "each host reports its media driver's recovery counters");
+        // The launching host samples every host's counters into the run's time series; the last sample has both hosts'
+        // replicas, the sink having taken every timeslice.
+        final List<String> series = Files.readAllLines(RunLayout.timeSeries(dir.resolve("run")));
+        assertTrue(series.size() >= 3, "a header and samples: " + series.size());
+        final String last = series.getLast();
+        assertTrue(last.contains("[\"source\",0,\"") && last.contains("[\"fwd\",1,\""), last);
+        assertTrue(last.contains("[\"sink\",0,\"STOPPED\"," + timeslices + ","), "the sink's state and timeslices in: " + last);
+        assertTrue(last.contains("[\"h1\",") && last.contains("[\"h2\","), "both hosts: " + last);
     }
 
     @Test
