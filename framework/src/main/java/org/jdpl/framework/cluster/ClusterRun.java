@@ -19,7 +19,8 @@ import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
 
 /**
- * Runs a plan that spans hosts, from the launching host: writes the plan where every host reads it,
+ * Runs a plan that spans hosts, from the launching host: writes the plan where every host reads it
+ * (with copies of its device libraries beside it),
  * starts one host agent per host through the launcher, watches them to the end (the first host that
  * fails ends the run, naming the host), and gathers each host's summary. The start needs no
  * barrier: a producer sends nothing before every consumer stream is connected, wherever it is.
@@ -73,7 +74,7 @@ public final class ClusterRun
         try
         {
             Files.createDirectories(ctx.runDir());
-            ClusterFiles.writePlan(planFile, plan);
+            ClusterFiles.writePlan(planFile, ClusterLibraries.shipInto(ctx.runDir(), plan));
         }
         catch (final IOException e)
         {
