@@ -15,13 +15,15 @@ import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.catalog.DeviceType;
 import org.jdpl.framework.device.OptionSpec;
 import org.jdpl.framework.topology.Compilation;
+import org.jdpl.framework.topology.PlanRenderer;
 import org.jdpl.framework.topology.TopologyCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/topology.md holds the truth: every topology it shows in a {@code hocon} block validates, and
- * its list of device types is what the catalog declares, option for option. That list is written by this test: {@code -Djdpl.docs.update=true} rewrites it.
+ * its list of device types is what the catalog declares, option for option. And README.md's picture of
+ * the main topology is what {@code dpl graph} draws of it. That list is written by this test: {@code -Djdpl.docs.update=true} rewrites it.
  */
 class TopologyDocTest
 {
@@ -74,6 +76,19 @@ class TopologyDocTest
         }
         assertEquals(declared, written, "docs/topology.md lists other device types or options than the catalog declares; " +
             "run this test with -Djdpl.docs.update=true to rewrite the list");
+    }
+
+    @Test
+    void shouldShowInTheReadmeTheGraphDplGraphDrawsOfTheMainTopology() throws Exception
+    {
+        final String readme = Files.readString(Path.of("..", "README.md"));
+        final int start = readme.indexOf("```mermaid\n") + "```mermaid\n".length();
+        final Compilation compilation = TopologyCompiler.compile(List.of(Path.of("..", "topologies", "reco-sim.conf")), List.of(),
+            DeviceCatalog.load());
+        assertTrue(compilation.ok(), compilation.problemReport());
+        assertEquals(PlanRenderer.render(compilation.plan(), PlanRenderer.Format.mermaid).strip(),
+            readme.substring(start, readme.indexOf("```", start)).strip(),
+            "README.md's graph is not what ./dpl graph topologies/reco-sim.conf --format mermaid draws");
     }
 
     /** Each shipped device type: what it does, its ports, and its options at their defaults with type, range and help. */
