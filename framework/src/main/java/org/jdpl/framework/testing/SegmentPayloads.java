@@ -109,17 +109,6 @@ final class SegmentPayloads implements AutoCloseable
         outputs.clear();
     }
 
-    /** Bytes still held in the segment (0 between calls). */
-    long usedBytes()
-    {
-        return test.usedBytes();
-    }
-
-    Path file()
-    {
-        return file;
-    }
-
     @Override
     public void close()
     {
