@@ -1,12 +1,21 @@
 package org.jdpl.devices.reco.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
 import java.util.stream.LongStream;
+
+import org.jdpl.devices.reco.event.Layout;
+import org.jdpl.devices.reco.event.Particles;
+import org.jdpl.devices.reco.event.Table;
+import org.jdpl.devices.reco.event.TrackHits;
+import org.jdpl.devices.reco.event.Truth;
 
 import org.junit.jupiter.api.Test;
 
-/** Rules of the scorer that hand-built events at the good-track boundaries do not reach: long tracks, repeated hits, per-event state. */
+/** Rules of the scorer that hand-built events at the good-track boundaries do not reach: long tracks, repeated hits, per-event state, tables of one event. */
 class TrackmlScorerRulesTest
 {
     private static final double EXACT = 1e-6;
@@ -28,6 +37,30 @@ class TrackmlScorerRulesTest
         final ScoreTally tally = new HandEvent().particle(1, 1, 11, 12).particle(2, 1, 21).track(0, 11, 11, 21).score(1);
         assertEquals(1.0, tally.fakeRate(), EXACT, tally::toString);
         assertEquals(0.0, tally.score(), EXACT);
+    }
+
+    @Test
+    void shouldRefuseTablesOfDifferentEvents()
+    {
+        try (Arena arena = Arena.ofConfined())
+        {
+            final Table truth = empty(arena, Truth.LAYOUT, 7);
+            final TrackmlScorer scorer = new TrackmlScorer(1.0, 1);
+            final ScoreTally tally = new ScoreTally();
+            final IllegalArgumentException hits = assertThrows(IllegalArgumentException.class,
+                () -> scorer.scoreEvent(truth, empty(arena, Particles.LAYOUT, 7), empty(arena, TrackHits.LAYOUT, 8), null, 0, tally));
+            assertTrue(hits.getMessage().startsWith("inputs of one timeslice disagree"), hits.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                () -> scorer.scoreEvent(truth, empty(arena, Particles.LAYOUT, 8), empty(arena, TrackHits.LAYOUT, 7), null, 0, tally));
+            assertEquals(0, tally.events() + tally.eventsWithoutTruth(), "nothing was counted");
+        }
+    }
+
+    private static Table empty(final Arena arena, final Layout layout, final long eventId)
+    {
+        final Table table = new Table(layout);
+        table.create(arena.allocate(Table.sizeBytes(layout, 1, 0), 8), new long[] {eventId}, new int[] {0});
+        return table;
     }
 
     @Test
