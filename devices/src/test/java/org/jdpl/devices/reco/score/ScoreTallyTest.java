@@ -19,6 +19,9 @@ class ScoreTallyTest
         final ScoreTally second = new HandEvent().particle(3, 1, 31, 32).particlePt(3, 4).track(9, 31, 32).fittedPt(9, 7).score(1);
         final ScoreTally withoutTruth = new HandEvent().track(0, 11, 12).score(1);
         assertEquals(0, first.ptResolution(), "one fit has no spread");
+        assertEquals(1, first.events(), "one event scored");
+        assertEquals(1, first.eventsWithParticles());
+        assertEquals(1, withoutTruth.eventsWithoutTruth());
 
         final ScoreTally total = new ScoreTally();
         total.add(first);
