@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdpl.framework.driver.ProcStat;
+import org.jdpl.testsupport.DeviceJars;
 import org.jdpl.tools.cluster.FakeCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -300,6 +302,59 @@ class MultiHostRunTest
         finally
         {
             run.close();
+        }
+    }
+
+    /**
+     * A device type from a jar on a disk only the launching host has: a tmpfs mounted after the hosts'
+     * Slurm daemons started, so the mount namespaces their agents run in do not have it. The run copies
+     * the jar into its run directory and the device runs on h2 from the copy.
+     */
+    @Test
+    @Timeout(60)
+    void shouldCarryADeviceLibraryFromTheLaunchingHostsOwnDiskToTheHostRunningItsDevice() throws Exception
+    {
+        final Path launchingHostOnly = Files.createDirectories(dir.resolve("launching-host-only"));
+        command("mount", "-t", "tmpfs", "-o", "size=32m", "jdpl-test-library", launchingHostOnly.toString());
+        try
+        {
+            final Path jar = DeviceJars.forwarder(launchingHostOnly, "ext.jar", "ExtForwarder", "ext-forwarder");
+            final SlurmJob run = dplRun(Files.writeString(dir.resolve("library.conf"), """
+                libraries = ["%s"]
+                hosts { h1 {}, h2 {}, h3 {} }
+                devices {
+                  source { use = counter-source, host = h1, options { timeslices = %d } }
+                  ext    { use = ext-forwarder, host = h2 }
+                  sink   { use = checksum-sink, host = h3 }
+                }
+                """.formatted(jar, FAN_OUT_TIMESLICES)));
+
+            assertEquals(0, run.exitCode(), run::describe);
+            final JsonNode summary = run.summary();
+            assertEquals(FAN_OUT_TIMESLICES, metric(summary, "ext.seen"), run.describe());
+            assertEquals(FAN_OUT_TIMESLICES, metric(summary, "sink.received"), run.describe());
+            try (Stream<Path> runs = Files.list(dir.resolve("runs")))
+            {
+                final Path runDir = runs.filter(p -> p.getFileName().toString().startsWith("cluster-")).findFirst().orElseThrow();
+                final String copy = new ObjectMapper().readTree(runDir.resolve("plan.json").toFile())
+                    .path("libraries").path("ext-forwarder").asText();
+                assertTrue(copy.startsWith(runDir.toAbsolutePath() + "/libraries/"), "the agents' plan names the copy: " + copy);
+                assertEquals(-1, Files.mismatch(jar, Path.of(copy)));
+            }
+        }
+        finally
+        {
+            command("umount", launchingHostOnly.toString());
+        }
+    }
+
+    private static void command(final String... command) throws IOException, InterruptedException
+    {
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0)
+        {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
     }
 

@@ -30,6 +30,26 @@ class BuiltinDevicesTest
         }
     }
 
+    /** Payloads of 1 MiB, as a run carries them: in blocks of a payload segment in /dev/shm, freed after each call. */
+    @Test
+    void forwarderAndChecksumSinkShouldPassLargePayloadsThroughThePayloadSegment() throws Exception
+    {
+        try (DeviceTester forwarder = DeviceTester.of(new Forwarder()).payloadSegment(8 << 20);
+            DeviceTester sink = DeviceTester.of(new ChecksumSink()).option("expected-timeslices", 4).payloadSegment(8 << 20))
+        {
+            for (long t = 0; t < 4; t++)
+            {
+                final Message forwarded = forwarder.input("in", pattern(t, 1 << 20)).process(t).only("out");
+                assertEquals(PayloadPattern.OK, PayloadPattern.verify(forwarded.segment()), "timeslice " + t);
+                assertEquals(t, PayloadPattern.timesliceOf(forwarded.segment()));
+                assertTrue(sink.input("in", forwarded.payload()).process(t).isEmpty());
+            }
+            assertTrue(sink.endOfStream().isEmpty());
+            assertEquals(4, sink.metric("received"));
+            assertEquals(0, sink.metric("corrupt") + sink.metric("missing") + sink.metric("duplicates"));
+        }
+    }
+
     @Test
     void counterSourceShouldProduceNumberedVerifiablePayloadsThenEndItsStream() throws Exception
     {

@@ -21,8 +21,8 @@ import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.run.RunLayout;
 
 /**
- * Runs a plan that spans hosts, from the launching host: writes the plan and the run's secret
- * ({@link RunSecret}, 0600) where every host reads them,
+ * Runs a plan that spans hosts, from the launching host: writes the plan (with copies of its device
+ * libraries beside it) and the run's secret ({@link RunSecret}, 0600) where every host reads them,
  * starts one host agent per host through the launcher, watches them to the end (the first host that
  * fails ends the run, naming the host), and gathers each host's summary. The start needs no
  * barrier: a producer sends nothing before every consumer stream is connected, wherever it is.
@@ -79,7 +79,7 @@ public final class ClusterRun
         try
         {
             Files.createDirectories(ctx.runDir());
-            ClusterFiles.writePlan(planFile, plan);
+            ClusterFiles.writePlan(planFile, ClusterLibraries.shipInto(ctx.runDir(), plan));
             secret.writeTo(secretFile);
         }
         catch (final IOException e)

@@ -46,6 +46,8 @@ public final class DeviceTester implements AutoCloseable
     private int replica;
     private int replicas = 1;
     private Path runDirectory;
+    private long segmentSizeBytes;
+    private SegmentPayloads segment;
     private TestInputs inputs;
     private TestOutputs outputs;
     private InProcessDevice device;
@@ -98,6 +100,25 @@ public final class DeviceTester implements AutoCloseable
     }
 
     /**
+     * Carries every payload of the calls through a real payload segment of {@code sizeBytes} in
+     * /dev/shm, as payloads above {@code shm.inline-max} travel in a run, instead of heap memory: the
+     * device reads its inputs in place in the mapped file and makes its outputs in blocks it
+     * allocates there, and every block is freed when the call ends, so the next call reuses its pages
+     * (a device that keeps a payload past its call then reads another call's bytes, as in a run). The
+     * segment is removed by {@link #close()}; it must hold the largest call's inputs and outputs.
+     */
+    public DeviceTester payloadSegment(final long sizeBytes)
+    {
+        requireNotStarted();
+        if (sizeBytes <= 0)
+        {
+            throw new IllegalArgumentException("a payload segment of " + sizeBytes + " bytes: give a positive size, e.g. 64 << 20");
+        }
+        this.segmentSizeBytes = sizeBytes;
+        return this;
+    }
+
+    /**
      * Creates and initialises the device; an IllegalArgumentException naming every bad option (as
      * dpl validate would), or the device's own exception when its init throws.
      */
@@ -114,8 +135,9 @@ public final class DeviceTester implements AutoCloseable
         final String text = ConfigValueFactory.fromMap(options).render(ConfigRenderOptions.concise());
         final PlannedDevice planned = new PlannedDevice(name, type.name(), replicas, Completion.ALL, text, in, out, 0,
             in.isEmpty() ? 0 : 1, List.of(), "backoff", FailurePolicy.DEFAULT, "DeviceTester");
+        segment = segmentSizeBytes > 0 ? SegmentPayloads.create(segmentSizeBytes) : null;
         inputs = new TestInputs(in);
-        outputs = new TestOutputs(out);
+        outputs = new TestOutputs(out, segment);
         device = new InProcessDevice(type, planned, replica, runDirectory, outputs);
         initFailed = true;
         device.init();
@@ -133,7 +155,7 @@ public final class DeviceTester implements AutoCloseable
     public DeviceTester input(final String label, final MemorySegment payload) throws Exception
     {
         started();
-        inputs.stage(label, null, payload);
+        inputs.stage(label, null, segment == null ? payload : segment.input(payload));
         return this;
     }
 
@@ -220,13 +242,24 @@ public final class DeviceTester implements AutoCloseable
         return device == null ? Map.of() : device.metrics();
     }
 
-    /** Closes the device (once), as a run does on every way out. */
+    /** Closes the device (once), as a run does on every way out; then removes the payload segment, if any. */
     @Override
     public void close() throws Exception
     {
-        if (device != null)
+        try
         {
-            device.close();
+            if (device != null)
+            {
+                device.close();
+            }
+        }
+        finally
+        {
+            if (segment != null)
+            {
+                segment.close();
+                segment = null;
+            }
         }
     }
 

@@ -11,23 +11,27 @@ import org.jdpl.framework.device.Outputs;
 import org.jdpl.framework.spec.OutputSpec;
 
 /**
- * The outputs of test calls: each region made is fresh memory of the call, filled with
- * {@link #STALE} first, because the framework hands out reused buffers holding old bytes: a byte
- * the device leaves unwritten shows as 0xA5 here rather than passing as a zero. The memory is
- * freed after the call, so a device that keeps an output region past its call fails here.
+ * The outputs of test calls: each region made is memory of the call (heap memory, or a block of the
+ * test's payload segment), filled with {@link #STALE} first, because the framework hands out reused
+ * buffers holding old bytes: a byte the device leaves unwritten shows as 0xA5 here rather than
+ * passing as a zero. The memory is given back after the call (heap memory freed, so a device that
+ * keeps an output region past its call fails here; a block freed, so its pages go to the next call).
  */
 final class TestOutputs implements Outputs
 {
     static final byte STALE = (byte)0xA5;
 
     private final List<OutputSpec> specs;
+    private final SegmentPayloads segment;
     private final List<Integer> positions = new ArrayList<>();
     private final List<MemorySegment> regions = new ArrayList<>();
     private Arena arena;
 
-    TestOutputs(final List<OutputSpec> specs)
+    /** Outputs in heap memory of the call, or, with {@code segment} not null, in blocks of that payload segment. */
+    TestOutputs(final List<OutputSpec> specs, final SegmentPayloads segment)
     {
         this.specs = specs;
+        this.segment = segment;
     }
 
     @Override
@@ -51,12 +55,19 @@ final class TestOutputs implements Outputs
         {
             throw new IndexOutOfBoundsException("output " + position + " of " + specs.size());
         }
-        if (arena == null)
+        final MemorySegment region;
+        if (segment != null)
         {
-            arena = Arena.ofConfined();
+            region = segment.output(sizeBytes, STALE);
         }
-        final MemorySegment region = arena.allocate(Math.max(1, sizeBytes), ValueLayout.JAVA_LONG.byteAlignment())
-            .asSlice(0, sizeBytes).fill(STALE);
+        else
+        {
+            if (arena == null)
+            {
+                arena = Arena.ofConfined();
+            }
+            region = arena.allocate(Math.max(1, sizeBytes), ValueLayout.JAVA_LONG.byteAlignment()).asSlice(0, sizeBytes).fill(STALE);
+        }
         positions.add(position);
         regions.add(region);
         return region;
@@ -85,6 +96,10 @@ final class TestOutputs implements Outputs
     /** Drops what the last call made, as the runner does when the call threw. */
     void discard()
     {
+        if (segment != null)
+        {
+            segment.endCall();
+        }
         positions.clear();
         regions.clear();
         if (arena != null)

@@ -16,26 +16,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageBitmapTest extends SegmentTestSupport
 {
     private static final long PAGE = 4096;
-    private static final int PAGES = 1000;
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void shouldAgreeWithASimpleModelOverRandomClaimsAndFrees()
     {
+        agreeWithModel(1000, 5000, 20, 260);
+    }
+
+    /** More than 64 x 64 pages: whole words are reserved in the second summary word too. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldAgreeWithTheModelBeyondTheFirstSummaryWord()
+    {
+        agreeWithModel(9000, 1500, 200, 2000);
+    }
+
+    private void agreeWithModel(final int pageCount, final int steps, final int maxSmall, final int maxLarge)
+    {
         try (PayloadSegment segment = PayloadSegment.create(directory.resolve("model.segment"),
-            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(PAGES * PAGE)))
+            new SegmentContext().pageSizeBytes(PAGE).sizeBytes(pageCount * PAGE)))
         {
             final PageBitmap bitmap = new PageBitmap(segment.memory(), SegmentLayout.readHeader(segment.memory(), segment.path()));
-            final BitSet model = new BitSet(PAGES);
+            final BitSet model = new BitSet(pageCount);
             final List<long[]> live = new ArrayList<>();
             final Random random = new Random(7);
-            for (int step = 0; step < 5000; step++)
+            for (int step = 0; step < steps; step++)
             {
                 if (live.isEmpty() || random.nextInt(3) > 0)
                 {
-                    final long pages = random.nextInt(4) == 0 ? 60 + random.nextInt(260) : 1 + random.nextInt(20);
+                    final long pages = random.nextInt(4) == 0 ? 60 + random.nextInt(maxLarge) : 1 + random.nextInt(maxSmall);
                     final long first = bitmap.claim(pages);
-                    final long expected = firstFit(model, (int)pages);
+                    final long expected = firstFit(model, (int)pages, pageCount);
                     assertEquals(expected, first, "step " + step + ": first fit for " + pages + " pages");
                     if (first >= 0)
                     {
@@ -49,7 +61,7 @@ class PageBitmapTest extends SegmentTestSupport
                     bitmap.free(block[0], block[1]);
                     model.clear((int)block[0], (int)(block[0] + block[1]));
                 }
-                for (int page = 0; page < PAGES; page += 1 + random.nextInt(7))
+                for (int page = 0; page < pageCount; page += 1 + random.nextInt(7))
                 {
                     assertEquals(model.get(page), bitmap.isUsed(page), "step " + step + ", page " + page);
                 }
@@ -58,16 +70,16 @@ class PageBitmapTest extends SegmentTestSupport
             {
                 bitmap.free(block[0], block[1]);
             }
-            assertEquals(0, bitmap.claim(PAGES), "everything free again is one run");
-            assertTrue(bitmap.isUsed(PAGES - 1));
+            assertEquals(0, bitmap.claim(pageCount), "everything free again is one run");
+            assertTrue(bitmap.isUsed(pageCount - 1));
             assertEquals(-1, bitmap.claim(1));
         }
     }
 
-    private static long firstFit(final BitSet used, final int pages)
+    private static long firstFit(final BitSet used, final int pages, final int pageCount)
     {
         int start = used.nextClearBit(0);
-        while (start + pages <= PAGES)
+        while (start + pages <= pageCount)
         {
             final int nextUsed = used.nextSetBit(start);
             if (nextUsed < 0 || nextUsed >= start + pages)

@@ -10,6 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdpl.framework.catalog.DeviceLibrary;
+import org.jdpl.testsupport.DeviceJars;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +38,7 @@ class DeviceLibraryTest
     @BeforeEach
     void buildTheLibrary() throws Exception
     {
-        jar = TestJars.forwarder(Files.createDirectories(dir.resolve("lib")), "ext.jar", "ExtForwarder", "ext-forwarder");
+        jar = DeviceJars.forwarder(Files.createDirectories(dir.resolve("lib")), "ext.jar", "ExtForwarder", "ext-forwarder");
     }
 
     @Test
@@ -108,7 +109,7 @@ class DeviceLibraryTest
     @Test
     void shouldSayWhenAJarHasNoDeviceTypes() throws Exception
     {
-        TestJars.withoutDevices(dir.resolve("lib"), "plain.jar");
+        DeviceJars.withoutDevices(dir.resolve("lib"), "plain.jar");
         final Path topology = Files.writeString(dir.resolve("topo.conf"), "libraries = [\"lib/plain.jar\"]\n" + CHAIN);
 
         final DplRun run = DplRun.run("validate", topology.toString());
@@ -122,7 +123,7 @@ class DeviceLibraryTest
     @Test
     void shouldSayWhichTwoJarsDefineTheSameType() throws Exception
     {
-        final Path twin = TestJars.forwarder(dir.resolve("lib"), "twin.jar", "TwinForwarder", "ext-forwarder");
+        final Path twin = DeviceJars.forwarder(dir.resolve("lib"), "twin.jar", "TwinForwarder", "ext-forwarder");
         final Path topology = Files.writeString(dir.resolve("topo.conf"), "libraries = [\n  \"lib/ext.jar\"\n  \"lib/twin.jar\"\n]\n" + CHAIN);
 
         final DplRun run = DplRun.run("validate", topology.toString());
@@ -132,7 +133,7 @@ class DeviceLibraryTest
             run.out().lines().toList(), run::toString);
 
         final DplRun builtIn = DplRun.run("devices", "--devices",
-            TestJars.forwarder(dir.resolve("lib"), "clash.jar", "Clash", "forwarder").toString());
+            DeviceJars.forwarder(dir.resolve("lib"), "clash.jar", "Clash", "forwarder").toString());
         assertTrue(builtIn.err().contains("device type 'forwarder' is defined twice: by the class path and by "), builtIn::toString);
     }
 

@@ -1,4 +1,4 @@
-package org.jdpl.tools.cli;
+package org.jdpl.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,16 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import org.jdpl.framework.device.DeviceFactory;
-
-/** Jars of device types made in a test, as a user's own build would: compiled with javax.tools against the framework. */
-final class TestJars
+/**
+ * Jars of device types made in a test, as a user's own build would: compiled with javax.tools against
+ * the framework on the test's class path, registered as the framework's ServiceLoader expects.
+ */
+public final class DeviceJars
 {
-    private TestJars()
+    /** The service file that lists a jar's device types (org.jdpl.framework.device.DeviceFactory). */
+    private static final String SERVICE_FILE = "META-INF/services/org.jdpl.framework.device.DeviceFactory";
+
+    private DeviceJars()
     {
     }
 
@@ -24,7 +28,7 @@ final class TestJars
      * A jar with one device type {@code type}, class {@code ext.<className>}: it forwards input 'in'
      * (TST/COUNTER) to output 'out' (TST/FORWARD/0) unchanged and counts metric {@code seen}.
      */
-    static Path forwarder(final Path dir, final String jarName, final String className, final String type) throws IOException
+    public static Path forwarder(final Path dir, final String jarName, final String className, final String type) throws IOException
     {
         final String source = """
             package ext;
@@ -56,7 +60,7 @@ final class TestJars
     }
 
     /** A jar with a class but no device type registered. */
-    static Path withoutDevices(final Path dir, final String jarName) throws IOException
+    public static Path withoutDevices(final Path dir, final String jarName) throws IOException
     {
         return jar(dir, jarName, "ext.Helper", "package ext;\n\npublic final class Helper\n{\n}\n", false);
     }
@@ -84,7 +88,7 @@ final class TestJars
             }
             if (register)
             {
-                add(out, "META-INF/services/" + DeviceFactory.class.getName(), (className + "\n").getBytes(StandardCharsets.UTF_8));
+                add(out, SERVICE_FILE, (className + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         return jar;
