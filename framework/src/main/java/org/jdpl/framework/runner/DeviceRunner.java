@@ -239,6 +239,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 inputs = new InputSide(who, planned, context.replica(), counters, segment)
                     .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica())
                     .ring(context.groupRings() == null ? null : context.groupRings().ringOf(planned));
+                inputs.direct(planned, context.directDelivery(), segment, processor);
             }
         }
         catch (final RuntimeException e)
@@ -382,11 +383,15 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private boolean callProcess(final long timeslice, final Inputs inputs)
     {
         call.prepare(timeslice, inputs);
-        final long startNs = System.nanoTime();
+        final boolean timed = counters.timeNextCall();
+        final long startNs = timed ? System.nanoTime() : 0;
         try
         {
             device.process(call);
-            counters.recordProcessing(startNs, System.nanoTime());
+            if (timed)
+            {
+                counters.recordProcessing(startNs, System.nanoTime());
+            }
             return true;
         }
         catch (final Exception | LinkageError | AssertionError e)

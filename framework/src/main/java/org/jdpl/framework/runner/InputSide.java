@@ -23,7 +23,6 @@ final class InputSide implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(InputSide.class);
     private static final int FRAGMENT_LIMIT = 64;
-    private static final Subscription[] NO_REMOTE = new Subscription[0];
     private static final int DROPPED_IDS_LOGGED = 5;
 
     private final String who;
@@ -36,6 +35,7 @@ final class InputSide implements AutoCloseable
     private DurableInputs durable;
     private InProcessRing ring;
     private MessageHandler ringHandler;
+    private DirectDelivery direct;
 
     InputSide(final String who, final PlannedDevice device, final int replica, final RunnerCounters counters, final SegmentAccess segment)
     {
@@ -73,13 +73,25 @@ final class InputSide implements AutoCloseable
         return this;
     }
 
-    /** Takes what arrived; returns the number of fragments (and durable and in-process messages) read. */
-    int poll(final Subscription data)
+    /**
+     * Hands each message to {@code handler} as it arrives ({@link DirectDelivery}) when this device's
+     * inputs allow it and {@code allowed}; returns whether they did.
+     */
+    boolean direct(final PlannedDevice device, final boolean allowed, final SegmentAccess segment, final TimesliceHandler handler)
     {
-        return poll(data, NO_REMOTE);
+        direct = allowed ? DirectDelivery.forInputs(device.inputs(), device.completion(), durable != null, handler) : null;
+        if (direct != null)
+        {
+            receiver.direct(direct.segment(segment));
+        }
+        return direct != null;
     }
 
-    /** Also takes what arrived from other hosts on {@code remoteData} (empty when none can). */
+    /**
+     * Takes what arrived, on this device's stream, its in-process ring and from other hosts on
+     * {@code remoteData} (empty when none can); returns the number of fragments (and durable and
+     * in-process messages) read.
+     */
     int poll(final Subscription data, final Subscription[] remoteData)
     {
         int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
@@ -90,6 +102,11 @@ final class InputSide implements AutoCloseable
         for (final Subscription remote : remoteData)
         {
             read += remote.poll(remoteFragmentAssembler, FRAGMENT_LIMIT);
+        }
+        if (direct != null)
+        {
+            direct.rethrowFailure();
+            return read;
         }
         return durable == null ? read : read + durable.poll();
     }
@@ -202,6 +219,7 @@ final class InputSide implements AutoCloseable
     public void close()
     {
         CloseHelper.quietClose(durable);
+        CloseHelper.quietClose(direct);
         assembler.close();
     }
 }

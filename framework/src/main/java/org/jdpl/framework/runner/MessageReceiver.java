@@ -13,7 +13,8 @@ import org.jdpl.transport.WireError;
  * Takes whole messages off a device's data stream (behind a FragmentAssembler) or its in-process ring
  * (with no Aeron header): checks them, counts
  * end-of-stream messages, finds the input each belongs to and hands it to the assembler, which
- * copies the payload. Nothing here calls the device, so no device exception crosses Aeron's poll.
+ * copies the payload; or, on the fast path, to {@link DirectDelivery}, which calls the device at
+ * once and keeps whatever it throws until the poll has returned.
  */
 final class MessageReceiver implements FragmentHandler
 {
@@ -26,6 +27,8 @@ final class MessageReceiver implements FragmentHandler
     private final RunnerCounters counters;
     private int endOfStreamCount;
     private long highestTimeslice = -1;
+    /** The fast path, when the device's one input completes alone (null: every message goes to the assembler). */
+    private DirectDelivery direct;
 
     MessageReceiver(
         final InputMatchers matchers,
@@ -39,6 +42,13 @@ final class MessageReceiver implements FragmentHandler
         this.labels = labels;
         this.dropped = dropped;
         this.counters = counters;
+    }
+
+    /** Hands each message straight to the device through {@code direct} instead of the assembler. */
+    MessageReceiver direct(final DirectDelivery direct)
+    {
+        this.direct = direct;
+        return this;
     }
 
     @Override
@@ -80,6 +90,13 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         final int payloadSize = decoder.payloadSize();
+        if (direct != null)
+        {
+            counters.bytesIn += payloadSize;
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+            direct.onMessage(timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
+            return;
+        }
         final int result = assembler.onMessage(
             input, timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
         if (result == TimesliceAssembler.DUPLICATE)
@@ -126,6 +143,13 @@ final class MessageReceiver implements FragmentHandler
         if (!assembler.acceptSegmentRef(ref))
         {
             dropped.onStaleReference(labels[input], timeslice);
+            return;
+        }
+        if (direct != null)
+        {
+            counters.bytesIn += sizeBytes;
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+            direct.onSegmentMessage(timeslice, spec, ref, sizeBytes);
             return;
         }
         final int result = assembler.onSegmentMessage(input, timeslice, spec, ref, sizeBytes);
