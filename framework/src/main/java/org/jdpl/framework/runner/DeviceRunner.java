@@ -41,6 +41,9 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private final DeviceRunnerContext context;
     private final PlannedDevice planned;
     private final String who;
+    /** Read once: the plan computes them (a stream over the inputs), and the loop asks every duty cycle. */
+    private final boolean isSource;
+    private final boolean isSink;
     private final RunnerCounters counters = new RunnerCounters();
     private final MapMetrics metrics = new MapMetrics();
     private final DriverWatch watch;
@@ -67,6 +70,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
     {
         this.context = context.conclude();
         this.planned = context.device();
+        this.isSource = planned.isSource();
+        this.isSink = planned.isSink();
         this.who = planned.replicas() == 1 ? planned.name() : planned.name() + "[" + context.replica() + "]";
         this.watch = new DriverWatch(context.manifest().driverPid(), context.driverCheckIntervalMs());
         final CountersPublisher publisher = CountersPublisher.attach(counters, context.manifest(), planned, context.replica());
@@ -129,7 +134,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                     work++;
                 }
                 case CONNECTING -> work += awaitConnections();
-                case RUNNING -> work += planned.isSource() ? produce() : consume();
+                case RUNNING -> work += isSource ? produce() : consume();
             }
             if (outcome == null)
             {
@@ -370,7 +375,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         if (callProcess(timeslice, inputs))
         {
             counters.timeslicesIn++;
-            if (planned.isSink())
+            if (isSink)
             {
                 counters.ledger.completed(timeslice);
             }
