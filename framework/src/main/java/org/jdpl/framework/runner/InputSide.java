@@ -75,16 +75,16 @@ final class InputSide implements AutoCloseable
 
     /**
      * Hands each message to {@code handler} as it arrives ({@link DirectDelivery}) when this device's
-     * inputs allow it and {@code allowed}; returns whether they did.
+     * inputs allow it and {@code allowed}.
      */
-    boolean direct(final PlannedDevice device, final boolean allowed, final SegmentAccess segment, final TimesliceHandler handler)
+    InputSide direct(final PlannedDevice device, final boolean allowed, final SegmentAccess segment, final TimesliceHandler handler)
     {
         direct = allowed ? DirectDelivery.forInputs(device.inputs(), device.completion(), durable != null, handler) : null;
         if (direct != null)
         {
             receiver.direct(direct.segment(segment));
         }
-        return direct != null;
+        return this;
     }
 
     /**
