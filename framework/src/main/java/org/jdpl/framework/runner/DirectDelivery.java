@@ -11,7 +11,7 @@ import org.jdpl.framework.spec.InputSpec;
 /**
  * The fast path of a device with one input that completes a timeslice alone: a required
  * ({@code timeframe}) input, completion {@code all} or {@code any}, no durable queue. Each message
- * is then its own complete timeslice, so it goes to the device from the receiver's callback, with
+ * is then its own complete timeslice, so it goes to the device as soon as its poll returns, with
  * no pending or ready queue, no pool and no search: what {@link TimesliceAssembler} does for such a
  * device, minus the bookkeeping that cannot change the outcome (no duplicate can be pending, no
  * input can be late, there is nothing to order).
@@ -21,9 +21,10 @@ import org.jdpl.framework.spec.InputSpec;
  * object per message (the fragment's address changes with every message), where a copy of a
  * small payload costs a few nanoseconds and allocates nothing. A segment payload is read in place.
  *
- * <p>The device runs inside the transport's poll, so anything it throws is caught here and
- * rethrown by {@link #rethrowFailure} after the poll: no device exception crosses Aeron's poll,
- * and once one is caught the rest of that poll is released, not delivered.
+ * <p>The message is taken in a poll of one fragment and handed over ({@link #deliver}) after that
+ * poll returned: the stream's position has then moved past it, as the general path's has past what
+ * it gathered, so a device that dies in its call does not get the same message again when it is
+ * restarted; and nothing the device throws crosses Aeron's poll.
  */
 final class DirectDelivery implements AutoCloseable
 {
@@ -32,7 +33,7 @@ final class DirectDelivery implements AutoCloseable
     private final SingleInput inputs;
     private final TimesliceHandler handler;
     private SegmentAccess segment;
-    private Throwable failure;
+    private boolean held;
 
     private DirectDelivery(final InputSpec input, final TimesliceHandler handler)
     {
@@ -56,64 +57,47 @@ final class DirectDelivery implements AutoCloseable
         return this;
     }
 
-    /** One inline message: copied into the slot and handed to the device at once. */
+    /** One inline message: copied into the slot, for {@link #deliver}. */
     void onMessage(final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset, final int length)
     {
-        if (failure != null)
-        {
-            return;
-        }
+        hold();
         slot.fill(timeslice, spec, buffer, offset, length);
-        hand(timeslice);
     }
 
     /** One segment-backed message this process now holds: viewed in place, released after the call. */
     void onSegmentMessage(final long timeslice, final DataSpec spec, final long ref, final long sizeBytes)
     {
         segment.onReceived();
-        if (failure != null)
-        {
-            segment.release(ref);
-            return;
-        }
+        hold();
         slot.fillRef(timeslice, spec, segment, ref, sizeBytes);
-        hand(timeslice);
     }
 
-    private void hand(final long timeslice)
+    private void hold()
     {
+        if (held)
+        {
+            throw new IllegalStateException("a second message before the first was delivered: poll one fragment at a time");
+        }
+        held = true;
+    }
+
+    /** Hands the message taken by the last poll, if any, to the device; returns how many (0 or 1). */
+    int deliver() throws Exception
+    {
+        if (!held)
+        {
+            return 0;
+        }
+        held = false;
         try
         {
-            handler.onTimeslice(timeslice, inputs);
-        }
-        catch (final Throwable t)
-        {
-            failure = t;
+            handler.onTimeslice(slot.timeslice(), inputs);
         }
         finally
         {
             slot.clear();
         }
-    }
-
-    /** Throws what the device (or the sending after it) threw during the last poll, if anything. */
-    void rethrowFailure()
-    {
-        final Throwable thrown = failure;
-        if (thrown == null)
-        {
-            return;
-        }
-        failure = null;
-        if (thrown instanceof RuntimeException e)
-        {
-            throw e;
-        }
-        if (thrown instanceof Error e)
-        {
-            throw e;
-        }
-        throw new IllegalStateException(thrown);
+        return 1;
     }
 
     @Override

@@ -13,8 +13,9 @@ import org.jdpl.transport.WireError;
  * Takes whole messages off a device's data stream (behind a FragmentAssembler) or its in-process ring
  * (with no Aeron header): checks them, counts
  * end-of-stream messages, finds the input each belongs to and hands it to the assembler, which
- * copies the payload; or, on the fast path, to {@link DirectDelivery}, which calls the device at
- * once and keeps whatever it throws until the poll has returned.
+ * copies the payload; or, on the fast path, to {@link DirectDelivery}, which holds the one message
+ * of a one-fragment poll until the poll has returned. Nothing here calls the device, so no device
+ * exception crosses Aeron's poll.
  */
 final class MessageReceiver implements FragmentHandler
 {
@@ -44,7 +45,7 @@ final class MessageReceiver implements FragmentHandler
         this.counters = counters;
     }
 
-    /** Hands each message straight to the device through {@code direct} instead of the assembler. */
+    /** Hands each message to {@code direct} (the fast path) instead of the assembler. */
     MessageReceiver direct(final DirectDelivery direct)
     {
         this.direct = direct;
@@ -110,7 +111,7 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += payloadSize;
-        if (!assembler.isCondition(input))
+        if (!assembler.lifetimes().isCondition(input))
         {
             highestTimeslice = Math.max(highestTimeslice, timeslice);
         }
@@ -133,14 +134,14 @@ final class MessageReceiver implements FragmentHandler
 
     private void onSegmentRef(final int input, final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset)
     {
-        if (!assembler.hasSegment())
+        if (assembler.segment() == null)
         {
             dropped.onCorrupt(WireError.BAD_PAYLOAD_SIZE, MessageLayout.PAYLOAD_OFFSET + MessageLayout.SEGMENT_REF_PAYLOAD_BYTES);
             return;
         }
         final long sizeBytes = MessageDecoder.segmentPayloadSize(buffer, offset);
         final long ref = MessageDecoder.segmentRef(buffer, offset);
-        if (!assembler.acceptSegmentRef(ref))
+        if (!assembler.segment().acceptReceived(ref))
         {
             dropped.onStaleReference(labels[input], timeslice);
             return;
@@ -164,7 +165,7 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += sizeBytes;
-        if (!assembler.isCondition(input))
+        if (!assembler.lifetimes().isCondition(input))
         {
             highestTimeslice = Math.max(highestTimeslice, timeslice);
         }

@@ -101,4 +101,24 @@ final class PendingTimeslices
         pending[--count] = null;
         return entry;
     }
+
+    /** Drops every entry (at end of stream); returns how many held a required message. The others' messages count as late. */
+    int dropAll(final InputLifetimes lifetimes)
+    {
+        int dropped = 0;
+        while (count > 0)
+        {
+            final PendingTimeslice entry = remove(count - 1);
+            if (entry.hasRequired())
+            {
+                dropped++;
+            }
+            else
+            {
+                lifetimes.countLate(entry.arrived());
+            }
+            recycle(entry);
+        }
+        return dropped;
+    }
 }

@@ -19,14 +19,8 @@ import org.jdpl.framework.spec.InputSpec;
  *       ids not seen yet ({@link OrderedSequence}: gaps are given up on after a while).</li>
  * </ul>
  * Payloads are copied into pooled memory the assembler owns (closed with it). Knows no transport:
- * it is fed (buffer, offset, length) and drained with {@link #deliver}.
- *
- * <p>Lifetimes: an {@code optional} or {@code sporadic} message is delivered with its timeslice when
- * it arrives before that timeslice is delivered; one arriving after is <em>late</em>: released at once
- * and counted ({@link #lateInputs}), never delivered with another timeslice. A {@code condition}
- * message is not part of any timeslice: it is held ({@link ConditionHolder}) and every timeslice
- * delivered afterwards sees it, until the next one replaces (and releases) it. Until every
- * condition input has arrived once, complete timeslices wait (ALL and ORDERED; ANY never waits).
+ * it is fed (buffer, offset, length) and drained with {@link #deliver}. What lifetimes add (late
+ * optional messages, conditions held and waited for; ANY never waits) is {@link InputLifetimes}.
  */
 final class TimesliceAssembler implements AutoCloseable
 {
@@ -36,11 +30,9 @@ final class TimesliceAssembler implements AutoCloseable
     static final int LATE = 2;
 
     private final Completion completion;
-    private final boolean[] required;
     private final Arena arena = Arena.ofShared();
+    private final InputLifetimes lifetimes;
     private final ConditionHolder conditions;
-    private final RecentTimeslices delivered;
-    private long lateInputs;
     private final OrderedSequence sequence = new OrderedSequence();
     /** Incomplete timeslices, sorted by timeslice id (ALL and ORDERED). */
     private final PendingTimeslices pending;
@@ -57,15 +49,13 @@ final class TimesliceAssembler implements AutoCloseable
     {
         this.completion = completion;
         final String[] labels = new String[inputs.size()];
-        this.required = new boolean[inputs.size()];
         for (int i = 0; i < labels.length; i++)
         {
             labels[i] = inputs.get(i).label();
-            required[i] = inputs.get(i).lifetime().requiredForCompletion();
         }
-        this.conditions = new ConditionHolder(inputs, arena);
-        this.delivered = RecentTimeslices.forInputs(inputs);
-        this.pending = new PendingTimeslices(labels, required, conditions, arena);
+        this.lifetimes = new InputLifetimes(inputs, arena);
+        this.conditions = lifetimes.conditions();
+        this.pending = new PendingTimeslices(labels, lifetimes.required(), conditions, arena);
     }
 
     /**
@@ -81,19 +71,18 @@ final class TimesliceAssembler implements AutoCloseable
         final int length)
     {
         final int placed = place(inputIndex, timeslice);
-        if (placed == LATE)
+        if (placed == LATE && originQueue != null)
         {
-            originAcknowledge(timeslice);
-            return LATE;
+            originQueue.acknowledge(originIndex, timeslice); // done with: not to be replayed
         }
-        if (placed == DUPLICATE)
+        if (placed != ACCEPTED)
         {
-            return DUPLICATE;
+            return placed;
         }
         final PayloadSlot slot = slotOf(inputIndex);
         slot.fill(timeslice, spec, buffer, offset, length);
         slot.origin(originQueue, originIndex);
-        filled(inputIndex);
+        filled();
         return ACCEPTED;
     }
 
@@ -123,7 +112,7 @@ final class TimesliceAssembler implements AutoCloseable
             return placed;
         }
         slotOf(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
-        filled(inputIndex);
+        filled();
         return ACCEPTED;
     }
 
@@ -147,7 +136,7 @@ final class TimesliceAssembler implements AutoCloseable
             placing.claim(inputIndex);
             return ACCEPTED;
         }
-        if (isLate(inputIndex, timeslice))
+        if (lifetimes.isLate(inputIndex, timeslice))
         {
             return LATE;
         }
@@ -162,7 +151,7 @@ final class TimesliceAssembler implements AutoCloseable
     }
 
     /** The placed message is written: a condition may complete waiting timeslices, a timeslice may be complete. */
-    private void filled(final int inputIndex)
+    private void filled()
     {
         if (placing == null)
         {
@@ -186,16 +175,10 @@ final class TimesliceAssembler implements AutoCloseable
         this.originIndex = index;
     }
 
-    /** Whether a received segment reference is live and held by this process (else it is dropped as stale). */
-    boolean acceptSegmentRef(final long ref)
+    /** The segment that segment-backed messages come through (null: this assembler takes none). */
+    SegmentAccess segment()
     {
-        return segment.acceptReceived(ref);
-    }
-
-    /** Whether this assembler can take segment-backed messages. */
-    boolean hasSegment()
-    {
-        return segment != null;
+        return segment;
     }
 
     /** Hands every deliverable timeslice to {@code handler}; returns how many. */
@@ -209,7 +192,7 @@ final class TimesliceAssembler implements AutoCloseable
         }
         if (completion == Completion.ORDERED)
         {
-            while (pending.count() > 0 && isComplete(pending.get(0)) && mayDeliverFirst())
+            while (pending.count() > 0 && isComplete(pending.get(0)) && sequence.mayDeliverFirst(pending))
             {
                 final PendingTimeslice entry = pending.remove(0);
                 sequence.delivered(entry.timeslice());
@@ -250,25 +233,9 @@ final class TimesliceAssembler implements AutoCloseable
         return sequence.gapsSkipped();
     }
 
-    private boolean mayDeliverFirst()
-    {
-        final long first = pending.get(0).timeslice();
-        return sequence.mayDeliver(first, sequence.waitsFor(first) ? completeWaiting() : 0);
-    }
-
-    private int completeWaiting()
-    {
-        int complete = 0;
-        for (int i = 0; i < pending.count() && complete < OrderedSequence.MAX_WAITING_BEHIND_GAP; i++)
-        {
-            complete += pending.get(i).isComplete() ? 1 : 0;
-        }
-        return complete;
-    }
-
     private void hand(final TimesliceHandler handler, final PendingTimeslice entry) throws Exception
     {
-        delivered.add(entry.timeslice());
+        lifetimes.delivered(entry.timeslice());
         handler.onTimeslice(entry.timeslice(), entry);
         pending.recycle(entry);
     }
@@ -299,72 +266,16 @@ final class TimesliceAssembler implements AutoCloseable
         }
     }
 
-    /** An optional or sporadic message for a timeslice already delivered: counted, never delivered. */
-    private boolean isLate(final int inputIndex, final long timeslice)
+    /** What the inputs' lifetimes did: late messages, conditions. */
+    InputLifetimes lifetimes()
     {
-        if (required[inputIndex] || !delivered.contains(timeslice))
-        {
-            return false;
-        }
-        lateInputs++;
-        return true;
+        return lifetimes;
     }
 
-    /** A late message from a durable queue is done with: acknowledged, so it is not replayed. */
-    private void originAcknowledge(final long timeslice)
+    /** Timeslices gathered but not complete (or, for ORDERED, complete but waiting), in increasing id order. */
+    PendingTimeslices pending()
     {
-        if (originQueue != null)
-        {
-            originQueue.acknowledge(originIndex, timeslice);
-        }
-    }
-
-    /** Optional or sporadic messages that arrived after their timeslice was delivered (or never had one). */
-    long lateInputs()
-    {
-        return lateInputs;
-    }
-
-    /** How many condition messages arrived (each replaced the one held). */
-    long conditionUpdates()
-    {
-        return conditions.updates();
-    }
-
-    /** Whether input {@code inputIndex} is a condition (its ids are versions, not timeslices). */
-    boolean isCondition(final int inputIndex)
-    {
-        return conditions.isCondition(inputIndex);
-    }
-
-    /** Whether the device has optional or sporadic inputs, which can be late. */
-    boolean hasNonRequiredInputs()
-    {
-        return delivered.isTracking();
-    }
-
-    /** Whether every condition input has arrived once (true when there are none). */
-    boolean conditionsHeld()
-    {
-        return conditions.allHeld();
-    }
-
-    /** Timeslices gathered but not complete (or, for ORDERED, complete but waiting). */
-    int pendingCount()
-    {
-        return pending.count();
-    }
-
-    /** The id of the i-th pending timeslice, in increasing order. */
-    long pendingTimeslice(final int index)
-    {
-        return pending.get(index).timeslice();
-    }
-
-    /** Whether the i-th pending timeslice holds only optional or sporadic messages (no required one arrived). */
-    boolean pendingHoldsOnlyOptional(final int index)
-    {
-        return !pending.get(index).hasRequired();
+        return pending;
     }
 
     /**
@@ -374,27 +285,13 @@ final class TimesliceAssembler implements AutoCloseable
      */
     int dropPending()
     {
-        int dropped = 0;
-        while (pending.count() > 0)
-        {
-            final PendingTimeslice entry = pending.remove(pending.count() - 1);
-            if (entry.hasRequired())
-            {
-                dropped++;
-            }
-            else
-            {
-                lateInputs += entry.arrived();
-            }
-            pending.recycle(entry);
-        }
-        return dropped;
+        return pending.dropAll(lifetimes);
     }
 
     @Override
     public void close()
     {
-        conditions.close();
+        lifetimes.close();
         arena.close();
     }
 }
