@@ -19,9 +19,9 @@ public final class ControlCommandCodec
 
     /** Sources stop producing and end their streams; others go on until end of stream reaches them. */
     public static final int STOP = 1;
-    /** Reserved: stop calling sources until RESUME. */
+    /** Sources stop producing until RESUME (downstream idles); other devices ignore it. */
     public static final int PAUSE = 2;
-    /** Reserved: undo PAUSE. */
+    /** Undoes PAUSE. */
     public static final int RESUME = 3;
     /** Reserved: change the log level; argument = level ordinal. */
     public static final int LOG_LEVEL = 4;

@@ -50,7 +50,8 @@ class NetBenchTest
 
             assertEquals(0, exit, () -> out + "\n" + err);
             final JsonNode results = new ObjectMapper().readTree(json.toFile());
-            for (final String key : List.of("aeronUdp.msgsPerSec", "aeronUdp.mibPerSec", "jdpl.msgsPerSec", "jdpl.mibPerSec", "ratio.net"))
+            for (final String key : List.of("aeronUdp.msgsPerSec", "aeronUdp.mibPerSec", "jdpl.msgsPerSec", "jdpl.mibPerSec", "ratio.net",
+                "aeronUdp.wireSize.msgsPerSec", "ratio.netWireSize"))
             {
                 assertTrue(results.path(key).isNumber() && results.path(key).asDouble() > 0, key + " in " + results);
             }

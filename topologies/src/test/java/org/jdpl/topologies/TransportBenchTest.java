@@ -35,7 +35,9 @@ class TransportBenchTest
         final JsonNode results = new ObjectMapper().readTree(json.toFile());
         final List<String> keys = List.of("aeron.msgsPerSec", "jdpl.msgsPerSec", "ratio.small",
             "handoff.65536.medianMicros", "handoff.65536.p99Micros", "handoff.1048576.medianMicros", "handoff.1048576.p99Micros",
-            "memcpy.65536.medianMicros", "memcpy.1048576.medianMicros", "fanout3.1048576.medianMicros", "chronicle.msgsPerSec");
+            "memcpy.65536.medianMicros", "memcpy.1048576.medianMicros", "fanout3.1048576.medianMicros", "chronicle.msgsPerSec",
+            "ratio.wireSize", "inprocess.agrona.msgsPerSec", "inprocess.disruptor.msgsPerSec", "inprocess.agrona.ref.msgsPerSec",
+            "inprocess.disruptor.ref.msgsPerSec", "segment.1048576.msgsPerSec", "segment.16777216.msgsPerSec");
         for (final String key : keys)
         {
             assertTrue(results.path(key).isNumber() && results.path(key).asDouble() > 0, key + " in " + results);

@@ -25,6 +25,19 @@ final class ConfigOptions implements Options
         this.config = config;
     }
 
+    /** The options of a planned device, its type's defaults behind them; bad ones fail its set-up. */
+    static ConfigOptions of(final org.jdpl.framework.plan.PlannedDevice device, final Config defaults) throws DeviceSetupException
+    {
+        try
+        {
+            return parse(device.name(), device.options(), defaults);
+        }
+        catch (final RuntimeException e)
+        {
+            throw new DeviceSetupException("device '" + device.name() + "' (" + device.origin() + "): bad options: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses {@code text} (the plan's options) with {@code defaults} behind it. */
     static ConfigOptions parse(final String device, final String text, final Config defaults)
     {

@@ -51,12 +51,6 @@ final class DeviceChannels implements AutoCloseable
     private final Set<Integer> remoteStreams = new HashSet<>();
     private int fanOutStreams;
 
-    /** A replica in a process of its own, on a single host: every channel is IPC. */
-    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId)
-    {
-        this(aeron, device, replica, controlStreamId, null, null);
-    }
-
     /**
      * @param plan  the plan, for host placement; null or single-host: every channel is local
      * @param rings the rings of this replica's process group, or null when it runs in a process of its own

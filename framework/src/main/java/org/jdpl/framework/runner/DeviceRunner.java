@@ -10,9 +10,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
 import org.jdpl.framework.counters.DeviceState;
-import org.jdpl.framework.device.Device;
 import org.jdpl.framework.device.Inputs;
-import org.jdpl.framework.plan.FailurePolicy;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
@@ -30,8 +28,6 @@ public final class DeviceRunner implements Agent, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRunner.class);
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
-    /** A source is called at most this many times per duty cycle, so control commands stay responsive. */
-    private static final int SOURCE_CALLS_PER_CYCLE = 16;
 
     private enum State
     {
@@ -41,6 +37,9 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private final DeviceRunnerContext context;
     private final PlannedDevice planned;
     private final String who;
+    /** Read once: the plan computes them (a stream over the inputs), and the loop asks every duty cycle. */
+    private final boolean isSource;
+    private final boolean isSink;
     private final RunnerCounters counters = new RunnerCounters();
     private final MapMetrics metrics = new MapMetrics();
     private final DriverWatch watch;
@@ -52,13 +51,12 @@ public final class DeviceRunner implements Agent, AutoCloseable
     private DeviceChannels channels;
     private SendingOutputs outputs;
     private InputSide inputs;
-    private TimerInputs timers;
     private SegmentAccess segment;
     private ControlReceiver controlReceiver;
     private CallContext call;
-    private Device device;
     private SourceThrottle throttle = SourceThrottle.NONE;
-    private long nextSourceTimeslice;
+    private DeviceCalls calls;
+    private SourceLoop source;
     private long connectStartNs;
     private AgentRunner agentRunner;
     private volatile DeviceOutcome outcome;
@@ -67,6 +65,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
     {
         this.context = context.conclude();
         this.planned = context.device();
+        this.isSource = planned.isSource();
+        this.isSink = planned.isSink();
         this.who = planned.replicas() == 1 ? planned.name() : planned.name() + "[" + context.replica() + "]";
         this.watch = new DriverWatch(context.manifest().driverPid(), context.driverCheckIntervalMs());
         final CountersPublisher publisher = CountersPublisher.attach(counters, context.manifest(), planned, context.replica());
@@ -129,7 +129,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
                     work++;
                 }
                 case CONNECTING -> work += awaitConnections();
-                case RUNNING -> work += planned.isSource() ? produce() : consume();
+                case RUNNING -> work += isSource ? produce() : consume();
             }
             if (outcome == null)
             {
@@ -137,35 +137,9 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 return work;
             }
         }
-        catch (final DriverLostException e)
+        catch (final RuntimeException | DeviceSetupException e)
         {
-            LOG.error("{}: {}", who, e.getMessage());
-            end(DeviceExitCode.DRIVER_LOST, e.getMessage());
-        }
-        catch (final RunnerClosedException e)
-        {
-            LOG.info("{}: closed before end of stream", who);
-            end(DeviceExitCode.STOPPED, null);
-        }
-        catch (final DeviceCallException e)
-        {
-            LOG.error("{}", e.getMessage());
-            end(DeviceExitCode.DEVICE_FAILED, e.getMessage());
-        }
-        catch (final DeviceSetupException e)
-        {
-            LOG.error("{}: {}", who, e.getMessage());
-            end(DeviceExitCode.BAD_SETUP, e.getMessage());
-        }
-        catch (final TransportFailedException e)
-        {
-            LOG.error("{}: {}", who, e.getMessage());
-            end(DeviceExitCode.DEVICE_FAILED, e.getMessage());
-        }
-        catch (final RuntimeException e)
-        {
-            LOG.error("{}: internal error in the device runner (a jdpl bug; please report it)", who, e);
-            end(DeviceExitCode.DEVICE_FAILED, "internal error: " + DeviceCallException.describe(e));
+            end(RunnerStops.exitCodeOf(e), RunnerStops.logged(who, e));
         }
         throw new AgentTerminationException();
     }
@@ -180,31 +154,13 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 LOG.info("{}: closed before end of stream", who);
                 end(DeviceExitCode.STOPPED, null);
             }
-            closeDevice();
-            CloseHelper.closeAll(outputs, inputs, timers, segment, channels, ownAeron, published);
+            // The device first: its close is the last call it gets, before the runner's channels go.
+            CloseHelper.closeAll(calls, outputs, inputs, source, segment, channels, ownAeron, published);
         }
         finally
         {
             closed.countDown();
         }
-    }
-
-    /** The device's own close, on every way out; a failure there is logged, the outcome stands. */
-    private void closeDevice()
-    {
-        if (device == null)
-        {
-            return;
-        }
-        try
-        {
-            device.close();
-        }
-        catch (final Exception | LinkageError | AssertionError e)
-        {
-            LOG.error("{}: close failed: {}", who, DeviceCallException.describe(e), e);
-        }
-        device = null;
     }
 
     private void initialise() throws DeviceSetupException
@@ -216,29 +172,22 @@ public final class DeviceRunner implements Agent, AutoCloseable
         watch.watch(aeron);
         channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId(),
             context.manifest().plan(), context.groupRings());
-        final ConfigOptions options;
-        try
-        {
-            options = ConfigOptions.parse(planned.name(), planned.options(), context.type().defaults());
-        }
-        catch (final RuntimeException e)
-        {
-            throw new DeviceSetupException("device '" + planned.name() + "' (" + planned.origin() + "): bad options: " + e.getMessage(), e);
-        }
+        final ConfigOptions options = ConfigOptions.of(planned, context.type().defaults());
         final String runDir = context.manifest().runDir();
         call = new CallContext(planned, context.replica(), options, metrics, runDir == null ? null : Path.of(runDir));
-        controlReceiver = new ControlReceiver(who, call, published, planned.isSource());
+        controlReceiver = new ControlReceiver(who, call, published, isSource);
         try
         {
             segment = SegmentPlumbing.open(context, watch);
             outputs = SendingOutputs.wire(context.manifest(), context.replica(), planned, channels,
                 new Offerer(who, counters, context.idleStrategy(), watch,
                     AbandonedConsumers.of(context.manifest().plan(), published.file())), counters, segment);
-            if (!planned.isSource())
+            if (!isSource)
             {
                 inputs = new InputSide(who, planned, context.replica(), counters, segment)
                     .durable(context.manifest().plan(), Path.of(context.manifest().runDir()), planned.name(), context.replica())
-                    .ring(context.groupRings() == null ? null : context.groupRings().ringOf(planned));
+                    .ring(context.groupRings() == null ? null : context.groupRings().ringOf(planned))
+                    .direct(planned, context.directDelivery(), segment, processor);
             }
         }
         catch (final RuntimeException e)
@@ -247,20 +196,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 "): cannot open its payload segment or durable channels: " + e.getMessage(), e);
         }
         call.outputs(outputs);
-        if (planned.isSource())
-        {
-            throttle = SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who);
-        }
-        try
-        {
-            device = context.type().factory().create();
-            call.prepare(-1, NoInputs.INSTANCE);
-            device.init(call);
-        }
-        catch (final Exception | LinkageError | AssertionError e)
-        {
-            throw new DeviceCallException(planned.name(), "init", -1, e);
-        }
+        throttle = isSource ? SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who) : throttle;
+        calls = new DeviceCalls(who, planned, call, counters, outputs);
+        calls.init(context.type().factory());
+        source = isSource ? new SourceLoop(planned, call, calls, outputs, throttle, published, counters) : null;
         state = State.CONNECTING;
         published.state(DeviceState.READY);
         connectStartNs = System.nanoTime();
@@ -277,79 +216,21 @@ public final class DeviceRunner implements Agent, AutoCloseable
             outputs.streamCount(), TimeUnit.NANOSECONDS.toMillis(counters.connectWaitNanos));
         state = State.RUNNING;
         published.state(DeviceState.RUNNING);
-        if (planned.isTimerDriven())
+        if (source != null)
         {
-            timers = new TimerInputs(planned.inputs(), System.nanoTime()); // the clocks start when the outputs are connected
+            source.start(System.nanoTime()); // a timer's clock starts when the outputs are connected
         }
         return 1;
     }
 
     private int produce()
     {
-        if (call.stopRequested())
+        final int work = source.doWork();
+        if (source.endCode() != SourceLoop.RUNNING)
         {
-            finish(DeviceExitCode.STOPPED);
-            return 1;
-        }
-        if (call.paused())
-        {
-            return 0; // paused by a tool: produce nothing, downstream idles
-        }
-        if (timers != null)
-        {
-            return tick();
-        }
-        int work = 0;
-        for (int i = 0; i < SOURCE_CALLS_PER_CYCLE; i++)
-        {
-            final long timeslice = nextSourceTimeslice;
-            if (!throttle.mayProduce(timeslice))
-            {
-                break; // held back by the rate limit: idle until the sinks catch up
-            }
-            callProcess(timeslice, NoInputs.INSTANCE);
-            final boolean made = outputs.sendMade(timeslice) > 0;
-            if (made)
-            {
-                nextSourceTimeslice++;
-                work++;
-                throttle.produced();
-            }
-            published.onTimesliceHandled(counters.lastProcessEndNs);
-            if (call.endOfStreamRequested())
-            {
-                finish(DeviceExitCode.OK);
-                return work + 1;
-            }
-            if (!made)
-            {
-                break;
-            }
+            finish(source.endCode());
         }
         return work;
-    }
-
-    /**
-     * A timer-driven device is called when a timer is due. Its timeslice id moves on with each call
-     * that sent something (as a source's does), or with every call when it has no outputs.
-     */
-    private int tick()
-    {
-        final long timeslice = nextSourceTimeslice;
-        if (timers.poll(System.nanoTime(), timeslice) == 0)
-        {
-            return 0;
-        }
-        callProcess(timeslice, timers);
-        if (outputs.sendMade(timeslice) > 0 || planned.outputs().isEmpty())
-        {
-            nextSourceTimeslice++;
-        }
-        if (call.endOfStreamRequested() || timers.exhausted())
-        {
-            finish(DeviceExitCode.OK);
-        }
-        return 1;
     }
 
     private int consume()
@@ -366,43 +247,16 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private void processTimeslice(final long timeslice, final Inputs inputs)
     {
-        if (callProcess(timeslice, inputs))
+        if (calls.process(timeslice, inputs))
         {
             counters.timeslicesIn++;
-            if (planned.isSink())
+            if (isSink)
             {
                 counters.ledger.completed(timeslice);
             }
             outputs.sendMade(timeslice);
         }
         published.onTimesliceHandled(counters.lastProcessEndNs);
-    }
-
-    /** False when process threw and the policy drops the timeframe (on-error = skip-timeframe). */
-    private boolean callProcess(final long timeslice, final Inputs inputs)
-    {
-        call.prepare(timeslice, inputs);
-        final long startNs = System.nanoTime();
-        try
-        {
-            device.process(call);
-            counters.recordProcessing(startNs, System.nanoTime());
-            return true;
-        }
-        catch (final Exception | LinkageError | AssertionError e)
-        {
-            outputs.discardMade();
-            final DeviceCallException failure = new DeviceCallException(planned.name(), "process", timeslice, e);
-            if (planned.failurePolicy().onError() != FailurePolicy.OnError.SKIP_TIMEFRAME)
-            {
-                throw failure;
-            }
-            counters.errors++;
-            counters.timeslicesDropped++;
-            counters.ledger.dropped(timeslice, "process threw (on-error = skip-timeframe): " + failure.getCause());
-            LOG.warn("{}: timeslice {} dropped (on-error = skip-timeframe): {}", who, timeslice, failure.getMessage());
-            return false;
-        }
     }
 
     /** Every upstream producer ended (or a source is done): drop the incomplete, last call, end the stream. */
@@ -414,17 +268,8 @@ public final class DeviceRunner implements Agent, AutoCloseable
             inputs.deliverRemaining(processor);
             counters.timeslicesDropped += inputs.dropIncomplete();
         }
-        final long timeslice = planned.isSource() ? nextSourceTimeslice : inputs.nextTimeslice();
-        call.prepare(timeslice, NoInputs.INSTANCE);
-        try
-        {
-            device.endOfStream(call);
-        }
-        catch (final Exception | LinkageError | AssertionError e)
-        {
-            outputs.discardMade();
-            throw new DeviceCallException(planned.name(), "endOfStream", -1, e);
-        }
+        final long timeslice = isSource ? source.nextTimeslice() : inputs.nextTimeslice();
+        calls.endOfStream(timeslice);
         outputs.sendMade(timeslice);
         outputs.sendEndOfStream(counters.timeslicesOut);
         LOG.info("{}: ended: {} timeslice(s) in, {} out, {} dropped, {} error(s), back-pressure {} ms", who,
@@ -435,14 +280,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
 
     private void end(final int exitCode, final String failure)
     {
-        SegmentPlumbing.report(segment, counters, metrics);
-        RunnerReport.addOutputFigures(metrics, counters, inputs == null ? 0 : inputs.partsReceived(),
-            outputs == null ? 0 : outputs.partsSent(), channels == null ? 0 : channels.fanOutStreams());
-        throttle.report(metrics);
-        if (inputs != null)
-        {
-            inputs.report(metrics);
-        }
+        RunnerReport.addFigures(metrics, counters, segment, inputs, outputs, channels, throttle);
         final boolean clean = exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
         final DeviceReport report = RunnerReport.build(planned, context.replica(), exitCode, failure, counters, metrics);
         RunnerReport.write(who, context.reportFile(), report);

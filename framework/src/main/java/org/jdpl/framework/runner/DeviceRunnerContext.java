@@ -34,6 +34,7 @@ public final class DeviceRunnerContext
     private PlannedDevice device;
     private DeviceType type;
     private boolean concluded;
+    private boolean directDelivery = true;
 
     /** The run, as read from run.json; required. */
     public DeviceRunnerContext manifest(final RunManifest manifest)
@@ -91,6 +92,22 @@ public final class DeviceRunnerContext
     public Aeron aeron()
     {
         return aeron;
+    }
+
+    /**
+     * Whether a device whose one input completes alone takes the fast path ({@code DirectDelivery});
+     * default true. False runs it on the general path, as a device of several inputs: for tests that
+     * compare the two, and to rule the fast path out when chasing a problem.
+     */
+    public DeviceRunnerContext directDelivery(final boolean directDelivery)
+    {
+        this.directDelivery = directDelivery;
+        return this;
+    }
+
+    public boolean directDelivery()
+    {
+        return directDelivery;
     }
 
     /** Overrides the idle strategy the plan names for the device. */

@@ -23,7 +23,6 @@ final class InputSide implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(InputSide.class);
     private static final int FRAGMENT_LIMIT = 64;
-    private static final Subscription[] NO_REMOTE = new Subscription[0];
     private static final int DROPPED_IDS_LOGGED = 5;
 
     private final String who;
@@ -36,6 +35,7 @@ final class InputSide implements AutoCloseable
     private DurableInputs durable;
     private InProcessRing ring;
     private MessageHandler ringHandler;
+    private DirectDelivery direct;
 
     InputSide(final String who, final PlannedDevice device, final int replica, final RunnerCounters counters, final SegmentAccess segment)
     {
@@ -73,15 +73,31 @@ final class InputSide implements AutoCloseable
         return this;
     }
 
-    /** Takes what arrived; returns the number of fragments (and durable and in-process messages) read. */
-    int poll(final Subscription data)
+    /**
+     * Hands each message to {@code handler} as it arrives ({@link DirectDelivery}) when this device's
+     * inputs allow it and {@code allowed}.
+     */
+    InputSide direct(final PlannedDevice device, final boolean allowed, final SegmentAccess segment, final TimesliceHandler handler)
     {
-        return poll(data, NO_REMOTE);
+        direct = allowed ? DirectDelivery.forInputs(device.inputs(), device.completion(), durable != null, handler) : null;
+        if (direct != null)
+        {
+            receiver.direct(direct.segment(segment));
+        }
+        return this;
     }
 
-    /** Also takes what arrived from other hosts on {@code remoteData} (empty when none can). */
+    /**
+     * Takes what arrived, on this device's stream, its in-process ring and from other hosts on
+     * {@code remoteData} (empty when none can); returns the number of fragments (and durable and
+     * in-process messages) read.
+     */
     int poll(final Subscription data, final Subscription[] remoteData)
     {
+        if (direct != null)
+        {
+            return pollDirect(data, remoteData);
+        }
         int read = data.poll(fragmentAssembler, FRAGMENT_LIMIT);
         if (ring != null)
         {
@@ -92,6 +108,49 @@ final class InputSide implements AutoCloseable
             read += remote.poll(remoteFragmentAssembler, FRAGMENT_LIMIT);
         }
         return durable == null ? read : read + durable.poll();
+    }
+
+    /** The fast path: one fragment at a time from each input, each message handed to the device before the next poll. */
+    private int pollDirect(final Subscription data, final Subscription[] remoteData)
+    {
+        int read = 0;
+        for (int round = 0; round < FRAGMENT_LIMIT; round++)
+        {
+            int taken = data.poll(fragmentAssembler, 1);
+            deliverDirect();
+            if (ring != null)
+            {
+                taken += ring.poll(ringHandler, 1);
+                deliverDirect();
+            }
+            for (final Subscription remote : remoteData)
+            {
+                taken += remote.poll(remoteFragmentAssembler, 1);
+                deliverDirect();
+            }
+            if (taken == 0)
+            {
+                break;
+            }
+            read += taken;
+        }
+        return read;
+    }
+
+    private void deliverDirect()
+    {
+        try
+        {
+            direct.deliver();
+        }
+        catch (final RuntimeException e)
+        {
+            throw e;
+        }
+        catch (final Exception e)
+        {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Parts of payloads that arrived from other hosts in parts. */
@@ -149,28 +208,28 @@ final class InputSide implements AutoCloseable
     /** What the lifetimes did, as metrics: late optional messages, condition updates. */
     void report(final MapMetrics metrics)
     {
-        if (assembler.hasNonRequiredInputs())
+        if (assembler.lifetimes().hasNonRequiredInputs())
         {
-            metrics.set("inputs.late", assembler.lateInputs());
+            metrics.set("inputs.late", assembler.lifetimes().lateInputs());
         }
         if (assembler.gapsSkipped() > 0)
         {
             metrics.set("ordered.gapsSkipped", assembler.gapsSkipped());
         }
-        if (!assembler.conditionsHeld() || assembler.conditionUpdates() > 0)
+        if (!assembler.lifetimes().conditionsHeld() || assembler.lifetimes().conditionUpdates() > 0)
         {
-            metrics.set("inputs.conditionUpdates", assembler.conditionUpdates());
+            metrics.set("inputs.conditionUpdates", assembler.lifetimes().conditionUpdates());
         }
     }
 
     /** Drops the timeslices still incomplete at end of stream, saying which; returns how many. */
     int dropIncomplete()
     {
-        final int pending = assembler.pendingCount();
+        final int pending = assembler.pending().count();
         int real = 0;
         for (int i = 0; i < pending; i++)
         {
-            real += assembler.pendingHoldsOnlyOptional(i) ? 0 : 1;
+            real += assembler.pending().get(i).hasRequired() ? 1 : 0;
         }
         if (real == 0)
         {
@@ -179,20 +238,20 @@ final class InputSide implements AutoCloseable
         final StringBuilder ids = new StringBuilder();
         for (int i = 0, listed = 0; i < pending && listed < DROPPED_IDS_LOGGED; i++)
         {
-            if (!assembler.pendingHoldsOnlyOptional(i))
+            if (assembler.pending().get(i).hasRequired())
             {
-                ids.append(listed++ == 0 ? "" : ", ").append(assembler.pendingTimeslice(i));
+                ids.append(listed++ == 0 ? "" : ", ").append(assembler.pending().get(i).timeslice());
             }
         }
-        final String why = assembler.conditionsHeld() ? "incomplete at end of stream: an input never arrived" :
+        final String why = assembler.lifetimes().conditionsHeld() ? "incomplete at end of stream: an input never arrived" :
             "incomplete at end of stream: waiting for a condition input that never arrived";
         LOG.warn("{}: end of stream with {} incomplete timeslice(s), dropped: {}{} ({})", who, real, ids,
             real > DROPPED_IDS_LOGGED ? ", ..." : "", why);
         for (int i = 0; i < pending; i++)
         {
-            if (!assembler.pendingHoldsOnlyOptional(i))
+            if (assembler.pending().get(i).hasRequired())
             {
-                counters.ledger.dropped(assembler.pendingTimeslice(i), why);
+                counters.ledger.dropped(assembler.pending().get(i).timeslice(), why);
             }
         }
         return assembler.dropPending();
@@ -202,6 +261,7 @@ final class InputSide implements AutoCloseable
     public void close()
     {
         CloseHelper.quietClose(durable);
+        CloseHelper.quietClose(direct);
         assembler.close();
     }
 }

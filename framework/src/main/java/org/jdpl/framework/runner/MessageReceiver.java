@@ -13,7 +13,9 @@ import org.jdpl.transport.WireError;
  * Takes whole messages off a device's data stream (behind a FragmentAssembler) or its in-process ring
  * (with no Aeron header): checks them, counts
  * end-of-stream messages, finds the input each belongs to and hands it to the assembler, which
- * copies the payload. Nothing here calls the device, so no device exception crosses Aeron's poll.
+ * copies the payload; or, on the fast path, to {@link DirectDelivery}, which holds the one message
+ * of a one-fragment poll until the poll has returned. Nothing here calls the device, so no device
+ * exception crosses Aeron's poll.
  */
 final class MessageReceiver implements FragmentHandler
 {
@@ -26,6 +28,8 @@ final class MessageReceiver implements FragmentHandler
     private final RunnerCounters counters;
     private int endOfStreamCount;
     private long highestTimeslice = -1;
+    /** The fast path, when the device's one input completes alone (null: every message goes to the assembler). */
+    private DirectDelivery direct;
 
     MessageReceiver(
         final InputMatchers matchers,
@@ -39,6 +43,13 @@ final class MessageReceiver implements FragmentHandler
         this.labels = labels;
         this.dropped = dropped;
         this.counters = counters;
+    }
+
+    /** Hands each message to {@code direct} (the fast path) instead of the assembler. */
+    MessageReceiver direct(final DirectDelivery direct)
+    {
+        this.direct = direct;
+        return this;
     }
 
     @Override
@@ -80,6 +91,13 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         final int payloadSize = decoder.payloadSize();
+        if (direct != null)
+        {
+            counters.bytesIn += payloadSize;
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+            direct.onMessage(timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
+            return;
+        }
         final int result = assembler.onMessage(
             input, timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
         if (result == TimesliceAssembler.DUPLICATE)
@@ -93,7 +111,7 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += payloadSize;
-        if (!assembler.isCondition(input))
+        if (!assembler.lifetimes().isCondition(input))
         {
             highestTimeslice = Math.max(highestTimeslice, timeslice);
         }
@@ -116,16 +134,23 @@ final class MessageReceiver implements FragmentHandler
 
     private void onSegmentRef(final int input, final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset)
     {
-        if (!assembler.hasSegment())
+        if (assembler.segment() == null)
         {
             dropped.onCorrupt(WireError.BAD_PAYLOAD_SIZE, MessageLayout.PAYLOAD_OFFSET + MessageLayout.SEGMENT_REF_PAYLOAD_BYTES);
             return;
         }
         final long sizeBytes = MessageDecoder.segmentPayloadSize(buffer, offset);
         final long ref = MessageDecoder.segmentRef(buffer, offset);
-        if (!assembler.acceptSegmentRef(ref))
+        if (!assembler.segment().acceptReceived(ref))
         {
             dropped.onStaleReference(labels[input], timeslice);
+            return;
+        }
+        if (direct != null)
+        {
+            counters.bytesIn += sizeBytes;
+            highestTimeslice = Math.max(highestTimeslice, timeslice);
+            direct.onSegmentMessage(timeslice, spec, ref, sizeBytes);
             return;
         }
         final int result = assembler.onSegmentMessage(input, timeslice, spec, ref, sizeBytes);
@@ -140,7 +165,7 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         counters.bytesIn += sizeBytes;
-        if (!assembler.isCondition(input))
+        if (!assembler.lifetimes().isCondition(input))
         {
             highestTimeslice = Math.max(highestTimeslice, timeslice);
         }

@@ -65,4 +65,20 @@ final class OrderedSequence
     {
         return gapsSkipped;
     }
+
+    /** Whether the first of the pending timeslices (complete) may go now, or waits for a smaller one. */
+    boolean mayDeliverFirst(final PendingTimeslices pending)
+    {
+        final long first = pending.get(0).timeslice();
+        if (!waitsFor(first))
+        {
+            return mayDeliver(first, 0);
+        }
+        int complete = 0;
+        for (int i = 0; i < pending.count() && complete < MAX_WAITING_BEHIND_GAP; i++)
+        {
+            complete += pending.get(i).isComplete() ? 1 : 0;
+        }
+        return mayDeliver(first, complete);
+    }
 }

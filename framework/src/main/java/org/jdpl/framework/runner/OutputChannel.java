@@ -42,12 +42,8 @@ final class OutputChannel
     private boolean forwarded;
     private long refSize;
     private DurableRoutes durable;
-    /** Per route, per consumer replica, whether it runs on another host (null: none does). */
-    private boolean[][] remote;
-    private final RemoteSender remoteSender = new RemoteSender();
-    /** The outlets to other hosts the current message went to: a fan-out outlet stands for several routes' consumers. */
-    private final Outlet[] sentRemote;
-    private int sentRemoteCount;
+    /** The consumer replicas on other hosts (null: none is). */
+    private RemoteTargets remote;
 
     /**
      * @param routeTargets    per route of this output, the outlet to each consumer replica
@@ -65,7 +61,6 @@ final class OutputChannel
         this.routeTargets = routeTargets;
         this.maxPayloadBytes = maxPayloadBytes;
         this.arena = arena;
-        this.sentRemote = new Outlet[routeTargets.length];
     }
 
     /**
@@ -88,15 +83,7 @@ final class OutputChannel
      */
     OutputChannel remote(final boolean[][] remote)
     {
-        boolean any = false;
-        for (final boolean[] replicas : remote)
-        {
-            for (final boolean r : replicas)
-            {
-                any |= r;
-            }
-        }
-        this.remote = any ? remote : null;
+        this.remote = RemoteTargets.of(remote);
         return this;
     }
 
@@ -186,15 +173,18 @@ final class OutputChannel
         {
             durable.append(timeslice, memory.address(), MessageLayout.PAYLOAD_OFFSET, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize);
         }
-        sentRemoteCount = 0;
+        if (remote != null)
+        {
+            remote.begin();
+        }
         for (int route = 0; route < routeTargets.length; route++)
         {
             final Outlet[] replicas = routeTargets[route];
             final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
-            if (remote != null && remote[route][replica])
+            if (remote != null && remote.isRemote(route, replica))
             {
-                sendOnce(replicas[replica], memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize, timeslice, creationEpochMs,
-                    offerer);
+                remote.sendOnce(replicas[replica], buffer, memory.address() + MessageLayout.PAYLOAD_OFFSET, viewSize, timeslice,
+                    creationEpochMs, offerer);
             }
             else
             {
@@ -244,7 +234,7 @@ final class OutputChannel
         {
             final Outlet[] replicas = routeTargets[route];
             final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
-            if (remote == null || !remote[route][replica])
+            if (remote == null || !remote.isRemote(route, replica))
             {
                 offerer.offer(replicas[replica], buffer, 0, length);
             }
@@ -256,37 +246,22 @@ final class OutputChannel
         final Offerer offerer)
     {
         final long address = segment.readOnly(sentRef, sizeBytes).address();
-        sentRemoteCount = 0;
+        remote.begin();
         for (int route = 0; route < routeTargets.length; route++)
         {
             final Outlet[] replicas = routeTargets[route];
             final int replica = (int)Long.remainderUnsigned(timeslice, replicas.length);
-            if (remote[route][replica])
+            if (remote.isRemote(route, replica))
             {
-                sendOnce(replicas[replica], address, sizeBytes, timeslice, creationEpochMs, offerer);
+                remote.sendOnce(replicas[replica], buffer, address, sizeBytes, timeslice, creationEpochMs, offerer);
             }
         }
-    }
-
-    /** Sends the payload at {@code address} to {@code outlet} on another host, unless the current message already went to it. */
-    private void sendOnce(final Outlet outlet, final long address, final long sizeBytes, final long timeslice,
-        final long creationEpochMs, final Offerer offerer)
-    {
-        for (int i = 0; i < sentRemoteCount; i++)
-        {
-            if (sentRemote[i] == outlet)
-            {
-                return;
-            }
-        }
-        sentRemote[sentRemoteCount++] = outlet;
-        remoteSender.send(outlet, buffer, address, sizeBytes, timeslice, creationEpochMs, offerer);
     }
 
     /** Parts sent to other hosts for payloads larger than one message. */
     long partsSent()
     {
-        return remoteSender.chunksSent();
+        return remote == null ? 0 : remote.partsSent();
     }
 
     /** Forgets what was made (the call that made it failed); a block made is freed. */

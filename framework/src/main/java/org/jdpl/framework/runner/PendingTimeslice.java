@@ -78,6 +78,12 @@ final class PendingTimeslice implements Inputs
         return slot;
     }
 
+    /** The slot of {@code inputIndex}, whether its message arrived or not. */
+    PayloadSlot slot(final int inputIndex)
+    {
+        return slots[inputIndex];
+    }
+
     /** How many messages arrived for this timeslice (held conditions not counted). */
     int arrived()
     {

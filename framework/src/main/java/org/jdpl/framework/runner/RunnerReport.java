@@ -43,7 +43,21 @@ final class RunnerReport
      * the fan-out streams that carried them to several hosts at once, and messages dropped for
      * consumers the run gave up on.
      */
-    static void addOutputFigures(final MapMetrics metrics, final RunnerCounters counters, final long partsIn, final long partsOut,
+    /** Every figure the runner's parts kept, as metrics of the report; any part may be null (it was never opened). */
+    static void addFigures(final MapMetrics metrics, final RunnerCounters counters, final SegmentAccess segment, final InputSide inputs,
+        final SendingOutputs outputs, final DeviceChannels channels, final SourceThrottle throttle)
+    {
+        SegmentPlumbing.report(segment, counters, metrics);
+        addOutputFigures(metrics, counters, inputs == null ? 0 : inputs.partsReceived(), outputs == null ? 0 : outputs.partsSent(),
+            channels == null ? 0 : channels.fanOutStreams());
+        throttle.report(metrics);
+        if (inputs != null)
+        {
+            inputs.report(metrics);
+        }
+    }
+
+    private static void addOutputFigures(final MapMetrics metrics, final RunnerCounters counters, final long partsIn, final long partsOut,
         final int fanOutStreams)
     {
         if (fanOutStreams > 0)

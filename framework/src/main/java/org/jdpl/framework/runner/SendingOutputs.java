@@ -181,18 +181,6 @@ final class SendingOutputs implements Outputs, AutoCloseable
         return parts;
     }
 
-    boolean anyMade()
-    {
-        for (final OutputChannel channel : channels)
-        {
-            if (channel.isMade())
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void discardMade()
     {
         for (final OutputChannel channel : channels)

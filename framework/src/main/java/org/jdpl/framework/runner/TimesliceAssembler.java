@@ -1,7 +1,6 @@
 package org.jdpl.framework.runner;
 
 import java.lang.foreign.Arena;
-import java.util.ArrayDeque;
 import java.util.List;
 
 import org.agrona.DirectBuffer;
@@ -20,14 +19,8 @@ import org.jdpl.framework.spec.InputSpec;
  *       ids not seen yet ({@link OrderedSequence}: gaps are given up on after a while).</li>
  * </ul>
  * Payloads are copied into pooled memory the assembler owns (closed with it). Knows no transport:
- * it is fed (buffer, offset, length) and drained with {@link #deliver}.
- *
- * <p>Lifetimes: an {@code optional} or {@code sporadic} message is delivered with its timeslice when
- * it arrives before that timeslice is delivered; one arriving after is <em>late</em>: released at once
- * and counted ({@link #lateInputs}), never delivered with another timeslice. A {@code condition}
- * message is not part of any timeslice: it is held ({@link ConditionHolder}) and every timeslice
- * delivered afterwards sees it, until the next one replaces (and releases) it. Until every
- * condition input has arrived once, complete timeslices wait (ALL and ORDERED; ANY never waits).
+ * it is fed (buffer, offset, length) and drained with {@link #deliver}. What lifetimes add (late
+ * optional messages, conditions held and waited for; ANY never waits) is {@link InputLifetimes}.
  */
 final class TimesliceAssembler implements AutoCloseable
 {
@@ -37,37 +30,32 @@ final class TimesliceAssembler implements AutoCloseable
     static final int LATE = 2;
 
     private final Completion completion;
-    private final String[] labels;
-    private final boolean[] required;
     private final Arena arena = Arena.ofShared();
+    private final InputLifetimes lifetimes;
     private final ConditionHolder conditions;
-    private final RecentTimeslices delivered;
-    private long lateInputs;
     private final OrderedSequence sequence = new OrderedSequence();
-    private final ArrayDeque<PendingTimeslice> pool = new ArrayDeque<>();
     /** Incomplete timeslices, sorted by timeslice id (ALL and ORDERED). */
-    private PendingTimeslice[] pending = new PendingTimeslice[16];
-    private int pendingCount;
+    private final PendingTimeslices pending;
     /** Complete timeslices waiting for {@link #deliver}, in delivery order. */
-    private PendingTimeslice[] ready = new PendingTimeslice[16];
-    private int readyHead;
-    private int readyCount;
+    private final ReadyTimeslices ready = new ReadyTimeslices();
     private SegmentAccess segment;
     private DurableInputs.Queue originQueue;
     private long originIndex;
+    /** Where the message being placed goes: its timeslice's entry, and that entry's position in {@link #pending} (-1: none). */
+    private PendingTimeslice placing;
+    private int placingPosition;
 
     TimesliceAssembler(final List<InputSpec> inputs, final Completion completion)
     {
         this.completion = completion;
-        this.labels = new String[inputs.size()];
-        this.required = new boolean[inputs.size()];
+        final String[] labels = new String[inputs.size()];
         for (int i = 0; i < labels.length; i++)
         {
             labels[i] = inputs.get(i).label();
-            required[i] = inputs.get(i).lifetime().requiredForCompletion();
         }
-        this.conditions = new ConditionHolder(inputs, arena);
-        this.delivered = RecentTimeslices.forInputs(inputs);
+        this.lifetimes = new InputLifetimes(inputs, arena);
+        this.conditions = lifetimes.conditions();
+        this.pending = new PendingTimeslices(labels, lifetimes.required(), conditions, arena);
     }
 
     /**
@@ -82,42 +70,19 @@ final class TimesliceAssembler implements AutoCloseable
         final int offset,
         final int length)
     {
-        if (conditions.isCondition(inputIndex))
+        final int placed = place(inputIndex, timeslice);
+        if (placed == LATE && originQueue != null)
         {
-            final PayloadSlot held = conditions.replace(inputIndex);
-            held.fill(timeslice, spec, buffer, offset, length);
-            held.origin(originQueue, originIndex);
-            onConditionArrived();
-            return ACCEPTED;
+            originQueue.acknowledge(originIndex, timeslice); // done with: not to be replayed
         }
-        if (completion == Completion.ANY)
+        if (placed != ACCEPTED)
         {
-            final PendingTimeslice alone = acquire(timeslice);
-            final PayloadSlot slot = alone.claim(inputIndex);
-            slot.fill(timeslice, spec, buffer, offset, length);
-            slot.origin(originQueue, originIndex);
-            pushReady(alone);
-            return ACCEPTED;
+            return placed;
         }
-        if (isLate(inputIndex, timeslice))
-        {
-            originAcknowledge(timeslice);
-            return LATE;
-        }
-        final int position = findOrInsert(timeslice);
-        final PendingTimeslice entry = pending[position];
-        final PayloadSlot slot = entry.claim(inputIndex);
-        if (slot == null)
-        {
-            return DUPLICATE;
-        }
+        final PayloadSlot slot = slotOf(inputIndex);
         slot.fill(timeslice, spec, buffer, offset, length);
         slot.origin(originQueue, originIndex);
-        if (completion == Completion.ALL && isComplete(entry))
-        {
-            removePending(position);
-            pushReady(entry);
-        }
+        filled();
         return ACCEPTED;
     }
 
@@ -140,39 +105,67 @@ final class TimesliceAssembler implements AutoCloseable
         final long sizeBytes)
     {
         segment.onReceived();
+        final int placed = place(inputIndex, timeslice);
+        if (placed != ACCEPTED)
+        {
+            segment.release(ref);
+            return placed;
+        }
+        slotOf(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
+        filled();
+        return ACCEPTED;
+    }
+
+    /**
+     * Finds where a message of {@code inputIndex} for {@code timeslice} goes (a held condition, a
+     * timeslice of its own, or its timeslice's pending entry), or says it is {@link #LATE} or a
+     * {@link #DUPLICATE}. The slot is then {@link #slotOf}, and {@link #filled} once written.
+     */
+    private int place(final int inputIndex, final long timeslice)
+    {
+        placingPosition = -1;
         if (conditions.isCondition(inputIndex))
         {
-            conditions.replace(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
-            onConditionArrived();
+            conditions.replace(inputIndex);
+            placing = null;
             return ACCEPTED;
         }
         if (completion == Completion.ANY)
         {
-            final PendingTimeslice alone = acquire(timeslice);
-            alone.claim(inputIndex).fillRef(timeslice, spec, segment, ref, sizeBytes);
-            pushReady(alone);
+            placing = pending.acquire(timeslice);
+            placing.claim(inputIndex);
             return ACCEPTED;
         }
-        if (isLate(inputIndex, timeslice))
+        if (lifetimes.isLate(inputIndex, timeslice))
         {
-            segment.release(ref);
             return LATE;
         }
-        final int position = findOrInsert(timeslice);
-        final PendingTimeslice entry = pending[position];
-        final PayloadSlot slot = entry.claim(inputIndex);
-        if (slot == null)
+        placingPosition = pending.findOrInsert(timeslice);
+        placing = pending.get(placingPosition);
+        return placing.claim(inputIndex) == null ? DUPLICATE : ACCEPTED;
+    }
+
+    private PayloadSlot slotOf(final int inputIndex)
+    {
+        return placing == null ? conditions.slot(inputIndex) : placing.slot(inputIndex);
+    }
+
+    /** The placed message is written: a condition may complete waiting timeslices, a timeslice may be complete. */
+    private void filled()
+    {
+        if (placing == null)
         {
-            segment.release(ref);
-            return DUPLICATE;
+            onConditionArrived();
         }
-        slot.fillRef(timeslice, spec, segment, ref, sizeBytes);
-        if (completion == Completion.ALL && isComplete(entry))
+        else if (completion == Completion.ANY)
         {
-            removePending(position);
-            pushReady(entry);
+            ready.push(placing);
         }
-        return ACCEPTED;
+        else if (completion == Completion.ALL && isComplete(placing))
+        {
+            ready.push(pending.remove(placingPosition));
+        }
+        placing = null;
     }
 
     /** The durable queue and index of the messages fed next (null: shared memory), acknowledged when their timeslice is done. */
@@ -182,37 +175,26 @@ final class TimesliceAssembler implements AutoCloseable
         this.originIndex = index;
     }
 
-    /** Whether a received segment reference is live and held by this process (else it is dropped as stale). */
-    boolean acceptSegmentRef(final long ref)
+    /** The segment that segment-backed messages come through (null: this assembler takes none). */
+    SegmentAccess segment()
     {
-        return segment.acceptReceived(ref);
-    }
-
-    /** Whether this assembler can take segment-backed messages. */
-    boolean hasSegment()
-    {
-        return segment != null;
+        return segment;
     }
 
     /** Hands every deliverable timeslice to {@code handler}; returns how many. */
     int deliver(final TimesliceHandler handler) throws Exception
     {
         int count = 0;
-        while (readyCount > 0)
+        while (!ready.isEmpty())
         {
-            final PendingTimeslice entry = ready[readyHead];
-            ready[readyHead] = null;
-            readyHead = (readyHead + 1) % ready.length;
-            readyCount--;
-            hand(handler, entry);
+            hand(handler, ready.poll());
             count++;
         }
         if (completion == Completion.ORDERED)
         {
-            while (pendingCount > 0 && isComplete(pending[0]) && mayDeliverFirst())
+            while (pending.count() > 0 && isComplete(pending.get(0)) && sequence.mayDeliverFirst(pending))
             {
-                final PendingTimeslice entry = pending[0];
-                removePending(0);
+                final PendingTimeslice entry = pending.remove(0);
                 sequence.delivered(entry.timeslice());
                 hand(handler, entry);
                 count++;
@@ -251,28 +233,11 @@ final class TimesliceAssembler implements AutoCloseable
         return sequence.gapsSkipped();
     }
 
-    private boolean mayDeliverFirst()
-    {
-        final long first = pending[0].timeslice();
-        return sequence.mayDeliver(first, sequence.waitsFor(first) ? completeWaiting() : 0);
-    }
-
-    private int completeWaiting()
-    {
-        int complete = 0;
-        for (int i = 0; i < pendingCount && complete < OrderedSequence.MAX_WAITING_BEHIND_GAP; i++)
-        {
-            complete += pending[i].isComplete() ? 1 : 0;
-        }
-        return complete;
-    }
-
     private void hand(final TimesliceHandler handler, final PendingTimeslice entry) throws Exception
     {
-        delivered.add(entry.timeslice());
+        lifetimes.delivered(entry.timeslice());
         handler.onTimeslice(entry.timeslice(), entry);
-        entry.clearAll();
-        pool.push(entry);
+        pending.recycle(entry);
     }
 
     /** Complete, and every condition input has arrived at least once. */
@@ -288,13 +253,11 @@ final class TimesliceAssembler implements AutoCloseable
         {
             return;
         }
-        for (int i = 0; i < pendingCount; )
+        for (int i = 0; i < pending.count(); )
         {
-            if (pending[i].isComplete())
+            if (pending.get(i).isComplete())
             {
-                final PendingTimeslice entry = pending[i];
-                removePending(i);
-                pushReady(entry);
+                ready.push(pending.remove(i));
             }
             else
             {
@@ -303,72 +266,16 @@ final class TimesliceAssembler implements AutoCloseable
         }
     }
 
-    /** An optional or sporadic message for a timeslice already delivered: counted, never delivered. */
-    private boolean isLate(final int inputIndex, final long timeslice)
+    /** What the inputs' lifetimes did: late messages, conditions. */
+    InputLifetimes lifetimes()
     {
-        if (required[inputIndex] || !delivered.contains(timeslice))
-        {
-            return false;
-        }
-        lateInputs++;
-        return true;
+        return lifetimes;
     }
 
-    /** A late message from a durable queue is done with: acknowledged, so it is not replayed. */
-    private void originAcknowledge(final long timeslice)
+    /** Timeslices gathered but not complete (or, for ORDERED, complete but waiting), in increasing id order. */
+    PendingTimeslices pending()
     {
-        if (originQueue != null)
-        {
-            originQueue.acknowledge(originIndex, timeslice);
-        }
-    }
-
-    /** Optional or sporadic messages that arrived after their timeslice was delivered (or never had one). */
-    long lateInputs()
-    {
-        return lateInputs;
-    }
-
-    /** How many condition messages arrived (each replaced the one held). */
-    long conditionUpdates()
-    {
-        return conditions.updates();
-    }
-
-    /** Whether input {@code inputIndex} is a condition (its ids are versions, not timeslices). */
-    boolean isCondition(final int inputIndex)
-    {
-        return conditions.isCondition(inputIndex);
-    }
-
-    /** Whether the device has optional or sporadic inputs, which can be late. */
-    boolean hasNonRequiredInputs()
-    {
-        return delivered.isTracking();
-    }
-
-    /** Whether every condition input has arrived once (true when there are none). */
-    boolean conditionsHeld()
-    {
-        return conditions.allHeld();
-    }
-
-    /** Timeslices gathered but not complete (or, for ORDERED, complete but waiting). */
-    int pendingCount()
-    {
-        return pendingCount;
-    }
-
-    /** The id of the i-th pending timeslice, in increasing order. */
-    long pendingTimeslice(final int index)
-    {
-        return pending[index].timeslice();
-    }
-
-    /** Whether the i-th pending timeslice holds only optional or sporadic messages (no required one arrived). */
-    boolean pendingHoldsOnlyOptional(final int index)
-    {
-        return !pending[index].hasRequired();
+        return pending;
     }
 
     /**
@@ -378,98 +285,13 @@ final class TimesliceAssembler implements AutoCloseable
      */
     int dropPending()
     {
-        int dropped = 0;
-        for (int i = 0; i < pendingCount; i++)
-        {
-            if (pending[i].hasRequired())
-            {
-                dropped++;
-            }
-            else
-            {
-                lateInputs += pending[i].arrived();
-            }
-            pending[i].clearAll();
-            pool.push(pending[i]);
-            pending[i] = null;
-        }
-        pendingCount = 0;
-        return dropped;
+        return pending.dropAll(lifetimes);
     }
 
     @Override
     public void close()
     {
-        conditions.close();
+        lifetimes.close();
         arena.close();
-    }
-
-    private PendingTimeslice acquire(final long timeslice)
-    {
-        PendingTimeslice entry = pool.poll();
-        if (entry == null)
-        {
-            entry = new PendingTimeslice(labels, required, conditions, arena);
-        }
-        entry.reset(timeslice);
-        return entry;
-    }
-
-    private int findOrInsert(final long timeslice)
-    {
-        // Arrivals are mostly in increasing order: check the end before searching.
-        if (pendingCount > 0 && pending[pendingCount - 1].timeslice() == timeslice)
-        {
-            return pendingCount - 1;
-        }
-        int low = 0;
-        int high = pendingCount - 1;
-        while (low <= high)
-        {
-            final int mid = (low + high) >>> 1;
-            final long midTimeslice = pending[mid].timeslice();
-            if (midTimeslice < timeslice)
-            {
-                low = mid + 1;
-            }
-            else if (midTimeslice > timeslice)
-            {
-                high = mid - 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-        if (pendingCount == pending.length)
-        {
-            pending = java.util.Arrays.copyOf(pending, pending.length * 2);
-        }
-        System.arraycopy(pending, low, pending, low + 1, pendingCount - low);
-        pending[low] = acquire(timeslice);
-        pendingCount++;
-        return low;
-    }
-
-    private void removePending(final int position)
-    {
-        System.arraycopy(pending, position + 1, pending, position, pendingCount - position - 1);
-        pending[--pendingCount] = null;
-    }
-
-    private void pushReady(final PendingTimeslice entry)
-    {
-        if (readyCount == ready.length)
-        {
-            final PendingTimeslice[] larger = new PendingTimeslice[ready.length * 2];
-            for (int i = 0; i < readyCount; i++)
-            {
-                larger[i] = ready[(readyHead + i) % ready.length];
-            }
-            ready = larger;
-            readyHead = 0;
-        }
-        ready[(readyHead + readyCount) % ready.length] = entry;
-        readyCount++;
     }
 }

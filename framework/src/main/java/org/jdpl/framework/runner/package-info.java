@@ -4,7 +4,8 @@
  * device replica, {@link org.jdpl.framework.runner.GroupMain} for a process group's members, one
  * runner thread each). It receives messages over Aeron IPC, or from a group mate through the
  * group's in-process rings ({@code GroupRings}, as {@code Outlet}s on the sending side), gathers them into complete timeslices
- * ({@code TimesliceAssembler}), calls the device, sends its outputs along the plan's routes, obeys
+ * ({@code TimesliceAssembler}; a device whose one input completes alone skips that and gets each
+ * message as it arrives, {@code DirectDelivery}), calls the device, sends its outputs along the plan's routes, obeys
  * the Driver's control commands, ends the stream and writes the device's report.
  *
  * <p>Large payloads go through the run's payload segment ({@code SegmentAccess}): made in a block,

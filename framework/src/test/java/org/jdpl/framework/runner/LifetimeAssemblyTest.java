@@ -73,8 +73,8 @@ class LifetimeAssemblyTest
         send(1, 1, EXTRA, 71);
         send(0, 1, DATA, 11);
         assertEquals(List.of("1:extra=71,data=11"), deliver());
-        assertEquals(1, assembler.lateInputs());
-        assertEquals(0, assembler.pendingCount(), "a late message leaves nothing pending");
+        assertEquals(1, assembler.lifetimes().lateInputs());
+        assertEquals(0, assembler.pending().count(), "a late message leaves nothing pending");
     }
 
     @Test
@@ -85,9 +85,9 @@ class LifetimeAssemblyTest
         send(1, 5, EXTRA, 75); // timeslice 5 was dropped upstream: its data never comes
         send(0, 6, DATA, 16);
         assertEquals(List.of("6:data=16"), deliver());
-        assertEquals(1, assembler.pendingCount());
+        assertEquals(1, assembler.pending().count());
         assertEquals(0, assembler.dropPending(), "no timeslice was dropped here");
-        assertEquals(1, assembler.lateInputs());
+        assertEquals(1, assembler.lifetimes().lateInputs());
     }
 
     @Test
@@ -102,7 +102,7 @@ class LifetimeAssemblyTest
         send(1, 1, CALIB, 101);
         send(0, 2, DATA, 12);
         assertEquals(List.of("2:data=12,calib=101"), deliver());
-        assertEquals(2, assembler.conditionUpdates());
+        assertEquals(2, assembler.lifetimes().conditionUpdates());
     }
 
     @Test

@@ -73,14 +73,14 @@ class TimesliceAssemblerTest
         send(0, 0, CLUSTERS, 100);
         send(0, 1, CLUSTERS, 101);
         assertEquals(List.of(), deliver());
-        assertEquals(2, assembler.pendingCount());
+        assertEquals(2, assembler.pending().count());
         send(1, 1, HITS, 201);
         assertEquals(List.of("1:clusters=101,hits=201"), deliver());
         send(1, 0, HITS, 200);
         send(0, 2, CLUSTERS, 102);
         send(1, 2, HITS, 202);
         assertEquals(List.of("0:clusters=100,hits=200", "2:clusters=102,hits=202"), deliver());
-        assertEquals(0, assembler.pendingCount());
+        assertEquals(0, assembler.pending().count());
     }
 
     @Test
@@ -122,7 +122,7 @@ class TimesliceAssemblerTest
         send(0, 3, CLUSTERS, 103);
         send(0, 3, CLUSTERS, 113);
         assertEquals(List.of("3:hits=203", "3:clusters=103", "3:clusters=113"), deliver());
-        assertEquals(0, assembler.pendingCount());
+        assertEquals(0, assembler.pending().count());
     }
 
     @Test
@@ -153,12 +153,12 @@ class TimesliceAssemblerTest
         assertEquals(TimesliceAssembler.DUPLICATE, send(0, 7, CLUSTERS, 999));
         send(0, 3, CLUSTERS, 103);
         send(1, 11, HITS, 211);
-        assertEquals(3, assembler.pendingCount());
-        assertEquals(3, assembler.pendingTimeslice(0));
-        assertEquals(7, assembler.pendingTimeslice(1));
-        assertEquals(11, assembler.pendingTimeslice(2));
+        assertEquals(3, assembler.pending().count());
+        assertEquals(3, assembler.pending().get(0).timeslice());
+        assertEquals(7, assembler.pending().get(1).timeslice());
+        assertEquals(11, assembler.pending().get(2).timeslice());
         assertEquals(3, assembler.dropPending());
-        assertEquals(0, assembler.pendingCount());
+        assertEquals(0, assembler.pending().count());
         send(1, 7, HITS, 207);
         send(0, 7, CLUSTERS, 117);
         assertEquals(List.of("7:hits=207,clusters=117"), deliver(), "a dropped timeslice starts afresh");

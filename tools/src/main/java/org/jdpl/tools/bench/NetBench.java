@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdpl.framework.driver.JvmFlags;
 import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.tools.cluster.FakeCluster;
+import org.jdpl.transport.MessageLayout;
 
 /**
  * {@code dpl bench net}: throughput between two fake hosts (h1 sends, h2 receives) for 64 B and
@@ -29,6 +30,8 @@ public final class NetBench
     static final String SENDER = "h1";
     static final String RECEIVER = "h2";
     private static final double MIB = 1024.0 * 1024.0;
+    /** A jdpl message of a 64-byte payload on the wire: the O2 header block, then the payload. */
+    private static final int WIRE_SIZE_BYTES = MessageLayout.PAYLOAD_OFFSET + NetBenchSettings.SMALL_BYTES;
 
     private final NetBenchSettings settings;
     private final FakeCluster cluster;
@@ -52,6 +55,10 @@ public final class NetBench
             log.flush();
             final double small = rawAeron(settings.smallMessages(), NetBenchSettings.SMALL_BYTES);
             results.put("aeronUdp.msgsPerSec", small);
+            // The same with jdpl's wire size (O2 headers + 64 B), so the headers' share of the gap shows apart from the runner's.
+            log.printf("raw Aeron UDP %s -> %s, %d x %d B ...%n", SENDER, RECEIVER, settings.smallMessages(), WIRE_SIZE_BYTES);
+            log.flush();
+            results.put("aeronUdp.wireSize.msgsPerSec", rawAeron(settings.smallMessages(), WIRE_SIZE_BYTES));
             log.printf("raw Aeron UDP %s -> %s, %d x 1 MiB ...%n", SENDER, RECEIVER, settings.largeMessages());
             log.flush();
             final double large = rawAeron(settings.largeMessages(), NetBenchSettings.LARGE_BYTES);
@@ -77,6 +84,7 @@ public final class NetBench
             final double small = jdpl.run(SENDER, RECEIVER, settings.smallMessages(), NetBenchSettings.SMALL_BYTES);
             results.put("jdpl.msgsPerSec", small);
             results.put("ratio.net", small / results.get("aeronUdp.msgsPerSec"));
+            results.put("ratio.netWireSize", small / results.get("aeronUdp.wireSize.msgsPerSec"));
             log.printf("jdpl %s -> %s, %d x 1 MiB ...%n", SENDER, RECEIVER, settings.largeMessages());
             log.flush();
             final double large = jdpl.run(SENDER, RECEIVER, settings.largeMessages(), NetBenchSettings.LARGE_BYTES);

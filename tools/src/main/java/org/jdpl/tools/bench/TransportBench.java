@@ -20,7 +20,11 @@ import org.jdpl.transport.MessageLayout;
  *       at the producer to the end of the consumer's call (its release);</li>
  *   <li>fan-out of one payload to three consumers (the slowest consumer's median and p99);</li>
  *   <li>memcpy of the same sizes in one process ({@link MemcpyBench});</li>
- *   <li>a durable (Chronicle) edge, 64 B and 1 MiB, beside the same edge over shared memory.</li>
+ *   <li>a durable (Chronicle) edge, 64 B and 1 MiB, beside the same edge over shared memory;</li>
+ *   <li>the in-process ring of a process group, Agrona against LMAX Disruptor ({@link InProcessRingBench}),
+ *       with a 64 B message and with a segment reference (what a 256 MiB payload sends);</li>
+ *   <li>throughput through the payload segment, 1 MiB and 16 MiB (allocate, publish the reference,
+ *       release at the consumer; the payload untouched).</li>
  * </ol>
  * Results are named by the JSON keys of the issue (see {@link TransportBenchReport}).
  */
@@ -28,6 +32,9 @@ public final class TransportBench
 {
     /** A jdpl message of a 64-byte payload on the wire: the O2 header block, then the payload. */
     private static final int JDPL_SMALL_MESSAGE_BYTES = MessageLayout.PAYLOAD_OFFSET + 64;
+    /** A jdpl message carrying a segment reference, whatever the payload's size (256 MiB in the issue). */
+    private static final int JDPL_REF_MESSAGE_BYTES = MessageLayout.PAYLOAD_OFFSET + MessageLayout.SEGMENT_REF_PAYLOAD_BYTES;
+    static final long[] SEGMENT_THROUGHPUT_SIZES = {1L << 20, 16L << 20};
 
     private final TransportBenchSettings settings;
     private final PrintWriter progress;
@@ -63,7 +70,14 @@ public final class TransportBench
                 step("(e) memcpy of " + human(size), () -> memcpy(size));
             }
             step("(f) durable edges", () -> durable(topologies));
+            step("(g) in-process rings", this::inProcess);
+            for (final long size : SEGMENT_THROUGHPUT_SIZES)
+            {
+                step("(h) segment throughput, " + human(size), () -> segmentThroughput(topologies, size));
+            }
             results.put("ratio.small", results.get("jdpl.msgsPerSec") / results.get("aeron.msgsPerSec"));
+            // The runner's share of the gap: jdpl against raw Aeron moving the same bytes (headers included).
+            results.put("ratio.wireSize", results.get("jdpl.msgsPerSec") / results.get("aeron.wireSize.msgsPerSec"));
             ok = true;
         }
         finally
@@ -158,6 +172,37 @@ public final class TransportBench
             }
         }
         results.put("chronicle.msgsPerSec", results.get("chronicle.64.msgsPerSec"));
+    }
+
+    private void inProcess()
+    {
+        final long messages = settings.smallMessages();
+        // Alternated, each twice, so that a burst of load from the rest of the machine does not pick the winner.
+        for (int round = 0; round < 2; round++)
+        {
+            best("inprocess.agrona.msgsPerSec", InProcessRingBench.agrona(messages, JDPL_SMALL_MESSAGE_BYTES));
+            best("inprocess.disruptor.msgsPerSec", InProcessRingBench.disruptor(messages, JDPL_SMALL_MESSAGE_BYTES));
+            best("inprocess.agrona.ref.msgsPerSec", InProcessRingBench.agrona(messages, JDPL_REF_MESSAGE_BYTES));
+            best("inprocess.disruptor.ref.msgsPerSec", InProcessRingBench.disruptor(messages, JDPL_REF_MESSAGE_BYTES));
+        }
+    }
+
+    private void best(final String key, final double value)
+    {
+        results.merge(key, value, Math::max);
+    }
+
+    private void segmentThroughput(final TopologyBench topologies, final long size)
+    {
+        final Map<String, Double> m = topologies.run("(h) " + size, """
+            shm { segment-size = %d, inline-max = 16K }
+            devices {
+              source { use = bench-source, options { timeslices = %d, payload-bytes = %d } }
+              sink   { use = bench-sink, idle = busy-spin }
+            }
+            """.formatted(Math.max(64L << 20, 16 * size), settings.segmentMessages(), size));
+        requireSegment(m, "source", "(h)");
+        results.put("segment." + size + ".msgsPerSec", m.get("sink.msgsPerSec"));
     }
 
     private long segmentSize()

@@ -31,8 +31,8 @@ public final class TransportBenchReport
         out.printf(Locale.ROOT, "  (a) raw Aeron IPC                 %,14.0f%n", r.get("aeron.msgsPerSec"));
         out.printf(Locale.ROOT, "  (a') raw Aeron IPC, 224 B         %,14.0f   (jdpl's wire size: O2 headers + 64 B)%n",
             r.get("aeron.wireSize.msgsPerSec"));
-        out.printf(Locale.ROOT, "  (b) jdpl source -> sink           %,14.0f   (b)/(a) = %.2f  [target >= 0.5]   (b)/(a') = %.2f%n",
-            r.get("jdpl.msgsPerSec"), r.get("ratio.small"), r.get("jdpl.msgsPerSec") / r.get("aeron.wireSize.msgsPerSec"));
+        out.printf(Locale.ROOT, "  (b) jdpl source -> sink           %,14.0f   (b)/(a) = %.2f  [target >= 0.5]   ratio.wireSize (b)/(a') = %.2f%n",
+            r.get("jdpl.msgsPerSec"), r.get("ratio.small"), r.get("ratio.wireSize"));
         out.println();
         out.println("hand-off, allocation -> release (us)   median       p99   memcpy median   memcpy p99   hand-off/memcpy");
         for (final long size : settings.handoffSizes())
@@ -51,6 +51,21 @@ public final class TransportBenchReport
         {
             out.printf(Locale.ROOT, "  (f) chronicle, %-10s        %,14.0f   %,14.0f%n", TransportBench.human(size),
                 r.get("chronicle." + size + ".msgsPerSec"), r.get("shm." + size + ".msgsPerSec"));
+        }
+        out.println();
+        out.println("in-process ring (process group)         Agrona     LMAX Disruptor   Disruptor/Agrona");
+        for (final String kind : new String[] {"", "ref."})
+        {
+            final double agrona = r.get("inprocess.agrona." + kind + "msgsPerSec");
+            final double disruptor = r.get("inprocess.disruptor." + kind + "msgsPerSec");
+            out.printf(Locale.ROOT, "  (g) %-28s %,14.0f %,14.0f   %10.2f%n", kind.isEmpty() ? "64 B payload" : "segment reference",
+                agrona, disruptor, disruptor / agrona);
+        }
+        out.println();
+        out.println("through the payload segment             msgs/s   (source -> sink, payload untouched)");
+        for (final long size : TransportBench.SEGMENT_THROUGHPUT_SIZES)
+        {
+            out.printf(Locale.ROOT, "  (h) %-10s                 %,14.0f%n", TransportBench.human(size), r.get("segment." + size + ".msgsPerSec"));
         }
     }
 

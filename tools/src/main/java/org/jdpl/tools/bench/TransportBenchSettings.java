@@ -16,7 +16,8 @@ public record TransportBenchSettings(
     long handoffIntervalUs,
     long chronicleSmallMessages,
     long chronicleLargeMessages,
-    long chronicleLargeBytes)
+    long chronicleLargeBytes,
+    long segmentMessages)
 {
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
@@ -25,12 +26,12 @@ public record TransportBenchSettings(
     public static TransportBenchSettings full()
     {
         return new TransportBenchSettings(List.of(64 * KIB, 16 * MIB, 256 * MIB, GIB), 256 * MIB,
-            2_000_000, 1000, 100, 1000, 300_000, 1000, MIB);
+            2_000_000, 1000, 100, 1000, 300_000, 1000, MIB, 200_000);
     }
 
     public static TransportBenchSettings quick()
     {
-        return new TransportBenchSettings(List.of(64 * KIB, MIB), MIB, 20_000, 30, 5, 1000, 2_000, 20, MIB);
+        return new TransportBenchSettings(List.of(64 * KIB, MIB), MIB, 20_000, 30, 5, 1000, 2_000, 20, MIB, 2_000);
     }
 
     /** The largest payload in flight: the segment must hold a few of them. */

@@ -66,10 +66,14 @@ final class BenchNetCommand implements Callable<Integer>
         out.println();
         out.println("between two hosts                 64 B msgs/s     1 MiB MiB/s");
         out.printf(Locale.ROOT, "  raw Aeron UDP            %,16.0f %,15.1f%n", r.get("aeronUdp.msgsPerSec"), r.get("aeronUdp.mibPerSec"));
+        out.printf(Locale.ROOT, "  raw Aeron UDP, 224 B     %,16.0f                   (jdpl's wire size: O2 headers + 64 B)%n",
+            r.get("aeronUdp.wireSize.msgsPerSec"));
         if (r.containsKey("jdpl.msgsPerSec"))
         {
             out.printf(Locale.ROOT, "  jdpl source -> sink      %,16.0f %,15.1f   ratio.net = %.2f [target >= 0.7], MiB/s ratio = %.2f [>= 0.8]%n",
                 r.get("jdpl.msgsPerSec"), r.get("jdpl.mibPerSec"), r.get("ratio.net"), r.get("jdpl.mibPerSec") / r.get("aeronUdp.mibPerSec"));
+            out.printf(Locale.ROOT, "                                                            ratio.netWireSize = %.2f (against raw Aeron at 224 B)%n",
+                r.get("ratio.netWireSize"));
         }
         else
         {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
         "Benchmark the transport: (a) raw Aeron IPC 64 B, (b) jdpl source -> sink 64 B, (c) zero-copy hand-off of",
-        "64 KiB..1 GiB (median, p99), (d) fan-out 1 -> 3, (e) memcpy of the same sizes, (f) durable (Chronicle) edges.",
+        "64 KiB..1 GiB (median, p99), (d) fan-out 1 -> 3, (e) memcpy of the same sizes, (f) durable (Chronicle) edges,",
+        "(g) in-process rings, Agrona against LMAX Disruptor, (h) throughput through the payload segment, 1 MiB and 16 MiB.",
         "Real processes; takes 2-3 minutes on two cores."})
 final class BenchTransportCommand implements Callable<Integer>
 {
