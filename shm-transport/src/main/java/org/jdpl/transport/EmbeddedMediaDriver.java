@@ -26,7 +26,14 @@ public final class EmbeddedMediaDriver implements AutoCloseable
         public static final int DEFAULT_IPC_TERM_LENGTH_BYTES = 16 * 1024 * 1024;
         /** The largest IPC fragment Aeron allows; fewer fragments per large message. */
         public static final int DEFAULT_IPC_MTU_BYTES = 65504;
-        public static final long DEFAULT_CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+        /**
+         * A client silent this long is dead to the driver, which then frees its counters and its
+         * publications. Device processes start many at a time on few cores: at 5 s a device JVM starved
+         * while seven others started was declared dead mid-start (its first subscription failed). A crash
+         * is told by the process's exit, not by this timeout, so a long one costs only the time a dead
+         * process's resources stay allocated.
+         */
+        public static final long DEFAULT_CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(15);
         /** System property: the share of UDP data frames to drop on receipt (tests of loss recovery). */
         public static final String RECEIVE_LOSS_RATE_PROPERTY = "jdpl.debug.receiveLossRate";
 

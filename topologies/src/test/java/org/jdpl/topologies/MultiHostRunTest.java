@@ -98,6 +98,27 @@ class MultiHostRunTest
         assertEquals(0, metric(summary, "sink.missing") + metric(summary, "sink.duplicates") + metric(summary, "sink.corrupt"));
         assertEquals(List.of("h1", "h2", "h3"), hostsOf(summary));
         assertAllCompleted(summary, TIMESLICES);
+        assertReportShowsEveryHost(dir.resolve("reports"));
+    }
+
+    /** The run's HTML report places each replica on its host and has the last log lines of the replicas on other hosts. */
+    private void assertReportShowsEveryHost(final Path reports) throws IOException
+    {
+        LaunchingHostView.dpl("report", "--runs-dir", dir.resolve("runs").toString(), "--out", reports.toString());
+        final String page;
+        try (Stream<Path> files = Files.list(reports))
+        {
+            page = Files.readString(files.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow());
+        }
+        for (final String host : List.of("h1", "h2", "h3"))
+        {
+            assertTrue(page.contains("<td>" + host + "</td>"), "a replica on " + host + " in the report's table");
+        }
+        for (final String replica : List.of("source#0", "fwd#0", "sink#0"))
+        {
+            assertTrue(java.util.regex.Pattern.compile("<summary>" + replica + "</summary><pre>[^<]*DeviceRunner").matcher(page).find(),
+                "the last log lines of " + replica + ", from its host's run directory");
+        }
     }
 
     /**
