@@ -48,9 +48,7 @@ public final class TrackFinder
     private boolean[] claimed = new boolean[1024];
     private int[] owner = new int[1024];
     private TrackCandidates candidates = new TrackCandidates();
-    /** The phi range {@link #collect} scans, unwrapped around the prediction. */
-    private double scanLow;
-    private double scanHigh;
+    private final ScanWindow window = new ScanWindow();
 
     public TrackFinder(final FinderConfig config)
     {
@@ -236,32 +234,31 @@ public final class TrackFinder
         final double py = helix.y(s);
         final double rPred = Helix.length(px, py);
         final double phiPred = Math.atan2(py, px);
-        final double window = (30 * scale * config.windowScale()) / Math.max(rPred, 20);
-        scanLow = phiPred - window;
-        scanHigh = phiPred + window;
+        window.widest(phiPred, (30 * scale * config.windowScale()) / Math.max(rPred, 20));
         if (narrowWindows)
         {
             final double f = scale * config.windowScale();
             final double scattering = scatteringWindow();
-            final double across = acrossWindow(layers.volume[l], layers.barrel[l], f, scattering);
+            final double across = HitWindows.across(layers.volume[l], layers.barrel[l], f, scattering);
             if (layers.barrel[l])
             {
-                narrowToCrossing(l, phiPred, across);
+                window.narrowToBarrelCrossing(helix, layers.radiusMin[l], layers.radiusMax[l], phiPred, across);
             }
             else
             {
-                narrowToDiskCrossing(l, phiPred, rPred, across, diskAlongWindow(layers.volume[l], f, scattering));
+                final double dz = Math.max(Math.abs(layers.zMin[l] - layers.position[l]), Math.abs(layers.zMax[l] - layers.position[l]));
+                window.narrowToDiskCrossing(helix, dz, phiPred, rPred, across, HitWindows.diskAlong(layers.volume[l], f, scattering));
             }
         }
         int count = 0;
-        count = scan(sp, l, scanLow, scanHigh, scale, count);
-        if (scanLow < -Math.PI)
+        count = scan(sp, l, window.low(), window.high(), scale, count);
+        if (window.low() < -Math.PI)
         {
-            count = scan(sp, l, scanLow + 2 * Math.PI, Math.PI, scale, count);
+            count = scan(sp, l, window.low() + 2 * Math.PI, Math.PI, scale, count);
         }
-        if (scanHigh > Math.PI)
+        if (window.high() > Math.PI)
         {
-            count = scan(sp, l, -Math.PI, scanHigh - 2 * Math.PI, scale, count);
+            count = scan(sp, l, -Math.PI, window.high() - 2 * Math.PI, scale, count);
         }
         // Best first; one hit per module.
         int added = 0;
@@ -293,82 +290,6 @@ public final class TrackFinder
         return added;
     }
 
-    /**
-     * Narrows [scanLow, scanHigh] to the phi a hit of barrel layer {@code l} can have and still pass the
-     * across window {@code w}: such a hit lies within w of a point P of the track's circle whose radius
-     * is within w of the layer's hit radii. On the branch of the circle the prediction lies on, P's phi is
-     * phiC + acos(g(rho)) with g(rho) = (rho^2 + c^2 - R^2) / (2 rho c), so its extremes lie at the ends of
-     * the radius band or where g turns (rho^2 = c^2 - R^2); the hit's phi is within asin(w / rho) of P's.
-     * The other branch (the circle's way back to the same radii) lies at arc lengths below -5 mm, which
-     * {@link #residual} rejects. Where the band reaches the circle's nearest or farthest point, or the
-     * way back could come within 5 mm, the window stays as it is: so the hits found are exactly those
-     * the wide window finds, fewer are looked at.
-     */
-    private void narrowToCrossing(final int l, final double phiPred, final double w)
-    {
-        final double c = Helix.length(helix.xc, helix.yc);
-        final double rho0 = layers.radiusMin[l] - w;
-        final double rho1 = layers.radiusMax[l] + w;
-        if (c < 1e-6 || rho0 - Math.abs(helix.d0()) <= 5 + w + 1)
-        {
-            return;
-        }
-        final double k = c * c - helix.radius * helix.radius;
-        final double g0 = bandCosine(rho0, c, k);
-        final double g1 = bandCosine(rho1, c, k);
-        double gLow = Math.min(g0, g1);
-        double gHigh = Math.max(g0, g1);
-        if (k > rho0 * rho0 && k < rho1 * rho1)
-        {
-            final double turn = bandCosine(Math.sqrt(k), c, k);
-            gLow = Math.min(gLow, turn);
-            gHigh = Math.max(gHigh, turn);
-        }
-        if (gLow <= -1 + 1e-9 || gHigh >= 1 - 1e-9)
-        {
-            return;
-        }
-        final double phiC = Math.atan2(helix.yc, helix.xc);
-        final double side = Helix.wrap(phiPred - phiC);
-        if (Math.abs(side) < 1e-3 || Math.abs(side) > Math.PI - 1e-3)
-        {
-            return;
-        }
-        final double branch = Math.signum(side);
-        final double near = Helix.wrap(phiC + branch * Math.acos(gHigh) - phiPred);
-        final double far = Helix.wrap(phiC + branch * Math.acos(gLow) - phiPred);
-        final double spread = Math.asin(Math.min(1, w / rho0)) + 1e-9;
-        scanLow = Math.max(scanLow, phiPred + Math.min(near, far) - spread);
-        scanHigh = Math.min(scanHigh, phiPred + Math.max(near, far) + spread);
-    }
-
-    /**
-     * Narrows [scanLow, scanHigh] to the phi a hit of disk {@code l} can have and still pass the across
-     * window {@code w} and the along window {@code along}. Such a hit is within w of the circle's point at
-     * an angle within along / R of the angle predicted at the hit's own z, and that z is within the
-     * layer's hits' z range, |dz| / |t| of arc from the predicted crossing. So it lies within
-     * D = max |dz| / |t| + along + w of the predicted point (a chord is shorter than its arc), and its
-     * phi within asin(D / r) of the prediction's.
-     */
-    private void narrowToDiskCrossing(final int l, final double phiPred, final double rPred, final double w, final double along)
-    {
-        final double dz = Math.max(Math.abs(layers.zMin[l] - layers.position[l]), Math.abs(layers.zMax[l] - layers.position[l]));
-        final double reach = dz / Math.abs(helix.t) + along + w + 1e-6;
-        if (reach >= 0.99 * rPred)
-        {
-            return;
-        }
-        final double spread = Math.asin(reach / rPred) + 1e-9;
-        scanLow = Math.max(scanLow, phiPred - spread);
-        scanHigh = Math.min(scanHigh, phiPred + spread);
-    }
-
-    /** cos of the angle at the origin between the circle's centre and its point at radius rho: (rho^2 + k) / (2 rho c). */
-    private static double bandCosine(final double rho, final double c, final double k)
-    {
-        return (rho * rho + k) / (2 * rho * c);
-    }
-
     private int scan(final EventSpacepoints sp, final int l, final double phiLow, final double phiHigh, final double scale, final int count)
     {
         int c = count;
@@ -396,7 +317,7 @@ public final class TrackFinder
         final double dy = sp.y[i] - helix.yc;
         final double across = Helix.length(dx, dy) - helix.radius;
         final double scattering = scatteringWindow();
-        final double acrossWindow = acrossWindow(volume, sp.isBarrel(i), f, scattering);
+        final double acrossWindow = HitWindows.across(volume, sp.isBarrel(i), f, scattering);
         if (Math.abs(across) > acrossWindow)
         {
             return -1;
@@ -411,7 +332,7 @@ public final class TrackFinder
                 return -1;
             }
             along = sp.z[i] - helix.z(s);
-            alongWindow = f * ((volume == 8 ? 1.0 : volume == 13 ? 2.5 : 10) + 2 * scattering);
+            alongWindow = HitWindows.barrelAlong(volume, f, scattering);
         }
         else
         {
@@ -423,7 +344,7 @@ public final class TrackFinder
             final double alpha = Math.atan2(dy, dx);
             final double alphaPred = helix.alpha0 + helix.h * s / helix.radius;
             along = helix.radius * Helix.wrap(alpha - alphaPred);
-            alongWindow = diskAlongWindow(volume, f, scattering);
+            alongWindow = HitWindows.diskAlong(volume, f, scattering);
         }
         if (Math.abs(along) > alongWindow)
         {
@@ -438,20 +359,6 @@ public final class TrackFinder
     private double scatteringWindow()
     {
         return MS_WINDOW_MM_GEV / (helix.pt(config.bFieldTesla()) * Math.sqrt(1 + helix.t * helix.t));
-    }
-
-    /** The largest distance along the track, in the transverse plane, of a hit on a disk of {@code volume}, mm. */
-    private static double diskAlongWindow(final int volume, final double f, final double scattering)
-    {
-        return f * ((volume <= 9 ? 1.0 : volume <= 14 ? 4 : 15) + 2 * scattering);
-    }
-
-    /** The largest distance across the track of a hit in {@code volume}, mm, with the helix's scattering window. */
-    private static double acrossWindow(final int volume, final boolean barrel, final double f, final double scattering)
-    {
-        // The real field weakens towards the end-caps: outer disks sit further from any one helix.
-        final double acrossBase = volume <= 9 ? 0.5 : barrel ? (volume == 13 ? 2.0 : 4.0) : volume <= 14 ? 4.0 : 8.0;
-        return f * (acrossBase + scattering);
     }
 
     private void resolve(final EventSpacepoints sp, final TrackCandidates out)
