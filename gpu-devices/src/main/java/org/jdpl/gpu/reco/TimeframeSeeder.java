@@ -31,6 +31,8 @@ public final class TimeframeSeeder
 {
     private final GpuTripletSearch gpu;
     private final SeedCuts cuts;
+    /** The first pass's cuts, as the CPU seeder's, or null without one. */
+    private final SeedCuts tightCuts;
     private final Table spacepointsIn = new Table(Spacepoints.LAYOUT);
     private final PhiBins bins = new PhiBins();
     private final SeedSlots slots = new SeedSlots();
@@ -49,6 +51,7 @@ public final class TimeframeSeeder
     {
         this.gpu = gpu;
         this.cuts = cuts;
+        this.tightCuts = cuts.config().hasTightPass() ? new SeedCuts(cuts.config().tightPass()) : null;
         this.best = new BestTriplets(cuts.config().seedsPerMiddle());
     }
 
@@ -75,6 +78,10 @@ public final class TimeframeSeeder
         {
             seeds.clear();
             cuts.prepare(events[e]);
+            if (tightCuts != null)
+            {
+                tightCuts.prepare(events[e]);
+            }
             selectSeeds(events[e], slots.groupStart(e * PhiBins.BINS), slots.groupStart((e + 1) * PhiBins.BINS));
             writer.addEvent(events[e], seeds);
         }
@@ -124,18 +131,31 @@ public final class TimeframeSeeder
                 continue;
             }
             best.clear();
-            final int end = candidates.first(slot) + candidates.count(slot);
-            for (int c = candidates.first(slot); c < end; c++)
+            if (tightCuts != null)
             {
-                final int b = slots.spacepoint(candidates.bottom(c));
-                final int t = slots.spacepoint(candidates.top(c));
-                final double q = cuts.candidateQuality(sp, b, m, t);
-                if (q >= 0)
-                {
-                    best.offer(b, t, q);
-                }
+                offerCandidates(sp, m, slot, tightCuts);
+            }
+            if (best.size() == 0)
+            {
+                offerCandidates(sp, m, slot, cuts);
             }
             best.emit(m, seeds);
+        }
+    }
+
+    /** Offers the candidates of middle {@code m} (GPU slot {@code slot}) that pass {@code passCuts} to the middle's best. */
+    private void offerCandidates(final EventSpacepoints sp, final int m, final int slot, final SeedCuts passCuts)
+    {
+        final int end = candidates.first(slot) + candidates.count(slot);
+        for (int c = candidates.first(slot); c < end; c++)
+        {
+            final int b = slots.spacepoint(candidates.bottom(c));
+            final int t = slots.spacepoint(candidates.top(c));
+            final double q = passCuts.candidateQuality(sp, b, m, t);
+            if (q >= 0)
+            {
+                best.offer(b, t, q);
+            }
         }
     }
 

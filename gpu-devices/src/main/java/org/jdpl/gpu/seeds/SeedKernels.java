@@ -217,7 +217,7 @@ final class SeedKernels
                 return false;
             }
             final double dphi = Math.abs(wrap(p(b, PHI) - p(a, PHI)));
-            final double allowed = p(b, REACH) - p(a, REACH);
+            final double allowed = rb <= cut(RADIUS_MIN) ? p(b, REACH) - p(a, REACH) : Math.PI / 6 - Math.asin(ra / (2 * rb));
             return dphi <= allowed + cut(D0_MAX) * (1 / ra - 1 / rb) + 0.005 + SLACK;
         }
 

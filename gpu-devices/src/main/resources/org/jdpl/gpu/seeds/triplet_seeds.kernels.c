@@ -98,7 +98,9 @@ FUNCTION int doublet(GLOBAL const double* point, GLOBAL const int* info, GLOBAL 
         return 0;
     }
     const double dphi = fabs(wrap_angle(point[POINT_DOUBLES * b + P_PHI] - point[POINT_DOUBLES * a + P_PHI]));
-    const double allowed = point[POINT_DOUBLES * b + P_REACH] - point[POINT_DOUBLES * a + P_REACH];
+    /* SeedCuts.turn: beyond the pt-min circle's radius, the turn of the track whose radius is rb. */
+    const double allowed = rb <= cut[C_RADIUS_MIN] ? point[POINT_DOUBLES * b + P_REACH] - point[POINT_DOUBLES * a + P_REACH]
+        : 0.5235987755982989 - asin(ra / (2 * rb));
     return dphi <= allowed + cut[C_D0_MAX] * (1 / ra - 1 / rb) + 0.005 + SLACK;
 }
 

@@ -14,6 +14,7 @@ import org.jdpl.devices.reco.chain.ReconstructionSteps;
 import org.jdpl.devices.reco.event.Spacepoints;
 import org.jdpl.devices.reco.event.Table;
 import org.jdpl.devices.reco.event.SourceTimeframeWriter.Kind;
+import org.jdpl.devices.reco.find.FinderConfig;
 import org.jdpl.devices.reco.seed.SeedConfig;
 import org.jdpl.devices.reco.seed.SeedCuts;
 import org.jdpl.gpu.GpuContext;
@@ -62,6 +63,21 @@ class TimeframeSeederTest
         try (GpuContext context = OpenClAvailable.openFirstDevice())
         {
             assertEqualSeeds(context, dense, 256L << 20);
+        }
+    }
+
+    @Test
+    void shouldEqualTheCpuSeederWithATightFirstPassOnOpenCl()
+    {
+        // The first pass the dense topologies use: its seeds come from the same GPU candidates, re-checked with its cuts.
+        final List<MemorySegment> dense = spacepoints(RecoInputs.dense(1000));
+        final SeedConfig d = SeedConfig.defaults();
+        final SeedConfig tight = new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(), d.d0Max(),
+            d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), d.middleMaxVolume(), d.phiBins(), d.zBinMm(),
+            d.maxSkippedLayers(), 0.35, 2);
+        try (GpuContext context = OpenClAvailable.openFirstDevice())
+        {
+            assertEqualSeeds(context, dense, 256L << 20, tight);
         }
     }
 
@@ -202,8 +218,15 @@ class TimeframeSeederTest
     /** Seeds every timeframe on the CPU and on {@code context}; returns the most candidate passes a timeframe took. */
     private static int assertEqualSeeds(final GpuContext context, final List<MemorySegment> timeframes, final long poolBytes)
     {
-        final ReconstructionSteps cpu = ReconstructionSteps.withDefaults();
-        final SeedCuts cuts = new SeedCuts(SeedConfig.defaults());
+        return assertEqualSeeds(context, timeframes, poolBytes, SeedConfig.defaults());
+    }
+
+    /** As above, with the seeder's cuts {@code config}. */
+    private static int assertEqualSeeds(final GpuContext context, final List<MemorySegment> timeframes, final long poolBytes,
+        final SeedConfig config)
+    {
+        final ReconstructionSteps cpu = new ReconstructionSteps(config, FinderConfig.defaults(), 1200, 1.0, 4);
+        final SeedCuts cuts = new SeedCuts(config);
         int passes = 0;
         try (Arena arena = Arena.ofConfined();
              GpuMemoryPool pool = new GpuMemoryPool(context, poolBytes);

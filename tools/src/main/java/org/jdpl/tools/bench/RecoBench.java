@@ -24,11 +24,12 @@ public final class RecoBench
 {
     /** The chain's devices whose processing counts, in chain order, as named in the topology below. */
     static final List<String> DEVICES = List.of("cluster", "seeder", "finder", "fitter", "scorer");
+    /** As topologies/reco-sim.conf, one event a timeframe. */
     private static final String TOPOLOGY = """
         devices {
           sim     { use = trackml-simulator, options { events = %d, events-per-timeframe = 1, particles-per-event = %d } }
           cluster { use = clusterizer }
-          seeder  { use = seeder }
+          seeder  { use = seeder, options { tight-pt-min = 0.35, tight-d0-max = 2 } }
           finder  { use = track-finder }
           fitter  { use = track-fitter, options { uniform-field-half-length = 1e6 } }
           scorer  { use = trackml-scorer }

@@ -53,7 +53,10 @@ public final class SeederFactory implements DeviceFactory
             OptionSpec.ranged("max-volume", OptionType.INT, 7, 18, "seed from volumes up to this id (9 pixels only, 14 with short strips)"),
             OptionSpec.ranged("middle-max-volume", OptionType.INT, 7, 18, "middle spacepoints from volumes up to this id (9: bottom and middle in the pixels)"),
             OptionSpec.ranged("grid-phi-bins", OptionType.INT, 1, 4096, "phi bins of the seeding grid"),
-            OptionSpec.ranged("grid-z-bin", OptionType.DOUBLE, 1, 10000, "length of a z bin of the seeding grid, mm"),
+            OptionSpec.ranged("grid-z-bin", OptionType.DOUBLE, 1, 10000, "length of a bin along a layer of the seeding grid (z in a barrel, r in a disk), mm"),
+            OptionSpec.ranged("max-skipped-layers", OptionType.INT, 0, 64, "most layers a doublet's line may pass through without a hit"),
+            OptionSpec.ranged("tight-pt-min", OptionType.DOUBLE, 0.05, 100, "pt-min of a first pass; a middle without a seed then gets the full cuts, GeV"),
+            OptionSpec.ranged("tight-d0-max", OptionType.DOUBLE, 0.01, 500, "d0-max of a first pass, mm"),
             RecoThreads.OPTION);
     }
 
@@ -64,7 +67,7 @@ public final class SeederFactory implements DeviceFactory
             options.getDouble("delta-r-max"), options.getDouble("cot-theta-max"), options.getDouble("z0-max"), options.getDouble("d0-max"),
             options.getDouble("cot-tolerance"), options.getDouble("scattering"), options.getInt("seeds-per-middle"), options.getInt("max-volume"), options.getInt("middle-max-volume"),
             options.getInt("grid-phi-bins"),
-            options.getDouble("grid-z-bin"));
+            options.getDouble("grid-z-bin"), options.getInt("max-skipped-layers"), options.getDouble("tight-pt-min"), options.getDouble("tight-d0-max"));
     }
 
     @Override

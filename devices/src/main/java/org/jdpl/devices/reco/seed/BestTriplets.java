@@ -50,6 +50,12 @@ public final class BestTriplets
         kept = Math.min(kept + 1, bestQ.length);
     }
 
+    /** How many triplets are kept. */
+    public int size()
+    {
+        return kept;
+    }
+
     /** The quality a triplet must reach to be kept: that of the worst kept, once full; else infinity. */
     public double worstKept()
     {

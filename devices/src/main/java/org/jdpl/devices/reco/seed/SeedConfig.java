@@ -21,10 +21,17 @@ package org.jdpl.devices.reco.seed;
  *                       per cent of efficiency where a track crosses fewer than two pixel layers
  * @param phiBins        phi bins of the seeding grid
  * @param zBinMm         length of a z bin of the seeding grid
+ * @param maxSkippedLayers most layers a doublet's straight line in (r, z) may pass through ({@link SeedLayers}): a
+ *                       track leaves a hit in nearly every layer it crosses, so longer doublets are combinatorial
+ * @param tightPtMin     pt-min of the first pass: each middle is seeded first with pt-min raised to this and d0-max
+ *                       lowered to tight-d0-max, and only a middle without a seed then is seeded with the full cuts
+ *                       ({@link #tightPass}); so at high density a middle keeps its prompt, stiff triplets and the
+ *                       soft and displaced ones are looked for where nothing else is there
+ * @param tightD0Max     d0-max of the first pass
  */
 public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, double deltaRMax, double cotThetaMax, double z0Max,
     double d0Max, double cotTolerance, double scattering, int seedsPerMiddle, int maxVolume, int middleMaxVolume, int phiBins,
-    double zBinMm)
+    double zBinMm, int maxSkippedLayers, double tightPtMin, double tightD0Max)
 {
     /** The largest kink the slope cut allows: at the lowest momentum a seed can have, pt-min. */
     public double cotToleranceMax()
@@ -39,8 +46,21 @@ public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, dou
         return Math.sqrt(cotTolerance * cotTolerance + scatter * scatter);
     }
 
+    /** Whether the first pass cuts tighter than the full cuts (otherwise there is one pass). */
+    public boolean hasTightPass()
+    {
+        return tightPtMin > ptMin || tightD0Max < d0Max;
+    }
+
+    /** The cuts of the first pass: these with pt-min at least tight-pt-min and d0-max at most tight-d0-max. */
+    public SeedConfig tightPass()
+    {
+        return new SeedConfig(Math.max(ptMin, tightPtMin), bFieldTesla, deltaRMin, deltaRMax, cotThetaMax, z0Max, Math.min(d0Max, tightD0Max),
+            cotTolerance, scattering, seedsPerMiddle, maxVolume, middleMaxVolume, phiBins, zBinMm, maxSkippedLayers, tightPtMin, tightD0Max);
+    }
+
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 14, 128, 100);
+        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 14, 128, 100, 1, 0.15, 10);
     }
 }

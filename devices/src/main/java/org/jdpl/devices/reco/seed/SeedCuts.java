@@ -14,12 +14,16 @@ import org.jdpl.devices.reco.fit.Helix;
  */
 public final class SeedCuts
 {
+    /** asin(1/2): the turn of a track of radius R from the beam line to radius R. */
+    private static final double SIXTH_PI = Math.PI / 6;
+
     private final SeedConfig config;
     private final double radiusMin;
     /** Per spacepoint of the prepared event: the largest phi opening a track at pt-min reaches by its radius. */
     private double[] reach = new double[1024];
     /** Per spacepoint of the prepared event: its detection layer (volume and layer). */
     private int[] layer = new int[1024];
+    private final SeedLayers layers = new SeedLayers();
 
     public SeedCuts(final SeedConfig config)
     {
@@ -30,6 +34,12 @@ public final class SeedCuts
     public SeedConfig config()
     {
         return config;
+    }
+
+    /** The seeding layers of the prepared event. */
+    SeedLayers layers()
+    {
+        return layers;
     }
 
     /** Radius of the circle of a track at pt-min. */
@@ -44,13 +54,13 @@ public final class SeedCuts
      */
     public double bottomPhiWindow(final double rm, final double rInner)
     {
-        return reach(rm) - reach(rInner) + config.d0Max() * (1 / rInner - 1 / rm) + 0.005;
+        return turn(rInner, rm) + config.d0Max() * (1 / rInner - 1 / rm) + 0.005;
     }
 
     /** Largest |phi| between a middle at radius {@code rm} and a top that passes the doublet cut, no top lying beyond {@code rOuter}. */
     public double topPhiWindow(final double rm, final double rOuter)
     {
-        return reach(rOuter) - reach(rm) + config.d0Max() * (1 / rm - 1 / rOuter) + 0.005;
+        return turn(rm, rOuter) + config.d0Max() * (1 / rm - 1 / rOuter) + 0.005;
     }
 
     /**
@@ -99,6 +109,19 @@ public final class SeedCuts
             reach[i] = reach(sp.r[i]);
             layer[i] = sp.layerKey(i);
         }
+        layers.build(sp, config.maxVolume());
+    }
+
+    /**
+     * The largest phi a seeded track turns by between radii {@code ra < rb} (from the beam line): a track above pt-min
+     * whose radius is at least rb, so that it reaches its outer hit going outwards rather than curling back at it (a track
+     * whose circle barely reaches rb would allow nearly a quarter turn there, and every strip doublet). So the turn at
+     * pt-min while rb is within its radius, beyond it the turn of the track of radius rb. Grows with rb, falls with ra
+     * (a window at the extreme radius bounds a range), and falls as pt-min rises (tighter cuts pass a subset).
+     */
+    public double turn(final double ra, final double rb)
+    {
+        return rb <= radiusMin ? reach(rb) - reach(ra) : SIXTH_PI - Math.asin(ra / (2 * rb));
     }
 
     /** The phi a track at pt-min turns by from the beam line to radius {@code r}: half the angle of the chord. */
@@ -128,9 +151,10 @@ public final class SeedCuts
         // |wrap(phi b - phi a)| for phis in [-pi, pi], without wrap's loops: the same bits.
         final double apart = Math.abs(sp.phi[b] - sp.phi[a]);
         final double dphi = apart > Math.PI ? 2 * Math.PI - apart : apart;
-        final double allowed = reach[b] - reach[a];
+        final double allowed = sp.r[b] <= radiusMin ? reach[b] - reach[a] : SIXTH_PI - Math.asin(sp.r[a] / (2 * sp.r[b]));
         // An impact parameter d0 moves a track's phi at radius r by about d0 / r: between the two hits, by d0 (1/ra - 1/rb).
-        return dphi <= allowed + config.d0Max() * (1 / sp.r[a] - 1 / sp.r[b]) + 0.005;
+        return dphi <= allowed + config.d0Max() * (1 / sp.r[a] - 1 / sp.r[b]) + 0.005 &&
+            layers.crossed(sp, a, b, config.maxSkippedLayers()) <= config.maxSkippedLayers();
     }
 
     /**

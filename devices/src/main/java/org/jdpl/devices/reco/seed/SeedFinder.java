@@ -26,11 +26,13 @@ public final class SeedFinder
     private static final double PHI_SLACK = 1e-9;
 
     private final SeedConfig config;
-    private final SeedCuts cuts;
+    /** The first pass's cuts, or null without one; then {@link #full}'s. */
+    private final SeedPass tight;
+    private final SeedPass full;
+    /** The pass being searched. */
+    private SeedPass pass;
     private final SpacepointGrid grid;
     private final BestTriplets best;
-    /** 1 / (2 radius) of a track at pt-min, with slack. */
-    private final double curvatureMax;
     private int[] bottoms = new int[256];
     private int[] tops = new int[256];
     private double[] cotBottom = new double[256];
@@ -43,46 +45,64 @@ public final class SeedFinder
     /** The middle's tops' chord slopes (dz over the transverse chord) in increasing order, as floats. */
     private float[] sortedCot = new float[256];
     private int found;
+    /** The window along a partner layer {@link #alongBarrel} and {@link #alongDisk} set. */
+    private double alongFrom;
+    private double alongTo;
     /** The largest arc / chord of the current middle's top doublets. */
     private double topArcsMax;
 
     public SeedFinder(final SeedConfig config)
     {
         this.config = config;
-        this.cuts = new SeedCuts(config);
+        this.tight = config.hasTightPass() ? new SeedPass(config.tightPass()) : null;
+        this.full = new SeedPass(config);
+        this.pass = full;
         this.grid = new SpacepointGrid(config.phiBins(), config.zBinMm());
         this.best = new BestTriplets(config.seedsPerMiddle());
-        // In the conformal map about the middle, the circle of radius R through it is a line at distance 1/(2R).
-        this.curvatureMax = 1 / (2 * cuts.radiusMin()) * (1 + 1e-6);
     }
 
     /** Appends the event's seeds to {@code out}, middle by middle in event order, each middle's best first. */
     public void findSeeds(final EventSpacepoints sp, final SeedBuffer out)
     {
-        grid.fill(sp, config.maxVolume());
-        cuts.prepare(sp);
+        full.cuts.prepare(sp);
+        if (tight != null)
+        {
+            tight.cuts.prepare(sp);
+        }
+        grid.fill(sp, full.cuts.layers());
         for (int m = 0; m < sp.size; m++)
         {
             if (sp.volume(m) <= config.middleMaxVolume())
             {
-                seedsForMiddle(sp, m, out);
+                best.clear();
+                if (tight != null)
+                {
+                    pass = tight;
+                    seedsForMiddle(sp, m);
+                }
+                if (best.size() == 0)
+                {
+                    pass = full;
+                    seedsForMiddle(sp, m);
+                }
+                best.emit(m, out);
             }
         }
     }
 
-    private void seedsForMiddle(final EventSpacepoints sp, final int m, final SeedBuffer out)
+    private void seedsForMiddle(final EventSpacepoints sp, final int m)
     {
         final double rm = sp.r[m];
-        final double bottomFrom = Math.max(rm - config.deltaRMax(), grid.rMin());
-        final double bottomTo = rm - config.deltaRMin();
-        final double topFrom = rm + config.deltaRMin();
-        final double topTo = Math.min(rm + config.deltaRMax(), grid.rMax());
+        final double bottomFrom = Math.max(rm - pass.config.deltaRMax(), grid.rMin());
+        final double bottomTo = rm - pass.config.deltaRMin();
+        final double topFrom = rm + pass.config.deltaRMin();
+        final double topTo = Math.min(rm + pass.config.deltaRMax(), grid.rMax());
         if (bottomFrom > bottomTo || topFrom > topTo)
         {
             return;
         }
         found = 0;
-        collect(sp, m, rm - config.deltaRMax(), bottomTo, bottomFrom, bottomTo, cuts.bottomPhiWindow(rm, bottomFrom), true);
+        collect(sp, m, rm - pass.config.deltaRMax(), bottomTo, true);
         final int nb = found;
         if (nb == 0)
         {
@@ -90,7 +110,7 @@ public final class SeedFinder
         }
         swapBottomsAndTops();
         found = 0;
-        collect(sp, m, topFrom, rm + config.deltaRMax(), topFrom, topTo, cuts.topPhiWindow(rm, topTo), false);
+        collect(sp, m, topFrom, rm + pass.config.deltaRMax(), false);
         final int nt = found;
         swapBottomsAndTops();
         if (nt == 0)
@@ -98,12 +118,11 @@ public final class SeedFinder
             return;
         }
         prepareTops(sp, m, nt);
-        best.clear();
         for (int ib = 0; ib < nb; ib++)
         {
             final int b = bottoms[ib];
             final double cot = (sp.z[m] - sp.z[b]) / (rm - sp.r[b]);
-            final double allowed = cuts.slopeWindow(cot);
+            final double allowed = pass.cuts.slopeWindow(cot);
             final double dx = sp.x[b] - sp.x[m];
             final double dy = sp.y[b] - sp.y[m];
             final double d2 = dx * dx + dy * dy;
@@ -117,7 +136,7 @@ public final class SeedFinder
             final double bottomArcs = arcOverChord(chord);
             // Once the middle's best are full, a top can only rank if its slope term stays below the worst kept quality.
             final double rankable = Math.min(1, best.worstKept() * (1 + 1e-9));
-            final double w = config.cotToleranceMax() * rankable * (1 + cotChord * cotChord);
+            final double w = pass.config.cotToleranceMax() * rankable * (1 + cotChord * cotChord);
             final double low = Math.min(cotChord, cotChord / bottomArcs) - w;
             final double high = Math.max(cotChord, cotChord / bottomArcs) + w;
             final double from = low * (low < 0 ? topArcsMax : 1) - 1e-6 * (1 + Math.abs(low));
@@ -130,65 +149,112 @@ public final class SeedFinder
                     continue;
                 }
                 final int t = tops[it];
-                final double q = cuts.tripletQuality(sp, b, m, t);
+                final double q = pass.cuts.tripletQuality(sp, b, m, t);
                 if (q >= 0)
                 {
                     best.offer(b, t, q);
                 }
             }
         }
-        best.emit(m, out);
     }
 
     /**
      * Collects into {@link #bottoms} the spacepoints of radius in [rFrom, rTo] that pass the doublet cuts with
-     * middle {@code m}: as bottoms ({@code inner}) or as tops. [rLow, rHigh] bounds the radius of any such
-     * spacepoint of this event, for the z window; {@code phiWindow} bounds their phi distance.
+     * middle {@code m}: as bottoms ({@code inner}) or as tops. Layer by layer, only the cells where such a
+     * partner can lie: the phi window the cuts allow at the layer's extreme radius, and along the layer the
+     * positions a line from the collision region through the middle reaches.
      */
-    private void collect(final EventSpacepoints sp, final int m, final double rFrom, final double rTo, final double rLow,
-        final double rHigh, final double phiWindow, final boolean inner)
+    private void collect(final EventSpacepoints sp, final int m, final double rFrom, final double rTo, final boolean inner)
     {
-        final double rm = sp.r[m];
-        final double zm = sp.z[m];
-        // z of a partner at radius r on the line from (0, z0) through the middle, |z0| <= z0-max: bilinear, so its range is at the corners.
-        final double z0 = config.z0Max();
-        final double lowA = z(-z0, zm, rm, rLow);
-        final double lowB = z(z0, zm, rm, rLow);
-        final double highA = z(-z0, zm, rm, rHigh);
-        final double highB = z(z0, zm, rm, rHigh);
-        final double slope = config.cotThetaMax() * Math.max(Math.abs(rm - rLow), Math.abs(rHigh - rm));
-        final double zFrom = Math.max(Math.min(Math.min(lowA, lowB), Math.min(highA, highB)), zm - slope) - WINDOW_SLACK_MM;
-        final double zTo = Math.min(Math.max(Math.max(lowA, lowB), Math.max(highA, highB)), zm + slope) + WINDOW_SLACK_MM;
-        if (zFrom > zTo)
+        final SeedLayers layers = full.cuts.layers();
+        final int middleLayer = layers.layer(m);
+        for (int l = 0; l < layers.count(); l++)
         {
-            return;
-        }
-        final int zBinFrom = grid.zBin(zFrom);
-        final int zBinTo = grid.zBin(zTo);
-        final double window = Math.min(Math.PI, phiWindow + PHI_SLACK);
-        int phiFrom = grid.phiIndex(sp.phi[m] - window);
-        int phiTo = grid.phiIndex(sp.phi[m] + window);
-        if (phiTo - phiFrom + 1 >= grid.phiBins())
-        {
-            phiFrom = 0;
-            phiTo = grid.phiBins() - 1;
-        }
-        for (int index = phiFrom; index <= phiTo; index++)
-        {
-            final int phiBin = Math.floorMod(index, grid.phiBins());
-            for (int zBin = zBinFrom; zBin <= zBinTo; zBin++)
+            final double lo = Math.max(rFrom, layers.rLow(l));
+            final double hi = Math.min(rTo, layers.rHigh(l));
+            if (l == middleLayer || lo > hi)
             {
-                final int end = grid.cellEnd(phiBin, zBin);
-                for (int k = grid.lowerBound(grid.cellStart(phiBin, zBin), end, rFrom); k < end && grid.r(k) <= rTo; k++)
+                continue;
+            }
+            final boolean barrel = layers.barrel(l);
+            if (barrel ? !alongBarrel(sp, m, lo, hi) : !alongDisk(sp, m, lo, hi, layers.zLow(l), layers.zHigh(l)))
+            {
+                continue;
+            }
+            final double phiWindow = inner ? pass.cuts.bottomPhiWindow(sp.r[m], lo) : pass.cuts.topPhiWindow(sp.r[m], hi);
+            final double window = Math.min(Math.PI, phiWindow + PHI_SLACK);
+            int phiFrom = grid.phiIndex(sp.phi[m] - window);
+            int phiTo = grid.phiIndex(sp.phi[m] + window);
+            if (phiTo - phiFrom + 1 >= grid.phiBins())
+            {
+                phiFrom = 0;
+                phiTo = grid.phiBins() - 1;
+            }
+            final int alongBinFrom = grid.alongBin(l, alongFrom);
+            final int alongBinTo = grid.alongBin(l, alongTo);
+            for (int index = phiFrom; index <= phiTo; index++)
+            {
+                final int phiBin = Math.floorMod(index, grid.phiBins());
+                for (int bin = alongBinFrom; bin <= alongBinTo; bin++)
                 {
-                    final int o = grid.spacepoint(k);
-                    if (inner ? cuts.compatibleDoublet(sp, o, m) : cuts.compatibleDoublet(sp, m, o))
+                    final int cellEnd = grid.cellEnd(l, phiBin, bin);
+                    for (int k = grid.lowerBound(grid.cellStart(l, phiBin, bin), cellEnd, alongFrom); k < cellEnd && grid.along(k) <= alongTo; k++)
                     {
-                        add(o);
+                        final int o = grid.spacepoint(k);
+                        if (sp.r[o] >= rFrom && sp.r[o] <= rTo && (inner ? pass.cuts.compatibleDoublet(sp, o, m) : pass.cuts.compatibleDoublet(sp, m, o)))
+                        {
+                            add(o);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The z window ({@link #alongFrom}, {@link #alongTo}) of a partner in a barrel layer at radii [lo, hi]: on a line from
+     * (0, z0), |z0| <= z0-max, through the middle, and within cot-theta-max of it. False if empty.
+     */
+    private boolean alongBarrel(final EventSpacepoints sp, final int m, final double lo, final double hi)
+    {
+        final double rm = sp.r[m];
+        final double zm = sp.z[m];
+        // z at radius r on such a line is bilinear in (z0, r): its range is at the corners.
+        final double z0 = pass.config.z0Max();
+        final double lowA = z(-z0, zm, rm, lo);
+        final double lowB = z(z0, zm, rm, lo);
+        final double highA = z(-z0, zm, rm, hi);
+        final double highB = z(z0, zm, rm, hi);
+        final double slope = pass.config.cotThetaMax() * Math.max(Math.abs(rm - lo), Math.abs(hi - rm));
+        alongFrom = Math.max(Math.min(Math.min(lowA, lowB), Math.min(highA, highB)), zm - slope) - WINDOW_SLACK_MM;
+        alongTo = Math.min(Math.max(Math.max(lowA, lowB), Math.max(highA, highB)), zm + slope) + WINDOW_SLACK_MM;
+        return alongFrom <= alongTo;
+    }
+
+    /**
+     * The r window ({@link #alongFrom}, {@link #alongTo}) of a partner in a disk at z in [zLow, zHigh] and radii [lo, hi]:
+     * on the line from (0, z0) through the middle, r = rm (z - z0) / (zm - z0). Where the middle lies beyond the collision
+     * region (|zm| > z0-max) that is monotonic in z and z0, so its range is at the corners; else any radius can be reached.
+     */
+    private boolean alongDisk(final EventSpacepoints sp, final int m, final double lo, final double hi, final double zLow, final double zHigh)
+    {
+        final double z0 = pass.config.z0Max();
+        final double zm = sp.z[m];
+        alongFrom = lo;
+        alongTo = hi;
+        if (Math.abs(zm) > z0 + WINDOW_SLACK_MM)
+        {
+            final double rm = sp.r[m];
+            final double a = rm * (zLow + z0) / (zm + z0);
+            final double b = rm * (zLow - z0) / (zm - z0);
+            final double c = rm * (zHigh + z0) / (zm + z0);
+            final double d = rm * (zHigh - z0) / (zm - z0);
+            alongFrom = Math.max(lo, Math.min(Math.min(a, b), Math.min(c, d)));
+            alongTo = Math.min(hi, Math.max(Math.max(a, b), Math.max(c, d)));
+        }
+        alongFrom -= WINDOW_SLACK_MM;
+        alongTo += WINDOW_SLACK_MM;
+        return alongFrom <= alongTo;
     }
 
     private static double z(final double z0, final double zm, final double rm, final double r)
@@ -253,7 +319,7 @@ public final class SeedFinder
     /** The largest arc length over chord of a doublet of this chord on a circle of at least pt-min's radius: asin(x) / x. */
     private double arcOverChord(final double chord)
     {
-        final double x = Math.min(1, chord * curvatureMax);
+        final double x = Math.min(1, chord * pass.curvatureMax);
         return x == 0 ? 1 : Math.asin(x) / x * (1 + 1e-9);
     }
 
@@ -292,7 +358,7 @@ public final class SeedFinder
         final double du = topU[it] - ub;
         final double dv = topV[it] - vb;
         final double line2 = du * du + dv * dv;
-        if (cross * cross > curvatureMax * curvatureMax * line2)
+        if (cross * cross > pass.curvatureMax * pass.curvatureMax * line2)
         {
             return Double.POSITIVE_INFINITY;
         }
@@ -302,7 +368,7 @@ public final class SeedFinder
         // |centre|^2 - radius^2 from the middle's position, and |centre| + radius <= 2 radius + r(middle).
         final double power = sp.r[m] * sp.r[m] + 2 * (sp.x[m] * cx + sp.y[m] * cy);
         final double d0 = Math.abs(power) / (2 * radius + sp.r[m]) * (1 - 1e-6);
-        if (d0 > config.d0Max())
+        if (d0 > pass.config.d0Max())
         {
             return Double.POSITIVE_INFINITY;
         }
@@ -313,19 +379,19 @@ public final class SeedFinder
         if (xb2 > 0.5 || xt2 > 0.5)
         {
             // Chords near the diameter: the series converges slowly; the exact cut decides.
-            return d0 / config.d0Max();
+            return d0 / pass.config.d0Max();
         }
         // arc / chord = asin(x) / x = 1 + x^2/6 + 3x^4/40 + ..., the rest under 2 % for x^2 <= 0.5.
         final double cotB = cotChordBottom / (1 + xb2 / 6 + 0.075 * xb2 * xb2);
         final double cotT = (sp.z[tops[it]] - sp.z[m]) / (topChord[it] * (1 + xt2 / 6 + 0.075 * xt2 * xt2));
         final double dcot = (Math.abs(cotB - cotT) - 0.03 * (Math.abs(cotB) + Math.abs(cotT))) / (1 + cotB * cotB) * (1 - 1e-3);
-        if (dcot > config.cotToleranceMax())
+        if (dcot > pass.config.cotToleranceMax())
         {
             return Double.POSITIVE_INFINITY;
         }
         // The cut's tolerance at this curvature, from the series' radius (underestimated by the slack: a larger tolerance).
-        final double p = Helix.PT_PER_TESLA_MM * config.bFieldTesla() * radius * (1 - 1e-3) * Math.sqrt(1 + cotB * cotB) / 1.03;
-        return d0 / config.d0Max() + Math.max(0, dcot) / config.cotTolerance(p);
+        final double p = Helix.PT_PER_TESLA_MM * pass.config.bFieldTesla() * radius * (1 - 1e-3) * Math.sqrt(1 + cotB * cotB) / 1.03;
+        return d0 / pass.config.d0Max() + Math.max(0, dcot) / pass.config.cotTolerance(p);
     }
 
     /** Float bits as an int that orders as the floats do (negative ones flipped). */

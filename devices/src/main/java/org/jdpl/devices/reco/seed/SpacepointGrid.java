@@ -5,88 +5,99 @@ import java.util.Arrays;
 import org.jdpl.devices.reco.event.EventSpacepoints;
 
 /**
- * The seeding spacepoints of one event in a grid of phi bins by z bins, as ACTS and traccc bin them:
- * a middle spacepoint looks only at the cells its partners can lie in. Each cell is ordered by radius
- * (exactly, so a radial window is one binary search). Cells are stored phi-major: the z bins of one
- * phi bin are adjacent, so a z window within a phi bin is one contiguous run of spacepoints sorted
- * cell by cell. Reused between events; nothing is allocated once it has grown to the largest event.
+ * The seeding spacepoints of one event binned per detection layer in phi and along the layer (z in a
+ * barrel, r in a disk), as ACTS and traccc bin them per layer: a middle spacepoint looks, layer by
+ * layer, only at the cells its partners can lie in. Each cell is ordered by its position along the
+ * layer (exactly, so a window along the layer is one binary search). Cells of one layer are stored
+ * phi-major: the along bins of one phi bin are adjacent. Reused between events; nothing is allocated
+ * once it has grown to the largest event.
  */
 public final class SpacepointGrid
 {
+    /** Along bins of one layer at most: a disk or a barrel is a few metres long. */
+    private static final int MAX_ALONG_BINS = 1 << 12;
+
     private final int phiBins;
-    private final double zBinMm;
+    private final double binMm;
     private final double phiScale;
-    private int zBins;
-    private double zLow;
+    private SeedLayers layers;
     private double rMin;
     private double rMax;
     private int size;
+    /** Per layer: the index of its first cell, the number of its along bins and where they start. */
+    private final int[] layerCells = new int[65];
+    private final int[] alongBins = new int[64];
+    private final double[] alongLow = new double[64];
     private int[] cellStart = new int[1];
-    private int[] members = new int[1024];
-    private double[] memberR = new double[1024];
     private int[] cellFill = new int[1];
+    private int[] members = new int[1024];
+    private double[] memberAlong = new double[1024];
     private long[] keys = new long[1024];
 
     /**
      * @param phiBins bins around the circle
-     * @param zBinMm  length of a z bin
+     * @param binMm   length of a bin along a layer
      */
-    public SpacepointGrid(final int phiBins, final double zBinMm)
+    public SpacepointGrid(final int phiBins, final double binMm)
     {
-        if (phiBins < 1 || !(zBinMm > 0))
+        if (phiBins < 1 || !(binMm > 0))
         {
             throw new IllegalArgumentException("grid needs at least one phi bin and a positive z bin length: phi-bins " + phiBins +
-                ", z-bin " + zBinMm);
+                ", z-bin " + binMm);
         }
         this.phiBins = phiBins;
-        this.zBinMm = zBinMm;
+        this.binMm = binMm;
         this.phiScale = phiBins / (2 * Math.PI);
     }
 
-    /** Bins the spacepoints of volumes up to {@code maxVolume}. */
-    public void fill(final EventSpacepoints sp, final int maxVolume)
+    /** Bins the spacepoints {@code seedLayers} (built on this event) places in a layer. */
+    void fill(final EventSpacepoints sp, final SeedLayers seedLayers)
     {
+        this.layers = seedLayers;
         ensure(sp.size);
-        double zMin = Double.MAX_VALUE;
-        double zMax = -Double.MAX_VALUE;
         rMin = Double.MAX_VALUE;
         rMax = 0;
-        size = 0;
-        for (int i = 0; i < sp.size; i++)
+        final int count = seedLayers.count();
+        int cells = 0;
+        for (int l = 0; l < count; l++)
         {
-            if (sp.volume(i) <= maxVolume)
-            {
-                members[size++] = i;
-                zMin = Math.min(zMin, sp.z[i]);
-                zMax = Math.max(zMax, sp.z[i]);
-                rMin = Math.min(rMin, sp.r[i]);
-                rMax = Math.max(rMax, sp.r[i]);
-            }
+            layerCells[l] = cells;
+            final boolean barrel = seedLayers.barrel(l);
+            alongLow[l] = barrel ? seedLayers.zLow(l) : seedLayers.rLow(l);
+            final double span = barrel ? seedLayers.zHigh(l) - alongLow[l] : seedLayers.rHigh(l) - alongLow[l];
+            alongBins[l] = (int)Math.min(MAX_ALONG_BINS, Math.floor(span / binMm) + 1);
+            cells += phiBins * alongBins[l];
+            rMin = Math.min(rMin, seedLayers.rLow(l));
+            rMax = Math.max(rMax, seedLayers.rHigh(l));
         }
-        zLow = size == 0 ? 0 : zMin;
-        zBins = size == 0 ? 1 : (int)Math.min(1 << 16, Math.floor((zMax - zMin) / zBinMm) + 1);
-        final int cells = phiBins * zBins;
+        layerCells[count] = cells;
         if (cellStart.length < cells + 1)
         {
             cellStart = new int[cells + 1];
             cellFill = new int[cells + 1];
         }
         Arrays.fill(cellStart, 0, cells + 1, 0);
-        for (int k = 0; k < size; k++)
+        size = 0;
+        for (int i = 0; i < sp.size; i++)
         {
-            final int i = members[k];
-            cellStart[phiBin(sp.phi[i]) * zBins + zBin(sp.z[i]) + 1]++;
+            if (seedLayers.layer(i) >= 0)
+            {
+                members[size++] = i;
+                cellStart[cellOf(sp, i) + 1]++;
+            }
         }
         for (int c = 0; c < cells; c++)
         {
             cellStart[c + 1] += cellStart[c];
         }
-        // Place each spacepoint in its cell (cellFill: the next free position of each cell), then order each cell by radius.
+        // Place each spacepoint in its cell (cellFill: the next free position of each cell), then order each cell along the layer.
         System.arraycopy(cellStart, 0, cellFill, 0, cells);
         for (int k = 0; k < size; k++)
         {
             final int i = members[k];
-            keys[cellFill[phiBin(sp.phi[i]) * zBins + zBin(sp.z[i])]++] = (long)Math.min(0xffffff, (int)(sp.r[i] * 1000)) << 24 | i;
+            final int l = seedLayers.layer(i);
+            final long micron = (long)Math.max(0, Math.min(0xffffffL, (long)((along(sp, i) - alongLow[l]) * 1000)));
+            keys[cellFill[cellOf(sp, i)]++] = micron << 24 | i;
         }
         for (int c = 0; c < cells; c++)
         {
@@ -96,12 +107,23 @@ public final class SpacepointGrid
         {
             final int i = (int)(keys[k] & 0xffffff);
             members[k] = i;
-            memberR[k] = sp.r[i];
+            memberAlong[k] = along(sp, i);
         }
         for (int c = 0; c < cells; c++)
         {
-            sortExactly(memberR, members, cellStart[c], cellStart[c + 1]);
+            sortExactly(memberAlong, members, cellStart[c], cellStart[c + 1]);
         }
+    }
+
+    private double along(final EventSpacepoints sp, final int i)
+    {
+        return layers.barrel(layers.layer(i)) ? sp.z[i] : sp.r[i];
+    }
+
+    private int cellOf(final EventSpacepoints sp, final int i)
+    {
+        final int l = layers.layer(i);
+        return layerCells[l] + phiBin(sp.phi[i]) * alongBins[l] + alongBin(l, along(sp, i));
     }
 
     /** Seeding spacepoints binned by the last {@link #fill}. */
@@ -116,9 +138,10 @@ public final class SpacepointGrid
         return members[k];
     }
 
-    public double r(final int k)
+    /** The position along its layer (z in a barrel, r in a disk) of the {@code k}-th binned spacepoint. */
+    public double along(final int k)
     {
-        return memberR[k];
+        return memberAlong[k];
     }
 
     /** Smallest radius of a binned spacepoint. */
@@ -138,32 +161,33 @@ public final class SpacepointGrid
         return phiBins;
     }
 
-    public int zBins()
+    /** Along bins of layer {@code l}. */
+    public int alongBins(final int l)
     {
-        return zBins;
+        return alongBins[l];
     }
 
-    /** Position of the first spacepoint of cell (phiBin, zBin). */
-    public int cellStart(final int phiBin, final int zBin)
+    /** Position of the first spacepoint of cell (layer, phiBin, alongBin). */
+    public int cellStart(final int l, final int phiBin, final int alongBin)
     {
-        return cellStart[phiBin * zBins + zBin];
+        return cellStart[layerCells[l] + phiBin * alongBins[l] + alongBin];
     }
 
-    /** Position past the last spacepoint of cell (phiBin, zBin). */
-    public int cellEnd(final int phiBin, final int zBin)
+    /** Position past the last spacepoint of cell (layer, phiBin, alongBin). */
+    public int cellEnd(final int l, final int phiBin, final int alongBin)
     {
-        return cellStart[phiBin * zBins + zBin + 1];
+        return cellStart[layerCells[l] + phiBin * alongBins[l] + alongBin + 1];
     }
 
-    /** The first position in [from, to) whose radius is not below {@code r}; the range must be one cell. */
-    public int lowerBound(final int from, final int to, final double r)
+    /** The first position in [from, to) whose position along the layer is not below {@code along}; the range must be one cell. */
+    public int lowerBound(final int from, final int to, final double along)
     {
         int lo = from;
         int hi = to;
         while (lo < hi)
         {
             final int mid = (lo + hi) >>> 1;
-            if (memberR[mid] < r)
+            if (memberAlong[mid] < along)
             {
                 lo = mid + 1;
             }
@@ -192,10 +216,10 @@ public final class SpacepointGrid
         return phi == Math.PI ? phiBins - 1 : index;
     }
 
-    /** The z bin of {@code z}, clamped into the grid. */
-    public int zBin(final double z)
+    /** The along bin of layer {@code l} at position {@code along}, clamped into the layer. */
+    public int alongBin(final int l, final double along)
     {
-        return (int)Math.max(0, Math.min(zBins - 1, Math.floor((z - zLow) / zBinMm)));
+        return (int)Math.max(0, Math.min(alongBins[l] - 1, Math.floor((along - alongLow[l]) / binMm)));
     }
 
     /**
@@ -203,20 +227,20 @@ public final class SpacepointGrid
      * a rounded key (the micron, the microradian), so an insertion sort moves only the few out of exact order. A binary
      * search over values ordered only to the key could step past an entry at a window's edge.
      */
-    public static void sortExactly(final double[] radii, final int[] members, final int from, final int to)
+    public static void sortExactly(final double[] values, final int[] members, final int from, final int to)
     {
         for (int k = from + 1; k < to; k++)
         {
-            final double r = radii[k];
+            final double v = values[k];
             final int i = members[k];
             int at = k;
-            while (at > from && radii[at - 1] > r)
+            while (at > from && values[at - 1] > v)
             {
-                radii[at] = radii[at - 1];
+                values[at] = values[at - 1];
                 members[at] = members[at - 1];
                 at--;
             }
-            radii[at] = r;
+            values[at] = v;
             members[at] = i;
         }
     }
@@ -227,7 +251,7 @@ public final class SpacepointGrid
         {
             final int c = Math.max(n, 2 * members.length);
             members = new int[c];
-            memberR = new double[c];
+            memberAlong = new double[c];
             keys = new long[c];
         }
     }

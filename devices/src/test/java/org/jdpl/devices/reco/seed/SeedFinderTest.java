@@ -42,12 +42,34 @@ class SeedFinderTest
         final EventSpacepoints sp = simulatedEvent(150);
         final SeedConfig d = SeedConfig.defaults();
         final SeedConfig config = new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(),
-            d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), 9, d.phiBins(), d.zBinMm());
+            d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), 9, d.phiBins(), d.zBinMm(), d.maxSkippedLayers(), d.tightPtMin(), d.tightD0Max());
         final List<String> reference = allTriplets(sp, config);
         final List<String> all = allTriplets(sp, d);
         assertTrue(reference.size() > 300 && reference.size() < all.size(), "pixel middles keep some seeds, not all: " + reference.size()
             + " of " + all.size());
         assertEquals(reference, seeds(sp, config));
+    }
+
+    @Test
+    void shouldFindTheSeedsOfTheSearchOfAllTripletsWithATightFirstPass()
+    {
+        final EventSpacepoints sp = simulatedEvent(150);
+        final SeedConfig tight = withCuts(SeedConfig.defaults(), 1, 0.35, 2);
+        final List<String> reference = allTriplets(sp, tight);
+        final List<String> onePass = allTriplets(sp, SeedConfig.defaults());
+        assertTrue(reference.size() > 300 && !reference.equals(onePass), "the first pass changes the seeds: " + reference.size());
+        assertEquals(reference, seeds(sp, tight));
+    }
+
+    @Test
+    void shouldFindTheSeedsOfTheSearchOfAllTripletsWhateverTheLayersADoubletMaySkip()
+    {
+        final EventSpacepoints sp = simulatedEvent(150);
+        final List<String> none = allTriplets(sp, withCuts(SeedConfig.defaults(), 0, 0.15, 10));
+        final List<String> many = allTriplets(sp, withCuts(SeedConfig.defaults(), 64, 0.15, 10));
+        assertTrue(!none.equals(many), "skipping layers changes the seeds");
+        assertEquals(none, seeds(sp, withCuts(SeedConfig.defaults(), 0, 0.15, 10)));
+        assertEquals(many, seeds(sp, withCuts(SeedConfig.defaults(), 64, 0.15, 10)));
     }
 
     @Test
@@ -59,7 +81,7 @@ class SeedFinderTest
         for (final int[] binning : new int[][] {{1, 100000}, {7, 13}, {512, 5}})
         {
             final SeedConfig config = new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(),
-                d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), d.middleMaxVolume(), binning[0], binning[1]);
+                d.d0Max(), d.cotTolerance(), d.scattering(), d.seedsPerMiddle(), d.maxVolume(), d.middleMaxVolume(), binning[0], binning[1], d.maxSkippedLayers(), d.tightPtMin(), d.tightD0Max());
             assertEquals(expected, seeds(sp, config), "phi bins " + binning[0] + ", z bin " + binning[1] + " mm");
         }
     }
@@ -80,11 +102,16 @@ class SeedFinderTest
         return describe(out);
     }
 
-    /** Every (bottom, middle, top) within the radial windows offered to the cuts and the best-of, in event order of middles. */
+    /**
+     * Every (bottom, middle, top) within the radial windows offered to the cuts and the best-of, in event order of middles;
+     * with a tight pass, a middle's triplets under the tight cuts, and only where there are none those under the full cuts.
+     */
     private static List<String> allTriplets(final EventSpacepoints sp, final SeedConfig config)
     {
         final SeedCuts cuts = new SeedCuts(config);
         cuts.prepare(sp);
+        final SeedCuts tight = new SeedCuts(config.tightPass());
+        tight.prepare(sp);
         final BestTriplets best = new BestTriplets(config.seedsPerMiddle());
         final SeedBuffer out = new SeedBuffer();
         for (int m = 0; m < sp.size; m++)
@@ -94,30 +121,60 @@ class SeedFinderTest
                 continue;
             }
             best.clear();
-            for (int b = 0; b < sp.size; b++)
+            if (config.hasTightPass())
             {
-                final double drBottom = sp.r[m] - sp.r[b];
-                if (sp.volume(b) > config.maxVolume() || drBottom < config.deltaRMin() || drBottom > config.deltaRMax())
-                {
-                    continue;
-                }
-                for (int t = 0; t < sp.size; t++)
-                {
-                    final double drTop = sp.r[t] - sp.r[m];
-                    if (sp.volume(t) > config.maxVolume() || drTop < config.deltaRMin() || drTop > config.deltaRMax())
-                    {
-                        continue;
-                    }
-                    final double q = cuts.candidateQuality(sp, b, m, t);
-                    if (q >= 0)
-                    {
-                        best.offer(b, t, q);
-                    }
-                }
+                offerAll(sp, m, config, tight, best);
+            }
+            if (best.size() == 0)
+            {
+                offerAll(sp, m, config, cuts, best);
             }
             best.emit(m, out);
         }
         return describe(out);
+    }
+
+    /** Offers every triplet of middle {@code m} within the radial windows that passes {@code cuts}. */
+    private static void offerAll(final EventSpacepoints sp, final int m, final SeedConfig config, final SeedCuts cuts, final BestTriplets best)
+    {
+        // Only pairs of a bottom and a top that each pass the doublet cuts with the middle can pass candidateQuality, which
+        // checks both doublets again: listing them first keeps the search of all triplets quick.
+        final List<Integer> bottoms = new ArrayList<>();
+        final List<Integer> tops = new ArrayList<>();
+        for (int o = 0; o < sp.size; o++)
+        {
+            final double dr = sp.r[o] - sp.r[m];
+            if (sp.volume(o) > config.maxVolume())
+            {
+                continue;
+            }
+            if (-dr >= config.deltaRMin() && -dr <= config.deltaRMax() && cuts.compatibleDoublet(sp, o, m))
+            {
+                bottoms.add(o);
+            }
+            if (dr >= config.deltaRMin() && dr <= config.deltaRMax() && cuts.compatibleDoublet(sp, m, o))
+            {
+                tops.add(o);
+            }
+        }
+        for (final int b : bottoms)
+        {
+            for (final int t : tops)
+            {
+                final double q = cuts.candidateQuality(sp, b, m, t);
+                if (q >= 0)
+                {
+                    best.offer(b, t, q);
+                }
+            }
+        }
+    }
+
+    private static SeedConfig withCuts(final SeedConfig d, final int maxSkippedLayers, final double tightPtMin, final double tightD0Max)
+    {
+        return new SeedConfig(d.ptMin(), d.bFieldTesla(), d.deltaRMin(), d.deltaRMax(), d.cotThetaMax(), d.z0Max(), d.d0Max(), d.cotTolerance(),
+            d.scattering(), d.seedsPerMiddle(), d.maxVolume(), d.middleMaxVolume(), d.phiBins(), d.zBinMm(), maxSkippedLayers, tightPtMin,
+            tightD0Max);
     }
 
     private static List<String> describe(final SeedBuffer seeds)
