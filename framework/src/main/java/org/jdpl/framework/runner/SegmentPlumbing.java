@@ -2,8 +2,8 @@ package org.jdpl.framework.runner;
 
 import java.nio.file.Path;
 
-import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpIdleStrategy;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.SegmentSlots;
 import org.jdpl.transport.segment.PayloadSegment;

@@ -18,12 +18,12 @@ import static org.jdpl.transport.segment.SegmentLayout.LONG;
  */
 final class SpaceWaits
 {
-    private final MemorySegment memory;
-    private final BlockAllocator allocator;
-    private final ProcessTable processes;
     /** Tries while spinning before sleeping on the signal: a few microseconds, the time a running consumer takes to free one block. */
     private static final int SPIN_TRIES = 100;
 
+    private final MemorySegment memory;
+    private final BlockAllocator allocator;
+    private final ProcessTable processes;
     private final int slot;
     private final ReleaseSignal released;
 
