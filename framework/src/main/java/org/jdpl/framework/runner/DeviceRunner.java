@@ -9,6 +9,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
+import org.jdpl.framework.channel.DeviceChannels;
 import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.device.Inputs;
 import org.jdpl.framework.plan.PlannedDevice;

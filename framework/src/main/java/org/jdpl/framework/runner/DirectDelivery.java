@@ -61,7 +61,7 @@ final class DirectDelivery implements AutoCloseable
     void onMessage(final long timeslice, final DataSpec spec, final DirectBuffer buffer, final int offset, final int length)
     {
         hold();
-        slot.fill(timeslice, spec, buffer, offset, length);
+        slot.fill(timeslice, spec, buffer, offset, length, null, 0); // the fast path takes no durable input
     }
 
     /** One segment-backed message this process now holds: viewed in place, released after the call. */

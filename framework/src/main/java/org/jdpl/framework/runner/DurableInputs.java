@@ -48,15 +48,13 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
 
     private final Queue[] queues;
     private final MessageReceiver receiver;
-    private final TimesliceAssembler assembler;
     private final MessageDecoder decoder = new MessageDecoder();
     private Queue current;
 
-    private DurableInputs(final Queue[] queues, final MessageReceiver receiver, final TimesliceAssembler assembler)
+    private DurableInputs(final Queue[] queues, final MessageReceiver receiver)
     {
         this.queues = queues;
         this.receiver = receiver;
-        this.assembler = assembler;
     }
 
     /** The durable inputs of this replica; null when none of its inputs is durable. */
@@ -66,8 +64,7 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
         final Path runDir,
         final String device,
         final int replica,
-        final MessageReceiver receiver,
-        final TimesliceAssembler assembler)
+        final MessageReceiver receiver)
     {
         final List<DurableChannels.Inbound> inbound = DurableChannels.queuesInto(plan, runDir, device, replica);
         if (inbound.isEmpty())
@@ -96,7 +93,7 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
             }
             throw ex;
         }
-        return new DurableInputs(queues.toArray(new Queue[0]), receiver, assembler);
+        return new DurableInputs(queues.toArray(new Queue[0]), receiver);
     }
 
     /** Reads what was appended since the last poll; returns how many messages. */
@@ -120,15 +117,7 @@ final class DurableInputs implements DurableMessageHandler, AutoCloseable
         {
             return; // its producer's end of stream is counted from another stream or queue
         }
-        assembler.origin(current, index);
-        try
-        {
-            receiver.onFragment(buffer, offset, length, null);
-        }
-        finally
-        {
-            assembler.origin(null, 0);
-        }
+        receiver.onDurableMessage(buffer, offset, length, current, index);
     }
 
     @Override

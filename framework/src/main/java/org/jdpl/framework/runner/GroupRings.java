@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.agrona.CloseHelper;
+import org.jdpl.framework.channel.InProcessRings;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.ProcessGroup;
@@ -18,7 +19,7 @@ import org.jdpl.transport.inprocess.InProcessRing;
  * others go to the consumer's other replicas, in other processes, over Aeron. Made before any member
  * starts, closed after all have ended, by the process that made it.
  */
-public final class GroupRings implements AutoCloseable
+public final class GroupRings implements InProcessRings, AutoCloseable
 {
     /** Default ring size: room for eight messages of the default inline threshold (64 KiB) and their headers. */
     private static final int MIN_CAPACITY_BYTES = 1 << 20;
@@ -58,8 +59,8 @@ public final class GroupRings implements AutoCloseable
         return (int)Math.min(MAX_CAPACITY_BYTES, capacity);
     }
 
-    /** The ring into {@code consumer}'s replica {@code consumerReplica}, or null when it is not in this process. */
-    InProcessRing ringInto(final String consumer, final int consumerReplica)
+    @Override
+    public InProcessRing ringInto(final String consumer, final int consumerReplica)
     {
         return consumerReplica == replica ? rings.get(consumer) : null;
     }

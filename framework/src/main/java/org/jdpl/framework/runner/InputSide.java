@@ -58,7 +58,7 @@ final class InputSide implements AutoCloseable
     /** Also tails this replica's durable queues, if any of its inputs is durable. */
     InputSide durable(final Plan plan, final Path runDir, final String device, final int replica)
     {
-        durable = DurableInputs.open(who, plan, runDir, device, replica, receiver, assembler);
+        durable = DurableInputs.open(who, plan, runDir, device, replica, receiver);
         return this;
     }
 

@@ -55,6 +55,23 @@ final class MessageReceiver implements FragmentHandler
     @Override
     public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        onMessage(buffer, offset, length, header, null, 0);
+    }
+
+    /**
+     * A message read from durable queue {@code queue} at {@code index}: acknowledged there once its
+     * timeslice is done (or at once, when it arrives too late to be used).
+     */
+    void onDurableMessage(final DirectBuffer buffer, final int offset, final int length, final DurableInputs.Queue queue,
+        final long index)
+    {
+        onMessage(buffer, offset, length, null, queue, index);
+    }
+
+    /** {@code ackQueue} null: from shared memory, nothing to acknowledge. */
+    private void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header,
+        final DurableInputs.Queue ackQueue, final long ackIndex)
+    {
         final WireError error = decoder.check(buffer, offset, length);
         if (error != WireError.NONE)
         {
@@ -99,7 +116,7 @@ final class MessageReceiver implements FragmentHandler
             return;
         }
         final int result = assembler.onMessage(
-            input, timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize);
+            input, timeslice, spec, buffer, offset + MessageLayout.PAYLOAD_OFFSET, payloadSize, ackQueue, ackIndex);
         if (result == TimesliceAssembler.DUPLICATE)
         {
             dropped.onDuplicate(labels[input], timeslice);

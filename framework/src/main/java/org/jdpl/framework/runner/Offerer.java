@@ -4,6 +4,7 @@ import io.aeron.Publication;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.jdpl.framework.channel.Outlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

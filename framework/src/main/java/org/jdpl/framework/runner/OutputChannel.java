@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.channel.Outlet;
 import org.jdpl.framework.spec.OutputSpec;
 import org.jdpl.transport.MessageEncoder;
 import org.jdpl.transport.MessageLayout;

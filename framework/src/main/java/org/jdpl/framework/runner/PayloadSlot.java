@@ -41,7 +41,12 @@ final class PayloadSlot implements Input
         this.arena = arena;
     }
 
-    void fill(final long timeslice, final DataSpec spec, final DirectBuffer source, final int offset, final int length)
+    /**
+     * Copies an inline payload in. One read from durable queue {@code ackQueue} (null: shared memory)
+     * at {@code ackIndex} is acknowledged there by {@link #clear}, when its timeslice is done.
+     */
+    void fill(final long timeslice, final DataSpec spec, final DirectBuffer source, final int offset, final int length,
+        final DurableInputs.Queue ackQueue, final long ackIndex)
     {
         if (length > memory.byteSize())
         {
@@ -53,6 +58,8 @@ final class PayloadSlot implements Input
             view = memory.asSlice(0, length).asReadOnly();
             viewLength = length;
         }
+        this.ackQueue = ackQueue;
+        this.ackIndex = ackIndex;
         this.timeslice = timeslice;
         this.spec = spec;
         this.present = true;
@@ -67,13 +74,6 @@ final class PayloadSlot implements Input
         this.timeslice = timeslice;
         this.spec = spec;
         this.present = true;
-    }
-
-    /** The message came from a durable queue at {@code index}: clearing the slot acknowledges it. */
-    void origin(final DurableInputs.Queue queue, final long index)
-    {
-        this.ackQueue = queue;
-        this.ackIndex = index;
     }
 
     /** The segment block behind the payload, or -1 when it was inline. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.channel.Outlet;
 import org.jdpl.transport.MessageEncoder;
 import org.jdpl.transport.MessageLayout;
 

@@ -1,6 +1,7 @@
 package org.jdpl.framework.runner;
 
 import org.agrona.DirectBuffer;
+import org.jdpl.framework.channel.Outlet;
 
 /**
  * The consumer replicas of one output that run on other hosts: they get the payload bytes (in

@@ -3,6 +3,7 @@ package org.jdpl.framework.runner;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.jdpl.framework.channel.DeviceChannels;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;

@@ -2,6 +2,8 @@ package org.jdpl.framework.runner;
 
 import java.nio.file.Path;
 
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpIdleStrategy;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.SegmentSlots;
 import org.jdpl.transport.segment.PayloadSegment;
@@ -29,7 +31,17 @@ final class SegmentPlumbing
         final int slot = SegmentSlots.slotOf(context.manifest().plan(), context.deviceName(), context.replica(),
             PayloadSegment.maxProcesses());
         final Path file = RunLayout.payloadSegment(Path.of(context.manifest().shmDir()));
-        return SegmentAccess.open(file, slot, new WatchingIdleStrategy(context.idleStrategy(), watch));
+        return SegmentAccess.open(file, slot, new WatchingIdleStrategy(spaceWait(), watch));
+    }
+
+    /**
+     * What a producer runs between waits on a full segment: nothing but the watch. The segment wakes
+     * it on the next free ({@code PayloadSegment.allocate}), so the device's own idle strategy, whose
+     * park of up to 1 ms came back after milliseconds on a loaded machine, has no part in it.
+     */
+    static IdleStrategy spaceWait()
+    {
+        return NoOpIdleStrategy.INSTANCE;
     }
 
     /** Adds the segment's figures to the report: as metrics, and the waits to back-pressure. */

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.channel.DeviceChannels;
+import org.jdpl.framework.channel.Outlet;
 import org.jdpl.framework.device.Input;
 import org.jdpl.framework.device.Outputs;
 import org.jdpl.framework.plan.Plan;

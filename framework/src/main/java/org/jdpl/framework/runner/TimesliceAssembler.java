@@ -39,8 +39,6 @@ final class TimesliceAssembler implements AutoCloseable
     /** Complete timeslices waiting for {@link #deliver}, in delivery order. */
     private final ReadyTimeslices ready = new ReadyTimeslices();
     private SegmentAccess segment;
-    private DurableInputs.Queue originQueue;
-    private long originIndex;
     /** Where the message being placed goes: its timeslice's entry, and that entry's position in {@link #pending} (-1: none). */
     private PendingTimeslice placing;
     private int placingPosition;
@@ -58,10 +56,7 @@ final class TimesliceAssembler implements AutoCloseable
         this.pending = new PendingTimeslices(labels, lifetimes.required(), conditions, arena);
     }
 
-    /**
-     * Takes one message of input {@code inputIndex}, copying its payload. Returns {@link #DUPLICATE}
-     * (and keeps the first) when that input already arrived for a timeslice still being gathered.
-     */
+    /** Takes one message from shared memory, which has nothing to acknowledge; as the durable {@link #onMessage} otherwise. */
     int onMessage(
         final int inputIndex,
         final long timeslice,
@@ -70,18 +65,36 @@ final class TimesliceAssembler implements AutoCloseable
         final int offset,
         final int length)
     {
+        return onMessage(inputIndex, timeslice, spec, buffer, offset, length, null, 0);
+    }
+
+    /**
+     * Takes one message of input {@code inputIndex}, copying its payload. Returns {@link #DUPLICATE}
+     * (and keeps the first) when that input already arrived for a timeslice still being gathered.
+     * A message from durable queue {@code ackQueue} (null: shared memory) at {@code ackIndex} is
+     * acknowledged there when its timeslice is done, or at once when it is {@link #LATE}.
+     */
+    int onMessage(
+        final int inputIndex,
+        final long timeslice,
+        final DataSpec spec,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final DurableInputs.Queue ackQueue,
+        final long ackIndex)
+    {
         final int placed = place(inputIndex, timeslice);
-        if (placed == LATE && originQueue != null)
+        if (placed == LATE && ackQueue != null)
         {
-            originQueue.acknowledge(originIndex, timeslice); // done with: not to be replayed
+            ackQueue.acknowledge(ackIndex, timeslice); // done with: not to be replayed
         }
         if (placed != ACCEPTED)
         {
             return placed;
         }
         final PayloadSlot slot = slotOf(inputIndex);
-        slot.fill(timeslice, spec, buffer, offset, length);
-        slot.origin(originQueue, originIndex);
+        slot.fill(timeslice, spec, buffer, offset, length, ackQueue, ackIndex);
         filled();
         return ACCEPTED;
     }
@@ -166,13 +179,6 @@ final class TimesliceAssembler implements AutoCloseable
             ready.push(pending.remove(placingPosition));
         }
         placing = null;
-    }
-
-    /** The durable queue and index of the messages fed next (null: shared memory), acknowledged when their timeslice is done. */
-    void origin(final DurableInputs.Queue queue, final long index)
-    {
-        this.originQueue = queue;
-        this.originIndex = index;
     }
 
     /** The segment that segment-backed messages come through (null: this assembler takes none). */

@@ -3,8 +3,9 @@ package org.jdpl.framework.runner;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * Waits as the device's idle strategy does, and checks the {@link DriverWatch} at every wait, so a
- * device blocked on back-pressure (a full payload segment) still stops when asked or orphaned.
+ * Waits as its delegate does, and checks the {@link DriverWatch} at every wait, so a device blocked
+ * on back-pressure (a full payload segment, whose own signal does the waiting) still stops when asked
+ * or orphaned.
  */
 final class WatchingIdleStrategy implements IdleStrategy
 {

@@ -3,7 +3,8 @@
  * an Agrona Agent) and the process entry points ({@link org.jdpl.framework.runner.DeviceMain} for one
  * device replica, {@link org.jdpl.framework.runner.GroupMain} for a process group's members, one
  * runner thread each). It receives messages over Aeron IPC, or from a group mate through the
- * group's in-process rings ({@code GroupRings}, as {@code Outlet}s on the sending side), gathers them into complete timeslices
+ * group's in-process rings ({@code GroupRings}), and sends on the outlets of its channels, which
+ * {@link org.jdpl.framework.channel} builds from the plan; it gathers messages into complete timeslices
  * ({@code TimesliceAssembler}; a device whose one input completes alone skips that and gets each
  * message as it arrives, {@code DirectDelivery}), calls the device, sends its outputs along the plan's routes, obeys
  * the Driver's control commands, ends the stream and writes the device's report.

@@ -16,6 +16,8 @@ import java.util.List;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.jdpl.framework.channel.Outlet;
+import org.jdpl.framework.channel.RingOutlet;
 import org.jdpl.framework.device.Input;
 import org.jdpl.framework.device.Inputs;
 import org.jdpl.framework.plan.Completion;

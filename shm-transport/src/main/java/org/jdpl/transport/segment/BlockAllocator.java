@@ -16,6 +16,7 @@ final class BlockAllocator
     private final long pageCount;
     private final PageBitmap bitmap;
     private final BlockTable blocks;
+    private final ReleaseSignal released;
 
     BlockAllocator(final MemorySegment memory, final SegmentLayout layout)
     {
@@ -23,6 +24,13 @@ final class BlockAllocator
         this.pageCount = layout.pageCount();
         this.bitmap = new PageBitmap(memory, layout);
         this.blocks = new BlockTable(memory, layout);
+        this.released = new ReleaseSignal(memory, pageCount);
+    }
+
+    /** Wakes producers waiting for space whenever pages are freed. */
+    ReleaseSignal releaseSignal()
+    {
+        return released;
     }
 
     BlockTable blocks()
@@ -125,7 +133,8 @@ final class BlockAllocator
         if (blocks.finishFree(firstPage, slot))
         {
             bitmap.free(firstPage, pages);
-            LONG.getAndAdd(memory, SegmentLayout.USED_PAGES_OFFSET, -pages);
+            final long usedBefore = (long)LONG.getAndAdd(memory, SegmentLayout.USED_PAGES_OFFSET, -pages);
+            released.released(pageCount - usedBefore + pages);
         }
     }
 }

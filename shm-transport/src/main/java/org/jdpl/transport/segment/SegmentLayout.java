@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * Where everything lives in the segment file; the one place that knows the byte layout.
  *
  * <pre>
- *  0                 header (4 KiB): magic, version, geometry; used-page counter and back-pressure
- *                    counters, each group on its own cache line
+ *  0                 header (4 KiB): magic, version, geometry; used-page counter, back-pressure
+ *                    counters, and the release signal (waiters, futex word), each group on its own cache line
  *  bitmapOffset      page bitmap: one bit per data page, 1 = in use; bits past the last page are 1
  *  summaryOffset     word bitmap: one bit per page-bitmap word, 1 = its 64 pages are reserved whole
  *                    by a large block (so a 1 GiB block is a few atomic operations, not 256)
@@ -33,7 +33,7 @@ record SegmentLayout(
     long fileSizeBytes)
 {
     static final long MAGIC = 0x4A44_504C_5345_474DL; // "JDPLSEGM"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final long HEADER_BYTES = 4096;
     static final int MAX_PROCESSES = 56;
     static final long BLOCK_ENTRY_BYTES = 32;
@@ -49,6 +49,9 @@ record SegmentLayout(
     static final long USED_PAGES_OFFSET = 128;
     static final long WAITS_OFFSET = 192;
     static final long WAIT_NS_OFFSET = 200;
+    /** {@link ReleaseSignal}: producers waiting for space (long), and the futex word frees bump while there are any (int). */
+    static final long SPACE_WAITERS_OFFSET = 256;
+    static final long RELEASES_OFFSET = 264;
 
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 

@@ -1,4 +1,4 @@
-package org.jdpl.framework.runner;
+package org.jdpl.framework.channel;
 
 import org.agrona.DirectBuffer;
 
@@ -6,9 +6,9 @@ import org.agrona.DirectBuffer;
  * Where a producer's messages to one consumer replica go: an Aeron IPC publication, or, when the
  * consumer shares the producer's process (a process group), an in-process ring. Offers answer as an
  * Aeron publication does (a positive position when taken, else one of its negative codes), so that
- * the {@link Offerer} waits out a full ring exactly as it waits out a back-pressured stream.
+ * the runner's {@code Offerer} waits out a full ring exactly as it waits out a back-pressured stream.
  */
-interface Outlet
+public interface Outlet
 {
     /** Offers one whole message; see {@link io.aeron.Publication#offer(DirectBuffer, int, int)} for the answers. */
     long offer(DirectBuffer buffer, int offset, int length);

@@ -1,4 +1,4 @@
-package org.jdpl.framework.runner;
+package org.jdpl.framework.channel;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +35,9 @@ import org.jdpl.transport.segment.PayloadSegment;
  * hosts that take every message of this replica share one {@link FanOutStreams fan-out stream}: their
  * outlets are one outlet, and each of them subscribes to it.
  */
-final class DeviceChannels implements AutoCloseable
+public final class DeviceChannels implements AutoCloseable
 {
-    static final String IPC = "aeron:ipc";
+    public static final String IPC = "aeron:ipc";
     /** The message limit of IPC streams with the default 16 MiB terms, for a device without routes. */
     private static final int DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
@@ -53,10 +53,10 @@ final class DeviceChannels implements AutoCloseable
 
     /**
      * @param plan  the plan, for host placement; null or single-host: every channel is local
-     * @param rings the rings of this replica's process group, or null when it runs in a process of its own
+     * @param rings the in-process rings of this replica's process group, or null when it runs in a process of its own
      */
-    DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId, final Plan plan,
-        final GroupRings rings)
+    public DeviceChannels(final Aeron aeron, final PlannedDevice device, final int replica, final int controlStreamId,
+        final Plan plan, final InProcessRings rings)
     {
         this.device = device;
         this.placement = plan == null ? HostPlacement.LOCAL : plan.placement();
@@ -116,24 +116,24 @@ final class DeviceChannels implements AutoCloseable
     }
 
     /** The fan-out streams this replica sends on. */
-    int fanOutStreams()
+    public int fanOutStreams()
     {
         return fanOutStreams;
     }
 
     /** Null for a source. */
-    Subscription data()
+    public Subscription data()
     {
         return data;
     }
 
-    Subscription control()
+    public Subscription control()
     {
         return control;
     }
 
     /** The UDP subscriptions for producers on other hosts: its own port, and the fan-out streams it is a member of; empty when none. */
-    Subscription[] remoteData()
+    public Subscription[] remoteData()
     {
         return remoteData;
     }
@@ -182,7 +182,7 @@ final class DeviceChannels implements AutoCloseable
     }
 
     /** Every outlet, once each (a fan-out outlet stands for several consumer streams). */
-    List<Outlet> allOutlets()
+    public List<Outlet> allOutlets()
     {
         final Set<Outlet> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         return outlets.values().stream().filter(distinct::add).toList();
@@ -226,7 +226,7 @@ final class DeviceChannels implements AutoCloseable
     }
 
     /** Per target of output {@code label} ({@link #targetGroupsOf}), the outlet to each consumer replica, indexed by replica. */
-    Outlet[][] targetsOf(final String label)
+    public Outlet[][] targetsOf(final String label)
     {
         return targetGroupsOf(label).stream()
             .map(group -> group.stream().map(c -> outlets.get(c.streamId())).toArray(Outlet[]::new))
@@ -234,7 +234,7 @@ final class DeviceChannels implements AutoCloseable
     }
 
     /** Per target of output {@code label}, in the order of {@link #targetsOf}, whether each consumer replica is on another host. */
-    boolean[][] remoteOf(final String label)
+    public boolean[][] remoteOf(final String label)
     {
         final List<List<ConsumerReplica>> groups = targetGroupsOf(label);
         final boolean[][] remote = new boolean[groups.size()][];
@@ -253,7 +253,7 @@ final class DeviceChannels implements AutoCloseable
      * Per target of output {@code label}, in the order of {@link #targetsOf}, the payload-segment
      * holder bit of each consumer replica (from the plan's slot assignment).
      */
-    long[][] holdersOf(final String label, final Plan plan)
+    public long[][] holdersOf(final String label, final Plan plan)
     {
         // A consumer on another host gets the bytes, not a hold on a block of this host's segment.
         return targetGroupsOf(label).stream()
@@ -268,7 +268,7 @@ final class DeviceChannels implements AutoCloseable
     }
 
     /** The largest payload one message can carry on every stream of this device. */
-    int maxPayloadBytes()
+    public int maxPayloadBytes()
     {
         int maxMessage = DEFAULT_MAX_MESSAGE_BYTES;
         for (final Map.Entry<Integer, Outlet> outlet : outlets.entrySet())

@@ -1,4 +1,4 @@
-package org.jdpl.framework.runner;
+package org.jdpl.framework.channel;
 
 import io.aeron.Publication;
 import org.agrona.DirectBuffer;
@@ -9,7 +9,7 @@ import org.jdpl.transport.inprocess.InProcessRing;
  * exists before either device starts and outlives both, so it is always connected; a full ring
  * answers {@link Publication#BACK_PRESSURED}. Does not own the ring.
  */
-final class RingOutlet implements Outlet
+public final class RingOutlet implements Outlet
 {
     /** Any positive answer means taken; a ring has no stream position to give. */
     private static final long TAKEN = 1;
@@ -17,7 +17,7 @@ final class RingOutlet implements Outlet
     private final InProcessRing ring;
     private final String description;
 
-    RingOutlet(final InProcessRing ring)
+    public RingOutlet(final InProcessRing ring)
     {
         this.ring = ring;
         this.description = ring.toString();

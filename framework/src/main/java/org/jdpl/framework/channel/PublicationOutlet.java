@@ -1,15 +1,15 @@
-package org.jdpl.framework.runner;
+package org.jdpl.framework.channel;
 
 import io.aeron.Publication;
 import org.agrona.DirectBuffer;
 
 /** An outlet over an Aeron publication (IPC, or UDP to another host): a consumer in another process. Does not own the publication. */
-final class PublicationOutlet implements Outlet
+public final class PublicationOutlet implements Outlet
 {
     private final Publication publication;
     private final String description;
 
-    PublicationOutlet(final Publication publication)
+    public PublicationOutlet(final Publication publication)
     {
         this.publication = publication;
         this.description = "stream " + publication.streamId();

@@ -1,4 +1,4 @@
-package org.jdpl.framework.runner;
+package org.jdpl.framework.channel;
 
 import org.jdpl.framework.plan.NetSettings;
 

@@ -1,4 +1,4 @@
-package org.jdpl.framework.runner;
+package org.jdpl.framework.channel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
