@@ -213,7 +213,7 @@ public final class Driver
             {
                 probe.finish(last);
             }
-            final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
+            final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), dirs.shmDir(), plan, processes, status,
                 s.failure(), s.casualties(), s.crashes(), last, (System.nanoTime() - startNs) / 1e9).withAutoPipeline(choices);
             if (segment != null)
             {
