@@ -28,7 +28,9 @@ import org.jdpl.framework.topology.TopologyCompiler;
 /**
  * {@code dpl bench chaos}: a chain of counter-source → forwarder ×2 (restart) → checksum sink
  * (restart), with an expendable checksum sink ×2 beside it, run for a while as {@link ChaosMonkey}
- * kills random device processes with SIGKILL at random moments; then a stop. Reports whether every
+ * kills random device processes with SIGKILL at random moments (never the source, never the last
+ * live spare); then a stop. Once a spare is dead, half of every later timeslice is lost there, by
+ * design of {@code expendable}: {@code chaos.lost} is mostly that. Reports whether every
  * produced timeslice is accounted for (completed, dropped with a reason, or lost at a device that
  * died on its way), and that nothing is left running or in shared memory.
  * <p>
@@ -86,7 +88,7 @@ public final class ChaosBench
             final Driver driver = new Driver(new DriverContext().console(deviceLog).runsDir(dir.resolve("runs")));
             final long startNs = System.nanoTime();
             final CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> driver.run(compilation.plan()));
-            final ChaosMonkey monkey = new ChaosMonkey(settings.seed(), settings.meanKillSeconds(), List.of("source"));
+            final ChaosMonkey monkey = new ChaosMonkey(settings.seed(), settings.meanKillSeconds(), List.of("source"), List.of("spare"));
             monkey.killFor(TimeUnit.MILLISECONDS.toNanos(settings.millis()), compilation.plan().processCount(), run::isDone);
             driver.requestStop();
             boolean stalled = false;

@@ -19,13 +19,20 @@ final class ChaosMonkey
     private final Random random;
     private final double meanGapSeconds;
     private final List<String> spared;
+    private final List<String> expendable;
     private final List<String> log = new ArrayList<>();
     private final long startNs = System.nanoTime();
     private int kills;
 
-    /** @param spared device names never killed (a source cannot be restarted) */
-    ChaosMonkey(final long seed, final double meanGapSeconds, final List<String> spared)
+    /**
+     * @param spared     device names never killed (a source cannot be restarted)
+     * @param expendable device names whose last live replica is never killed: each death of one is
+     *                   for good, and with none left every later timeslice would be lost there, leaving
+     *                   nothing for the restart paths to be measured on
+     */
+    ChaosMonkey(final long seed, final double meanGapSeconds, final List<String> spared, final List<String> expendable)
     {
+        this.expendable = List.copyOf(expendable);
         this.random = new Random(seed);
         this.meanGapSeconds = meanGapSeconds;
         this.spared = List.copyOf(spared);
@@ -75,8 +82,10 @@ final class ChaosMonkey
 
     private void killOne()
     {
-        final List<DeviceProcesses.Running> victims = DeviceProcesses.running().stream()
+        final List<DeviceProcesses.Running> running = DeviceProcesses.running();
+        final List<DeviceProcesses.Running> victims = running.stream()
             .filter(p -> !spared.contains(p.device()))
+            .filter(p -> !expendable.contains(p.device()) || running.stream().filter(q -> q.device().equals(p.device())).count() > 1)
             .toList();
         final int pick = random.nextInt(Integer.MAX_VALUE);
         if (victims.isEmpty())

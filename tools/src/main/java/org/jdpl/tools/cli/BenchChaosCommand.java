@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
         "Chaos: source -> forwarder x2 (on-crash = restart) -> checksum sink (restart), and an expendable checksum",
-        "sink x2 beside it, while random device processes get kill -9 at random moments (from --seed, repeatable);",
+        "sink x2 beside it, while random device processes get kill -9 at random moments (from --seed, repeatable;",
+        "never the source, which cannot restart, nor the last live spare);",
         "then a stop. Checks every produced timeslice is completed, dropped or lost where a device died",
         "(chaos.unaccounted = 0), and no process or shared memory is left. Exit 1 when any of these fails."})
 final class BenchChaosCommand implements Callable<Integer>
