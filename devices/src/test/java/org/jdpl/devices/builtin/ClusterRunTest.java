@@ -184,6 +184,32 @@ class ClusterRunTest
     }
 
     /**
+     * A host dies with a device of {@code on-crash = restart} on it: the run stops (moving a replica to
+     * a surviving host is not built) and says so in one line, and every timeslice is accounted for.
+     */
+    @Test
+    @Timeout(120)
+    void shouldSayInOneLineWhyARestartableDeviceOfADeadHostIsNotStartedElsewhere() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        final ClusterSummary summary = killMidStream("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            fwd    { use = forwarder, host = h2, on-crash = restart }
+            sink   { use = checksum-sink, host = h1, options { fail-on-error = false } }
+            """, console, cluster -> cluster.agentPid("h2"));
+
+        assertEquals(RunStatus.FAILED, summary.status(), console::toString);
+        assertTrue(summary.failure().startsWith("host 'h2': its host agent died of signal 9"), summary.failure());
+        assertTrue(summary.failure().lines().anyMatch(line -> line.equals("  on-crash = restart of fwd cannot start it on another host: " +
+            "the plan fixes each replica's host and the address its producers send to when the run starts (moving a replica to a " +
+            "surviving host is not built), so the run stops")), summary.failure());
+        assertEquals(List.of(), local.shmLeft(), "the dead agent's shared memory is cleaned up after it: " + console);
+        final TimesliceTotals totals = summary.timeslices();
+        assertEquals(totals.produced(), totals.completed() + totals.dropped() + totals.lost(), "every timeslice accounted for: " + totals);
+        assertEquals(0, totals.unexplained(), totals.toString());
+    }
+
+    /**
      * An expendable device that dies on a host whose agent lives on: its host's Driver marks it
      * FAILED, the launching host sees that in the host's counters and tells the other hosts, so the
      * sink on h2 gets the end of stream on its behalf from h2's own Driver.

@@ -116,7 +116,7 @@ final class HostAgentWatch implements Agent
         }
         final String why = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
             (code == HostAgentMain.FAILED ? " ended the run by their failure policy" : " are lost (a crash of each)") +
-            "; see " + HostAgentProcess.log(agent.hostDir());
+            "; see " + HostAgentProcess.log(agent.hostDir()) + (died ? cannotRestartElsewhere(agent.host()) : "");
         if (failure == null)
         {
             failure = why;
@@ -192,6 +192,25 @@ final class HostAgentWatch implements Agent
         final List<ReplicaName> replicas = plan.replicasOn(host);
         return !replicas.isEmpty() && replicas.stream()
             .allMatch(replica -> plan.device(replica.device()).failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE);
+    }
+
+    /**
+     * For a host that died with replicas of {@code on-crash = restart} devices on it: why they are not
+     * started again on a surviving host, on one line; empty when there are none.
+     */
+    private String cannotRestartElsewhere(final String host)
+    {
+        final List<String> restartable = plan.replicasOn(host).stream()
+            .filter(r -> plan.device(r.device()).failurePolicy().onCrash() == FailurePolicy.OnCrash.RESTART)
+            .map(r -> plan.device(r.device()).replicas() == 1 ? r.device() : r.device() + "[" + r.replica() + "]")
+            .toList();
+        if (restartable.isEmpty())
+        {
+            return "";
+        }
+        return "\n  on-crash = restart of " + String.join(", ", restartable) + " cannot start " +
+            (restartable.size() == 1 ? "it" : "them") + " on another host: the plan fixes each replica's host and the address " +
+            "its producers send to when the run starts (moving a replica to a surviving host is not built), so the run stops";
     }
 
     private String devicesOn(final String host)
