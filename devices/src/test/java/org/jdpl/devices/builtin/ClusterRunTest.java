@@ -184,6 +184,52 @@ class ClusterRunTest
     }
 
     /**
+     * {@code net.silent-after}: a host agent alive but silent (SIGSTOP: no counters reach the launching
+     * host) is killed there and its host counted as lost; with only expendable devices on it the run
+     * goes on, and every timeslice is accounted for, the lost ones at its forwarder.
+     */
+    @Test
+    @Timeout(150)
+    void shouldKillASilentHostAgentAndGoOnWithoutItsExpendableDevices() throws Exception
+    {
+        final Plan plan = local.plan("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            fwd    { use = forwarder, host = h2, on-crash = expendable }
+            sink   { use = checksum-sink, host = h1, on-crash = expendable }
+            """.formatted(EXPENDABLE_TIMESLICES), "base-port = " + LocalCluster.BASE_PORT + ", mtu = 8K, silent-after = 10s");
+        final StringWriter console = new StringWriter();
+        final ClusterRun cluster = local.cluster(console);
+        final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long agent = -1;
+        while (System.nanoTime() < deadline && !run.isDone() && (agent < 0 || local.sinkTookOnTheLaunchingHost() < 100))
+        {
+            agent = cluster.agentPid("h2");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        final ClusterSummary summary;
+        try
+        {
+            assertTrue(agent > 0 && !run.isDone(), () -> "h2's agent runs: " + console);
+            // Stopped, not dead: its process is there, its counters stop.
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(agent)).start().waitFor());
+            summary = run.get(120, TimeUnit.SECONDS);
+        }
+        finally
+        {
+            cluster.requestStop();
+        }
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertEquals(1, summary.incidents().size(), summary.incidents().toString());
+        assertTrue(summary.incidents().get(0).startsWith("host 'h2': its host agent was silent for "), summary.incidents().get(0));
+        assertTrue(summary.incidents().get(0).contains("(no counters; net.silent-after = 10 s) and was killed; its devices fwd are " +
+            "expendable: the run goes on without them"), summary.incidents().get(0));
+        assertEquals(List.of(), local.shmLeft(), "the dead agent's shared memory is cleaned up after it: " + console);
+        assertAccountedWithLossesAt("fwd#0 on h2 (its agent died)", summary.timeslices());
+    }
+
+    /**
      * A host dies with a device of {@code on-crash = restart} on it: the run stops (moving a replica to
      * a surviving host is not built) and says so in one line, and every timeslice is accounted for.
      */
