@@ -230,6 +230,29 @@ class ClusterRunTest
     }
 
     /**
+     * A member of a fan-out stream dies (an expendable sink, its agent lives on): the flow control drops
+     * it and the other member gets every timeslice to the end; the dead one's are lost there.
+     */
+    @Test
+    @Timeout(150)
+    void shouldGoOnWithTheOtherMembersOfAFanOutStreamWhenOneDies() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        final ClusterSummary summary = killMidStream("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+            spare  { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"], on-crash = expendable }
+            """, console, cluster -> deviceOf(cluster.agentPid("h2"), "spare"));
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertEquals(List.of("spare#0 on host 'h2' failed; expendable: the run goes on without it"), summary.incidents());
+        final DeviceSummary sink = summary.hosts().get(1).summary().devices().stream().filter(d -> d.name().equals("sink")).findFirst()
+            .orElseThrow();
+        assertEquals(EXPENDABLE_TIMESLICES, sink.timeslicesIn(), "the other member got every timeslice: " + console);
+        assertAccountedWithLossesAt("spare#0 on h2", summary.timeslices());
+    }
+
+    /**
      * A host dies with a device of {@code on-crash = restart} on it: the run stops (moving a replica to
      * a surviving host is not built) and says so in one line, and every timeslice is accounted for.
      */
