@@ -192,33 +192,14 @@ class ClusterRunTest
     @Timeout(150)
     void shouldKillASilentHostAgentAndGoOnWithoutItsExpendableDevices() throws Exception
     {
-        final Plan plan = local.plan("""
+        final StringWriter console = new StringWriter();
+        // Stopped, not dead: its process is there, its counters stop.
+        final ClusterSummary summary = midStream(local.plan("""
             source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
             fwd    { use = forwarder, host = h2, on-crash = expendable }
             sink   { use = checksum-sink, host = h1, on-crash = expendable }
-            """.formatted(EXPENDABLE_TIMESLICES), "base-port = " + LocalCluster.BASE_PORT + ", mtu = 8K, silent-after = 10s");
-        final StringWriter console = new StringWriter();
-        final ClusterRun cluster = local.cluster(console);
-        final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long agent = -1;
-        while (System.nanoTime() < deadline && !run.isDone() && (agent < 0 || local.sinkTookOnTheLaunchingHost() < 100))
-        {
-            agent = cluster.agentPid("h2");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        final ClusterSummary summary;
-        try
-        {
-            assertTrue(agent > 0 && !run.isDone(), () -> "h2's agent runs: " + console);
-            // Stopped, not dead: its process is there, its counters stop.
-            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(agent)).start().waitFor());
-            summary = run.get(120, TimeUnit.SECONDS);
-        }
-        finally
-        {
-            cluster.requestStop();
-        }
+            """.formatted(EXPENDABLE_TIMESLICES), "base-port = " + LocalCluster.BASE_PORT + ", mtu = 8K, silent-after = 10s"),
+            console, cluster -> cluster.agentPid("h2"), ClusterRunTest::stop);
 
         assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
         assertEquals(1, summary.incidents().size(), summary.incidents().toString());
@@ -308,7 +289,27 @@ class ClusterRunTest
     private ClusterSummary killMidStream(final String devices, final StringWriter console, final ToLongFunction<ClusterRun> victim)
         throws Exception
     {
-        final Plan plan = local.plan(devices.formatted(EXPENDABLE_TIMESLICES));
+        return midStream(local.plan(devices.formatted(EXPENDABLE_TIMESLICES)), console, victim,
+            pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    /** SIGSTOP: the process stays, silent. */
+    private static void stop(final long pid)
+    {
+        try
+        {
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+        }
+        catch (final java.io.IOException | InterruptedException ex)
+        {
+            throw new AssertionError("kill -STOP " + pid, ex);
+        }
+    }
+
+    /** Runs {@code plan} and does {@code act} to the process {@code victim} finds, mid-stream; returns how the run ended. */
+    private ClusterSummary midStream(final Plan plan, final StringWriter console, final ToLongFunction<ClusterRun> victim,
+        final java.util.function.LongConsumer act) throws Exception
+    {
         final ClusterRun cluster = local.cluster(console);
         final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -321,9 +322,10 @@ class ClusterRunTest
         }
         try
         {
-            assertTrue(pid > 0 && !run.isDone(), () -> "the victim runs: " + console);
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            return run.get(90, TimeUnit.SECONDS);
+            assertTrue(pid > 0 && !run.isDone(), () -> "the victim runs: " + console + (run.isDone() ? "\nthe run ended already: " +
+                run.handle((summary, failure) -> failure != null ? failure.toString() : summary.failure()).join() : ""));
+            act.accept(pid);
+            return run.get(120, TimeUnit.SECONDS);
         }
         finally
         {

@@ -69,7 +69,8 @@ final class DeviceChannels implements AutoCloseable
         {
             final Publication publication = aeron.addPublication(UdpChannels.fanOutPublication(placement.net(),
                 placement.addressOf(host), fanOut.streamId()), fanOut.streamId());
-            final Outlet outlet = new FanOutOutlet(aeron, publication, fanOut.consumerStreams().size());
+            final Outlet outlet = new PublicationOutlet(publication,
+                new FanOutMembers(aeron, publication, fanOut.consumerStreams().size()));
             publications.put(fanOut.streamId(), publication);
             fanOutStreams++;
             for (final int member : fanOut.consumerStreams())

@@ -29,7 +29,7 @@ final class UdpChannels
      * A producer's fan-out stream {@code streamId} from the host at {@code address} to its members.
      * {@code fc=min}: at the pace of the slowest member; without a group size, so that a
      * member that stops sending status messages (it died) is dropped after the flow control's
-     * receiver timeout and the others go on ({@link FanOutOutlet} waits for all members at start).
+     * receiver timeout and the others go on ({@link FanOutMembers} waits for all members at start).
      */
     static String fanOutPublication(final NetSettings net, final String address, final int streamId)
     {
