@@ -73,7 +73,17 @@ public final class ChaosBench
         {
             throw new UncheckedIOException("cannot create a bench directory: " + ex.getMessage(), ex);
         }
-        try (PrintWriter deviceLog = new PrintWriter(Files.newBufferedWriter(dir.resolve("devices.log"), StandardCharsets.UTF_8), true))
+        final RunningDevices console;
+        try
+        {
+            console = new RunningDevices(Files.newBufferedWriter(dir.resolve("devices.log"), StandardCharsets.UTF_8));
+        }
+        catch (final IOException ex)
+        {
+            RunDirectories.deleteTree(dir);
+            throw new UncheckedIOException("chaos bench: " + ex.getMessage(), ex);
+        }
+        try (PrintWriter deviceLog = new PrintWriter(console, true))
         {
             final Path file = Files.writeString(dir.resolve("chaos.conf"), TOPOLOGY.formatted(settings.rateHz()));
             final Compilation compilation = TopologyCompiler.compile(List.of(file), List.of(), DeviceCatalog.load());
@@ -89,7 +99,8 @@ public final class ChaosBench
             final long startNs = System.nanoTime();
             final CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> driver.run(compilation.plan()));
             final ChaosMonkey monkey = new ChaosMonkey(settings.seed(), settings.meanKillSeconds(), List.of("source"), List.of("spare"));
-            monkey.killFor(TimeUnit.MILLISECONDS.toNanos(settings.millis()), compilation.plan().processCount(), run::isDone);
+            final int processes = compilation.plan().processCount();
+            monkey.killFor(TimeUnit.MILLISECONDS.toNanos(settings.millis()), () -> console.running() >= processes, run::isDone);
             driver.requestStop();
             boolean stalled = false;
             RunSummary summary;

@@ -39,15 +39,15 @@ final class ChaosMonkey
     }
 
     /**
-     * Waits until {@code processes} device processes are up (the chain runs), then kills for
+     * Waits until the run is {@code up} (every device running, its stream flowing), then kills for
      * {@code durationNs} or until the run is over; returns at once when it is. The duration counts
      * from then, so a slow start on a loaded machine does not eat the chaos.
      */
-    void killFor(final long durationNs, final int processes, final BooleanSupplier runOver)
+    void killFor(final long durationNs, final BooleanSupplier up, final BooleanSupplier runOver)
     {
-        while (DeviceProcesses.running().size() < processes && !runOver.getAsBoolean())
+        while (!up.getAsBoolean() && !runOver.getAsBoolean())
         {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling the process table: nothing to be told by
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling a count the console keeps: nothing to be told by
         }
         final long deadlineNs = System.nanoTime() + durationNs;
         while (!runOver.getAsBoolean())
