@@ -184,6 +184,82 @@ class ClusterRunTest
     }
 
     /**
+     * {@code net.silent-after}: a host agent alive but silent (SIGSTOP: no counters reach the launching
+     * host) is killed there and its host counted as lost; with only expendable devices on it the run
+     * goes on, and every timeslice is accounted for, the lost ones at its forwarder.
+     */
+    @Test
+    @Timeout(150)
+    void shouldKillASilentHostAgentAndGoOnWithoutItsExpendableDevices() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        // Stopped, not dead: its process is there, its counters stop.
+        final ClusterSummary summary = midStream(local.plan("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            fwd    { use = forwarder, host = h2, on-crash = expendable }
+            sink   { use = checksum-sink, host = h1, on-crash = expendable }
+            """.formatted(EXPENDABLE_TIMESLICES), "base-port = " + LocalCluster.BASE_PORT + ", mtu = 8K, silent-after = 10s"),
+            console, cluster -> cluster.agentPid("h2"), ClusterRunTest::stop);
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertEquals(1, summary.incidents().size(), summary.incidents().toString());
+        assertTrue(summary.incidents().get(0).startsWith("host 'h2': its host agent was silent for "), summary.incidents().get(0));
+        assertTrue(summary.incidents().get(0).contains("(no counters; net.silent-after = 10 s) and was killed; its devices fwd are " +
+            "expendable: the run goes on without them"), summary.incidents().get(0));
+        assertEquals(List.of(), local.shmLeft(), "the dead agent's shared memory is cleaned up after it: " + console);
+        assertAccountedWithLossesAt("fwd#0 on h2 (its agent died)", summary.timeslices());
+    }
+
+    /**
+     * A member of a fan-out stream dies (an expendable sink, its agent lives on): the flow control drops
+     * it and the other member gets every timeslice to the end; the dead one's are lost there.
+     */
+    @Test
+    @Timeout(150)
+    void shouldGoOnWithTheOtherMembersOfAFanOutStreamWhenOneDies() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        final ClusterSummary summary = killMidStream("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            sink   { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"] }
+            spare  { use = checksum-sink, host = h2, inputs = ["in:TST/COUNTER"], on-crash = expendable }
+            """, console, cluster -> deviceOf(cluster.agentPid("h2"), "spare"));
+
+        assertEquals(RunStatus.OK, summary.status(), summary.failure() + "\n" + console);
+        assertEquals(List.of("spare#0 on host 'h2' failed; expendable: the run goes on without it"), summary.incidents());
+        final DeviceSummary sink = summary.hosts().get(1).summary().devices().stream().filter(d -> d.name().equals("sink")).findFirst()
+            .orElseThrow();
+        assertEquals(EXPENDABLE_TIMESLICES, sink.timeslicesIn(), "the other member got every timeslice: " + console);
+        assertAccountedWithLossesAt("spare#0 on h2", summary.timeslices());
+    }
+
+    /**
+     * A host dies with a device of {@code on-crash = restart} on it: the run stops (moving a replica to
+     * a surviving host is not built) and says so in one line, and every timeslice is accounted for.
+     */
+    @Test
+    @Timeout(120)
+    void shouldSayInOneLineWhyARestartableDeviceOfADeadHostIsNotStartedElsewhere() throws Exception
+    {
+        final StringWriter console = new StringWriter();
+        final ClusterSummary summary = killMidStream("""
+            source { use = counter-source, host = h1, options { timeslices = %d, rate-hz = 300 } }
+            fwd    { use = forwarder, host = h2, on-crash = restart }
+            sink   { use = checksum-sink, host = h1, options { fail-on-error = false } }
+            """, console, cluster -> cluster.agentPid("h2"));
+
+        assertEquals(RunStatus.FAILED, summary.status(), console::toString);
+        assertTrue(summary.failure().startsWith("host 'h2': its host agent died of signal 9"), summary.failure());
+        assertTrue(summary.failure().lines().anyMatch(line -> line.equals("  on-crash = restart of fwd cannot start it on another host: " +
+            "the plan fixes each replica's host and the address its producers send to when the run starts (moving a replica to a " +
+            "surviving host is not built), so the run stops")), summary.failure());
+        assertEquals(List.of(), local.shmLeft(), "the dead agent's shared memory is cleaned up after it: " + console);
+        final TimesliceTotals totals = summary.timeslices();
+        assertEquals(totals.produced(), totals.completed() + totals.dropped() + totals.lost(), "every timeslice accounted for: " + totals);
+        assertEquals(0, totals.unexplained(), totals.toString());
+    }
+
+    /**
      * An expendable device that dies on a host whose agent lives on: its host's Driver marks it
      * FAILED, the launching host sees that in the host's counters and tells the other hosts, so the
      * sink on h2 gets the end of stream on its behalf from h2's own Driver.
@@ -213,7 +289,27 @@ class ClusterRunTest
     private ClusterSummary killMidStream(final String devices, final StringWriter console, final ToLongFunction<ClusterRun> victim)
         throws Exception
     {
-        final Plan plan = local.plan(devices.formatted(EXPENDABLE_TIMESLICES));
+        return midStream(local.plan(devices.formatted(EXPENDABLE_TIMESLICES)), console, victim,
+            pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    /** SIGSTOP: the process stays, silent. */
+    private static void stop(final long pid)
+    {
+        try
+        {
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+        }
+        catch (final java.io.IOException | InterruptedException ex)
+        {
+            throw new AssertionError("kill -STOP " + pid, ex);
+        }
+    }
+
+    /** Runs {@code plan} and does {@code act} to the process {@code victim} finds, mid-stream; returns how the run ended. */
+    private ClusterSummary midStream(final Plan plan, final StringWriter console, final ToLongFunction<ClusterRun> victim,
+        final java.util.function.LongConsumer act) throws Exception
+    {
         final ClusterRun cluster = local.cluster(console);
         final CompletableFuture<ClusterSummary> run = CompletableFuture.supplyAsync(() -> cluster.run(plan));
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -226,9 +322,10 @@ class ClusterRunTest
         }
         try
         {
-            assertTrue(pid > 0 && !run.isDone(), () -> "the victim runs: " + console);
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            return run.get(90, TimeUnit.SECONDS);
+            assertTrue(pid > 0 && !run.isDone(), () -> "the victim runs: " + console + (run.isDone() ? "\nthe run ended already: " +
+                run.handle((summary, failure) -> failure != null ? failure.toString() : summary.failure()).join() : ""));
+            act.accept(pid);
+            return run.get(120, TimeUnit.SECONDS);
         }
         finally
         {

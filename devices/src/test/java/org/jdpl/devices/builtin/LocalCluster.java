@@ -41,7 +41,7 @@ final class LocalCluster
         this.dir = dir;
     }
 
-    private static final int BASE_PORT = 20_000 + (int)(ProcessHandle.current().pid() % 20_000);
+    static final int BASE_PORT = 20_000 + (int)(ProcessHandle.current().pid() % 20_000);
 
     Plan plan(final String devices) throws Exception
     {

@@ -68,8 +68,9 @@ public final class DeviceChannels implements AutoCloseable
         for (final FanOutStreams.Stream fanOut : fanOuts.from(device.name(), replica))
         {
             final Publication publication = aeron.addPublication(UdpChannels.fanOutPublication(placement.net(),
-                placement.addressOf(host), fanOut.streamId(), fanOut.consumerStreams().size()), fanOut.streamId());
-            final Outlet outlet = new PublicationOutlet(publication);
+                placement.addressOf(host), fanOut.streamId()), fanOut.streamId());
+            final Outlet outlet = new PublicationOutlet(publication,
+                new FanOutMembers(aeron, publication, fanOut.consumerStreams().size()));
             publications.put(fanOut.streamId(), publication);
             fanOutStreams++;
             for (final int member : fanOut.consumerStreams())

@@ -26,13 +26,14 @@ final class UdpChannels
     }
 
     /**
-     * A producer's fan-out stream {@code streamId} from the host at {@code address} to {@code members}
-     * consumers. {@code fc=min} with a group of all members: the stream counts as connected once every
-     * member is there, and then goes at the pace of the slowest.
+     * A producer's fan-out stream {@code streamId} from the host at {@code address} to its members.
+     * {@code fc=min}: at the pace of the slowest member; without a group size, so that a
+     * member that stops sending status messages (it died) is dropped after the flow control's
+     * receiver timeout and the others go on ({@link FanOutMembers} waits for all members at start).
      */
-    static String fanOutPublication(final NetSettings net, final String address, final int streamId, final int members)
+    static String fanOutPublication(final NetSettings net, final String address, final int streamId)
     {
-        final String flowControl = "|fc=min,g:/" + members;
+        final String flowControl = "|fc=min";
         return switch (net.fanOut())
         {
             case MDC -> "aeron:udp?control=" + address + ":" + net.portOf(streamId) + "|control-mode=dynamic" + flowControl +

@@ -181,6 +181,12 @@ final class ClusterCounters implements Agent, AutoCloseable
         return aeron;
     }
 
+    /** How long host number {@code hostIndex}'s counters have not arrived, in ms; -1 before the first or after its exit. */
+    long silentMs(final int hostIndex)
+    {
+        return receiver.silentMs(hostIndex, System.currentTimeMillis());
+    }
+
     /** The agent of the plan's host number {@code hostIndex} exited, well or not. */
     void onHostExit(final int hostIndex, final boolean ok)
     {

@@ -119,7 +119,7 @@ public final class ClusterRun
                     throw new IllegalStateException("the cluster run was interrupted; its host agents are killed");
                 }
                 idle.idle(w.doWork() + counters.doWork() + onExits(agents, exitSeen, counters) +
-                    counters.pollFailedExpendable(w::onExpendableFailed) + series.doWork());
+                    counters.pollFailedExpendable(w::onExpendableFailed) + series.doWork() + killSilent(plan, agents, counters, w));
                 strangerTold = strangerTold || tellStranger(counters.unauthenticated());
             }
             w.doWork();
@@ -185,6 +185,31 @@ public final class ClusterRun
             {
                 exitSeen[i] = true;
                 counters.onHostExit(i, exitCode == HostAgentMain.OK || exitCode == HostAgentMain.STOPPED);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    /**
+     * {@code net.silent-after}: an agent whose counters stopped arriving (its host hung or cut off) is
+     * killed through its launcher, and its exit then goes the way of any agent's death.
+     */
+    private static int killSilent(final Plan plan, final List<HostAgentProcess> agents, final ClusterCounters counters,
+        final HostAgentWatch w)
+    {
+        final long limitMs = plan.placement().net().silentAfterMs();
+        if (limitMs <= 0)
+        {
+            return 0;
+        }
+        int work = 0;
+        for (int i = 0; i < agents.size(); i++)
+        {
+            final long silentMs = counters.silentMs(i);
+            if (silentMs > limitMs && w.silenced(agents.get(i), String.format(java.util.Locale.ROOT,
+                "its host agent was silent for %.1f s (no counters; net.silent-after = %.0f s) and was killed", silentMs / 1e3, limitMs / 1e3)))
+            {
                 work++;
             }
         }

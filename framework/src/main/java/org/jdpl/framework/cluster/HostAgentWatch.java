@@ -38,6 +38,8 @@ final class HostAgentWatch implements Agent
     private final List<String> lostHosts = new ArrayList<>();
     private final Set<ReplicaName> lostReplicas = new HashSet<>();
     private final List<String> incidents = new ArrayList<>();
+    /** Why an agent was killed for its silence, by host, until its exit is seen. */
+    private final java.util.Map<String, String> silenced = new java.util.HashMap<>();
     private String failure;
     private boolean failureByPolicy;
     private long stopDeadlineNs = Long.MAX_VALUE;
@@ -98,9 +100,25 @@ final class HostAgentWatch implements Agent
         return work + commands.doWork();
     }
 
+    /**
+     * {@code agent} has been silent too long: it is killed (once), and its death is told with {@code why};
+     * false when it was already, or the run is ending anyway.
+     */
+    boolean silenced(final HostAgentProcess agent, final String why)
+    {
+        if (silenced.containsKey(agent.host()) || agent.pollExited() || stopDeadlineNs != Long.MAX_VALUE)
+        {
+            return false;
+        }
+        silenced.put(agent.host(), why);
+        agent.kill();
+        return true;
+    }
+
     private void onExit(final HostAgentProcess agent)
     {
         final int code = agent.exitCode();
+        final String silence = silenced.get(agent.host());
         if (code == HostAgentMain.OK || code == HostAgentMain.STOPPED && stopDeadlineNs != Long.MAX_VALUE)
         {
             return;
@@ -109,14 +127,16 @@ final class HostAgentWatch implements Agent
         if (died && failure == null && stopDeadlineNs == Long.MAX_VALUE && onlyExpendableOn(agent.host()))
         {
             lostHosts.add(agent.host());
-            incidents.add("host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
+            incidents.add("host '" + agent.host() + "': " + (silence != null ? silence : describe(code)) + "; its devices " +
+                devicesOn(agent.host()) +
                 " are expendable: the run goes on without them; see " + HostAgentProcess.log(agent.hostDir()));
             plan.replicasOn(agent.host()).forEach(this::tellLost);
             return;
         }
-        final String why = "host '" + agent.host() + "': " + describe(code) + "; its devices " + devicesOn(agent.host()) +
+        final String why = "host '" + agent.host() + "': " + (silence != null ? silence : describe(code)) + "; its devices " +
+            devicesOn(agent.host()) +
             (code == HostAgentMain.FAILED ? " ended the run by their failure policy" : " are lost (a crash of each)") +
-            "; see " + HostAgentProcess.log(agent.hostDir());
+            "; see " + HostAgentProcess.log(agent.hostDir()) + (died ? cannotRestartElsewhere(agent.host()) : "");
         if (failure == null)
         {
             failure = why;
@@ -192,6 +212,25 @@ final class HostAgentWatch implements Agent
         final List<ReplicaName> replicas = plan.replicasOn(host);
         return !replicas.isEmpty() && replicas.stream()
             .allMatch(replica -> plan.device(replica.device()).failurePolicy().onCrash() == FailurePolicy.OnCrash.EXPENDABLE);
+    }
+
+    /**
+     * For a host that died with replicas of {@code on-crash = restart} devices on it: why they are not
+     * started again on a surviving host, on one line; empty when there are none.
+     */
+    private String cannotRestartElsewhere(final String host)
+    {
+        final List<String> restartable = plan.replicasOn(host).stream()
+            .filter(r -> plan.device(r.device()).failurePolicy().onCrash() == FailurePolicy.OnCrash.RESTART)
+            .map(r -> plan.device(r.device()).replicas() == 1 ? r.device() : r.device() + "[" + r.replica() + "]")
+            .toList();
+        if (restartable.isEmpty())
+        {
+            return "";
+        }
+        return "\n  on-crash = restart of " + String.join(", ", restartable) + " cannot start " +
+            (restartable.size() == 1 ? "it" : "them") + " on another host: the plan fixes each replica's host and the address " +
+            "its producers send to when the run starts (moving a replica to a surviving host is not built), so the run stops";
     }
 
     private String devicesOn(final String host)

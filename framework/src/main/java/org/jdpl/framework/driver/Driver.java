@@ -190,7 +190,8 @@ public final class Driver
             {
                 s.requestKill();
             }
-            supervise(s, segment, sampler, progress, hostCounters, hostCommands, journal, probe, series);
+            final SilenceWatch silence = new SilenceWatch(processes, s, plan, counters, SystemNanoClock.INSTANCE);
+            supervise(s, segment, sampler, progress, hostCounters, hostCommands, journal, probe, series, silence);
             sampler.finish();
             series.finish();
             if (hostCounters != null)
@@ -213,7 +214,7 @@ public final class Driver
             {
                 probe.finish(last);
             }
-            final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), plan, processes, status,
+            final RunSummary summary = SummaryBuilder.build(dirs.runId(), dirs.runDir(), dirs.shmDir(), plan, processes, status,
                 s.failure(), s.casualties(), s.crashes(), last, (System.nanoTime() - startNs) / 1e9).withAutoPipeline(choices);
             if (segment != null)
             {
@@ -309,7 +310,7 @@ public final class Driver
     private static void supervise(
         final RunSupervisor s, final SegmentKeeper segment, final ProcessSampler sampler, final RunProgress progress,
         final HostCountersSender hostCounters, final LaunchingHostCommands hostCommands, final RunJournal journal, final WarmupProbe probe,
-        final TimeSeriesSampler series)
+        final TimeSeriesSampler series, final SilenceWatch silence)
     {
         final IdleStrategy idle = new SleepingMillisIdleStrategy(20);
         boolean stopJournaled = false;
@@ -320,7 +321,8 @@ public final class Driver
             final int probed = probe == null ? 0 : probe.doWork();
             final int sent = hostCounters == null ? 0 : hostCounters.doWork();
             final int commands = hostCommands == null ? 0 : hostCommands.doWork();
-            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent + commands + series.doWork());
+            idle.idle(reclaimed + s.doWork() + sampler.doWork() + progress.doWork() + probed + sent + commands + series.doWork() +
+                silence.doWork());
             if (s.stopRequested() && !stopJournaled)
             {
                 stopJournaled = true;

@@ -35,6 +35,8 @@ final class RunSupervisor implements Agent
     private final long killGraceNs;
     private final boolean[] seenExit;
     private final RestartHistory[] restarts;
+    /** Why the Driver killed the process in a slot (silent-after), until it exits. */
+    private final String[] killedWhy;
     private final List<String> casualties = new ArrayList<>();
     private final List<String> crashes = new ArrayList<>();
 
@@ -68,6 +70,7 @@ final class RunSupervisor implements Agent
         this.killGraceNs = killGraceNs;
         this.seenExit = new boolean[processes.size()];
         this.restarts = new RestartHistory[processes.size()];
+        this.killedWhy = new String[processes.size()];
         for (int i = 0; i < restarts.length; i++)
         {
             restarts[i] = new RestartHistory();
@@ -183,6 +186,20 @@ final class RunSupervisor implements Agent
         endOfStream.lost(device, replica);
     }
 
+    /**
+     * The process in slot {@code index} is alive but silent ({@link SilenceWatch}): it is killed, and its
+     * death goes the way of any other, under its {@code on-crash}, with {@code why} in its description.
+     */
+    void silenced(final int index, final String why)
+    {
+        if (seenExit[index] || killedWhy[index] != null || failure != null || terminateSentNs >= 0 || killed)
+        {
+            return;
+        }
+        killedWhy[index] = why;
+        processes.get(index).kill();
+    }
+
     /** Called when the run cannot go on for a reason of the Driver's own (a device failed to start). */
     void fail(final String reason)
     {
@@ -215,33 +232,35 @@ final class RunSupervisor implements Agent
         final boolean expected = p.exitCode() == DeviceExitCode.OK ||
             p.exitCode() == DeviceExitCode.STOPPED && (stopRequested || clocksStopping && isEndlessClock(p.planned())) ||
             terminateSentNs >= 0 || killed;
+        final String why = killedWhy[index];
+        killedWhy[index] = null;
         if (expected || failure != null)
         {
             return;
         }
-        crashes.add(p.label());
+        crashes.add(why == null ? p.label() : p.label() + " (" + why + ")");
         final FailurePolicy policy = p.planned().failurePolicy();
         switch (policy.onCrash())
         {
-            case STOP -> failure = describeDeath(p);
-            case RESTART -> restart(index, p, policy, now);
+            case STOP -> failure = describeDeath(p, why);
+            case RESTART -> restart(index, p, policy, now, why);
             case EXPENDABLE ->
             {
-                casualties.add(describeDeath(p).lines().findFirst().orElse("") + "; expendable: the run goes on without it");
+                casualties.add(describeDeath(p, why).lines().findFirst().orElse("") + "; expendable: the run goes on without it");
                 endOfStream.lost(p.planned(), p.replica());
             }
         }
     }
 
-    private void restart(final int index, final DeviceProcess dead, final FailurePolicy policy, final long now)
+    private void restart(final int index, final DeviceProcess dead, final FailurePolicy policy, final long now, final String why)
     {
         if (!restarts[index].tryRestart(now, policy.restartMax(), policy.restartWindowMs() * 1_000_000L))
         {
-            failure = describeDeath(dead) + "\n  it was restarted " + policy.restartMax() + " time(s) within " +
+            failure = describeDeath(dead, why) + "\n  it was restarted " + policy.restartMax() + " time(s) within " +
                 policy.restartWindowMs() / 1000.0 + " s already (restart.max); the run stops";
             return;
         }
-        casualties.add(describeDeath(dead).lines().findFirst().orElse("") + "; restarted (" + restarts[index].total() + " of at most " +
+        casualties.add(describeDeath(dead, why).lines().findFirst().orElse("") + "; restarted (" + restarts[index].total() + " of at most " +
             policy.restartMax() + " per " + policy.restartWindowMs() / 1000.0 + " s)");
         endOfStream.restarting(dead.planned(), dead.replica());
         final DeviceProcess fresh = launcher.start(dead.planned(), dead.replica(), restarts[index].total());
@@ -274,6 +293,18 @@ final class RunSupervisor implements Agent
             }
         }
         return false;
+    }
+
+    /** {@link #describeDeath(DeviceProcess)}, saying first why the Driver killed it when it did ({@code why} not null). */
+    static String describeDeath(final DeviceProcess p, final String why)
+    {
+        final String death = describeDeath(p);
+        if (why == null)
+        {
+            return death;
+        }
+        final int end = death.indexOf(") ") + 1; // after "(replica r, pid n)"
+        return death.substring(0, end) + " was " + why + " and the Driver killed it;" + death.substring(end);
     }
 
     static String describeDeath(final DeviceProcess p)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.jdpl.framework.counters.CountersSnapshot;
 import org.jdpl.framework.counters.ReplicaSample;
 import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.CompletionBits;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
 import org.jdpl.framework.run.RunLayout;
+import org.jdpl.framework.runner.RunFiles;
 
 /**
  * Builds the {@link RunSummary} from the plan, the processes' exits and the reports the device
@@ -34,6 +37,7 @@ final class SummaryBuilder
     static RunSummary build(
         final String runId,
         final Path runDir,
+        final Path shmDir,
         final Plan plan,
         final List<DeviceProcess> processes,
         final RunStatus status,
@@ -54,7 +58,7 @@ final class SummaryBuilder
                 {
                     continue;
                 }
-                final DeviceReport report = readReport(runDir, p, live);
+                final DeviceReport report = withKeptCompletions(readReport(runDir, p, live), runDir, shmDir, p);
                 devices.add(summarise(device, p, report));
                 accounting.add(device.name(), report);
                 if (report != null)
@@ -112,6 +116,45 @@ final class SummaryBuilder
         {
             metrics.merge(device + "." + e.getKey(), e.getValue(), Double::sum);
         }
+    }
+
+    /**
+     * The report with every timeslice the replica completed in any of its incarnations (a sink's
+     * {@link CompletionBits}: a killed one wrote no report, a restarted one reports only its own),
+     * written back to its file so that the launching host of a run across hosts reads the same.
+     */
+    private static DeviceReport withKeptCompletions(final DeviceReport report, final Path runDir, final Path shmDir, final DeviceProcess p)
+    {
+        final BitSet kept = CompletionBits.read(RunLayout.completions(shmDir, p.device(), p.replica()));
+        if (report == null || kept.isEmpty())
+        {
+            return report;
+        }
+        final List<Long> own = report.completedRanges() == null ? List.of() : report.completedRanges();
+        for (int i = 0; i + 1 < own.size(); i += 2)
+        {
+            kept.set((int)(long)own.get(i), (int)(long)own.get(i + 1) + 1);
+        }
+        final List<Long> ranges = new ArrayList<>();
+        for (int from = kept.nextSetBit(0); from >= 0; )
+        {
+            final int end = kept.nextClearBit(from);
+            ranges.add((long)from);
+            ranges.add((long)end - 1);
+            from = kept.nextSetBit(end);
+        }
+        final DeviceReport merged = new DeviceReport(report.device(), report.replica(), report.state(), report.timeslicesIn(),
+            report.timeslicesOut(), report.bytesIn(), report.bytesOut(), report.timeslicesDropped(), report.errors(),
+            report.backPressureNanos(), report.failure(), report.metrics(), List.copyOf(ranges), report.drops());
+        try
+        {
+            RunFiles.writeReport(RunLayout.report(runDir, p.device(), p.replica()), merged);
+        }
+        catch (final IOException ex)
+        {
+            // The summary here has them all; only a launching host reading this file would miss those of dead incarnations.
+        }
+        return merged;
     }
 
     /**

@@ -16,12 +16,14 @@ import org.jdpl.framework.run.TimesliceDrop;
  * Accounts for every timeslice of a run from the device reports: sources produced ids
  * {@code 0 .. n-1}; a timeslice is completed when every sink device completed it; otherwise it was
  * dropped by a device that says why, or lost with a device that died (the crashes the supervisor
- * saw). A loss with neither is reported as unexplained, so that nothing disappears silently. A run
+ * saw, on the timeslice's way). A loss with neither is reported as unexplained, so that nothing disappears silently. A run
  * that spans hosts is accounted for once, on the launching host, from every host's reports.
  */
 public final class TimesliceAccounting
 {
     public static final int MAX_LISTED = 1_000;
+    /** How the reason of a loss nothing explains starts. */
+    public static final String UNEXPLAINED = "unexplained";
 
     private final Plan plan;
     private final Map<String, List<DeviceReport>> reports = new HashMap<>();
@@ -65,17 +67,16 @@ public final class TimesliceAccounting
 
         final List<TimesliceLoss> losses = new ArrayList<>();
         long lost = 0;
+        long unexplained = 0;
         long listedOrNot = 0;
-        final String lostWhere = crashes.isEmpty() ? "?" : String.join(", ", crashes);
-        final String lostWhy = crashes.isEmpty() ? "unexplained: no device reported dropping it and none died (please report this)" :
-            "in flight when " + (crashes.size() == 1 ? "this device" : "these devices") + " died";
         for (int t = completed.nextClearBit(0); t < n; t = completed.nextClearBit(t + 1))
         {
             TimesliceLoss loss = dropped.get((long)t);
             if (loss == null)
             {
                 lost++;
-                loss = new TimesliceLoss(t, lostWhere, lostWhy);
+                loss = lostAt(t);
+                unexplained += loss.reason().startsWith(UNEXPLAINED) ? 1 : 0;
             }
             listedOrNot++;
             if (losses.size() < MAX_LISTED)
@@ -84,7 +85,53 @@ public final class TimesliceAccounting
             }
         }
         final long completedCount = completed.cardinality();
-        return new TimesliceTotals(produced, completedCount, listedOrNot - lost, lost, losses, listedOrNot - losses.size());
+        return new TimesliceTotals(produced, completedCount, listedOrNot - lost, lost, losses, listedOrNot - losses.size(), unexplained);
+    }
+
+    /**
+     * Where timeslice {@code t} was lost: at the replicas that died on its way (replica {@code t mod
+     * N} of each device, as timeslices are dealt). A loss with no death on its way is unexplained,
+     * so that a timeslice lost by the framework is never blamed on an unrelated crash.
+     */
+    private TimesliceLoss lostAt(final long t)
+    {
+        final List<String> onItsWay = new ArrayList<>();
+        for (final String crash : crashes)
+        {
+            if (onTheWayOf(crash, t))
+            {
+                onItsWay.add(crash);
+            }
+        }
+        if (onItsWay.isEmpty())
+        {
+            return new TimesliceLoss(t, crashes.isEmpty() ? "?" : String.join(", ", crashes),
+                crashes.isEmpty() ? UNEXPLAINED + ": no device reported dropping it and none died (please report this)" :
+                    UNEXPLAINED + ": no device reported dropping it and none on its way died (please report this)");
+        }
+        return new TimesliceLoss(t, String.join(", ", onItsWay),
+            "in flight when " + (onItsWay.size() == 1 ? "this device" : "these devices") + " died");
+    }
+
+    /** Whether {@code crash} ({@code device#replica}, maybe followed by where) is a replica timeslice {@code t} is dealt to. */
+    private boolean onTheWayOf(final String crash, final long t)
+    {
+        final int hash = crash.indexOf('#');
+        if (hash < 0)
+        {
+            return true; // not a replica (a group, a host): it may have held anything
+        }
+        int end = hash + 1;
+        while (end < crash.length() && Character.isDigit(crash.charAt(end)))
+        {
+            end++;
+        }
+        final PlannedDevice device = plan.devices().stream().filter(d -> d.name().equals(crash.substring(0, hash))).findFirst().orElse(null);
+        if (device == null || end == hash + 1)
+        {
+            return true;
+        }
+        return Long.remainderUnsigned(t, device.replicas()) == Long.parseLong(crash.substring(hash + 1, end));
     }
 
     /**

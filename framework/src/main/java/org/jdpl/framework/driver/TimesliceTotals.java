@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param losses          the dropped and lost timeslices, at most {@link TimesliceAccounting#MAX_LISTED} listed
  * @param lossesNotListed how many more there were
+ * @param unexplained     of the lost, those no device dropped and no death on their way explains (should be 0)
  */
-public record TimesliceTotals(long produced, long completed, long dropped, long lost, List<TimesliceLoss> losses, long lossesNotListed)
+public record TimesliceTotals(long produced, long completed, long dropped, long lost, List<TimesliceLoss> losses, long lossesNotListed,
+    long unexplained)
 {
 }

@@ -133,6 +133,15 @@ public final class HostCountersReceiver implements Agent, AutoCloseable
         hostState[hostIndex].setRelease((ok ? HostState.ENDED : HostState.DEAD).ordinal());
     }
 
+    /**
+     * How long, at {@code nowMs}, host {@code hostIndex}'s counters have not arrived: -1 unless they
+     * have arrived at least once and its agent has not exited (a starting agent is not silent).
+     */
+    public long silentMs(final int hostIndex, final long nowMs)
+    {
+        return hostState[hostIndex].get() == HostState.LIVE.ordinal() ? nowMs - hostUpdateMs[hostIndex].get() : -1;
+    }
+
     /** Messages dropped because they did not fit the plan. */
     public long rejected()
     {

@@ -7,10 +7,18 @@ package org.jdpl.framework.plan;
  * @param restartMax       with RESTART: at most this many restarts within {@code restartWindowMs}, then the run stops
  * @param restartWindowMs  the sliding window restarts are counted in
  * @param onError          when {@code process} throws: fail the device, or drop that timeframe and go on
+ * @param silentAfterMs    {@code silent-after}: a replica whose heartbeat has not moved for this long (while its
+ *                         consumers' have) is killed by the Driver and treated as {@code onCrash} says; 0 = never
  */
-public record FailurePolicy(OnCrash onCrash, int restartMax, long restartWindowMs, OnError onError)
+public record FailurePolicy(OnCrash onCrash, int restartMax, long restartWindowMs, OnError onError, long silentAfterMs)
 {
-    public static final FailurePolicy DEFAULT = new FailurePolicy(OnCrash.STOP, 3, 60_000, OnError.FAIL);
+    public static final FailurePolicy DEFAULT = new FailurePolicy(OnCrash.STOP, 3, 60_000, OnError.FAIL, 0);
+
+    /** Without a silence timeout. */
+    public FailurePolicy(final OnCrash onCrash, final int restartMax, final long restartWindowMs, final OnError onError)
+    {
+        this(onCrash, restartMax, restartWindowMs, onError, 0);
+    }
 
     /** {@code on-crash}. */
     public enum OnCrash

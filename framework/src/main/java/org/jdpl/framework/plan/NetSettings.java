@@ -15,9 +15,11 @@ package org.jdpl.framework.plan;
  * @param multicastGroup      the IPv4 multicast group of {@link FanOut#MULTICAST} streams (each on its own port)
  * @param listenOnAll         consumers listen on every interface ({@code net.listen = any}), not only on their
  *                            host's address in the plan
+ * @param silentAfterMs       {@code net.silent-after}: a host agent whose counters have not reached the launching host
+ *                            for this long is killed there and its host counted as lost; 0 = never
  */
 public record NetSettings(int mtuBytes, long socketBufferBytes, long receiverWindowBytes, int termLengthBytes, int basePort,
-    FanOut fanOut, String multicastGroup, boolean listenOnAll)
+    FanOut fanOut, String multicastGroup, boolean listenOnAll, long silentAfterMs)
 {
     /** {@code basePort} of a plan whose launcher chooses the ports per run, so that two runs on the same hosts do not collide. */
     public static final int PER_RUN_BASE_PORT = 0;
@@ -32,6 +34,13 @@ public record NetSettings(int mtuBytes, long socketBufferBytes, long receiverWin
     {
         fanOut = fanOut == null ? FanOut.MDC : fanOut;
         multicastGroup = multicastGroup == null ? DEFAULT_MULTICAST_GROUP : multicastGroup;
+    }
+
+    /** No silence timeout. */
+    public NetSettings(final int mtuBytes, final long socketBufferBytes, final long receiverWindowBytes, final int termLengthBytes,
+        final int basePort, final FanOut fanOut, final String multicastGroup, final boolean listenOnAll)
+    {
+        this(mtuBytes, socketBufferBytes, receiverWindowBytes, termLengthBytes, basePort, fanOut, multicastGroup, listenOnAll, 0);
     }
 
     /** Consumers listening on their host's address only. */
@@ -52,14 +61,14 @@ public record NetSettings(int mtuBytes, long socketBufferBytes, long receiverWin
     public NetSettings withFanOut(final FanOut mode)
     {
         return new NetSettings(mtuBytes, socketBufferBytes, receiverWindowBytes, termLengthBytes, basePort, mode, multicastGroup,
-            listenOnAll);
+            listenOnAll, silentAfterMs);
     }
 
     /** Another base port (a launcher's choice for one run). */
     public NetSettings withBasePort(final int port)
     {
         return new NetSettings(mtuBytes, socketBufferBytes, receiverWindowBytes, termLengthBytes, port, fanOut, multicastGroup,
-            listenOnAll);
+            listenOnAll, silentAfterMs);
     }
 
     /**

@@ -31,6 +31,12 @@ public final class RunLayout
         return runDir.resolve(SUMMARY_FILE);
     }
 
+    /** What a sink replica completed, kept in shared memory across its crashes and restarts ({@link CompletionBits}). */
+    public static Path completions(final Path shmDir, final String device, final int replica)
+    {
+        return shmDir.resolve("completions").resolve(device + "." + replica + ".bits");
+    }
+
     public static Path report(final Path runDir, final String device, final int replica)
     {
         return runDir.resolve("reports").resolve(device + "." + replica + ".json");

@@ -13,8 +13,10 @@ import org.jdpl.framework.channel.DeviceChannels;
 import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.device.Inputs;
 import org.jdpl.framework.plan.PlannedDevice;
+import org.jdpl.framework.run.CompletionBits;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.RunLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,6 +199,10 @@ public final class DeviceRunner implements Agent, AutoCloseable
                 "): cannot open its payload segment or durable channels: " + e.getMessage(), e);
         }
         call.outputs(outputs);
+        if (isSink && context.manifest().shmDir() != null)
+        {
+            counters.ledger.keepIn(CompletionBits.open(RunLayout.completions(Path.of(context.manifest().shmDir()), planned.name(), context.replica())));
+        }
         throttle = isSource ? SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who) : throttle;
         calls = new DeviceCalls(who, planned, call, counters, outputs);
         calls.init(context.type().factory());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
+import org.jdpl.framework.run.CompletionBits;
 import org.jdpl.framework.run.TimesliceDrop;
 
 /**
@@ -18,12 +19,23 @@ final class TimesliceLedger
 
     private final BitSet completed = new BitSet();
     private final List<TimesliceDrop> drops = new ArrayList<>();
+    private CompletionBits kept;
+
+    /** Also keeps each completion in {@code bits}, which outlive this process (a sink's, for the Driver's accounting). */
+    void keepIn(final CompletionBits bits)
+    {
+        kept = bits;
+    }
 
     void completed(final long timeslice)
     {
         if (timeslice >= 0 && timeslice < Integer.MAX_VALUE)
         {
             completed.set((int)timeslice);
+            if (kept != null)
+            {
+                kept.set(timeslice);
+            }
         }
     }
 

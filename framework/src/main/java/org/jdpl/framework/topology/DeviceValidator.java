@@ -294,7 +294,33 @@ final class DeviceValidator
                 OptionValidator.describe(restart), "e.g. restart { max = 3, window = 60s }"));
         }
         return new FailurePolicy(FailurePolicy.OnCrash.valueOf(onCrash.toUpperCase(Locale.ROOT)), restartMax, restartWindowMs,
-            FailurePolicy.OnError.valueOf(onError.toUpperCase(Locale.ROOT).replace('-', '_')));
+            FailurePolicy.OnError.valueOf(onError.toUpperCase(Locale.ROOT).replace('-', '_')), silentAfterMs(name, device));
+    }
+
+    /** {@code silent-after = 30s}: a duration of at least a second (a heartbeat is published about twice a second); 0 when absent. */
+    private long silentAfterMs(final String name, final ConfigObject device)
+    {
+        final ConfigValue value = device.get(TopologyKeys.SILENT_AFTER);
+        if (value == null)
+        {
+            return 0;
+        }
+        long ms = -1;
+        try
+        {
+            ms = device.toConfig().getDuration(TopologyKeys.SILENT_AFTER).toMillis();
+        }
+        catch (final ConfigException e)
+        {
+            ms = -1;
+        }
+        if (ms < 1000)
+        {
+            problems.add(new Problem(Locations.of(value.origin()), "device '" + name + "': silent-after must be a duration of at least 1s, got " +
+                OptionValidator.describe(value), "e.g. silent-after = 30s (longer than the device's slowest timeframe)"));
+            return 0;
+        }
+        return ms;
     }
 
     private String choice(final String name, final ConfigValue value, final String key, final List<String> choices)

@@ -24,7 +24,10 @@ final class NetReader
     static final String MULTICAST_GROUP = "multicast-group";
     /** {@code host} (default): consumers listen on their host's address in the plan; {@code any}: on every interface. */
     static final String LISTEN = "listen";
-    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT, FAN_OUT, MULTICAST_GROUP, LISTEN);
+    /** How long a host agent's counters may not arrive before the launching host calls it lost. */
+    static final String SILENT_AFTER = "silent-after";
+    static final List<String> KEYS = List.of(MTU, SOCKET_BUFFER, RECEIVER_WINDOW, TERM_LENGTH, BASE_PORT, FAN_OUT, MULTICAST_GROUP, LISTEN,
+        SILENT_AFTER);
     private static final int MAX_MTU_BYTES = 65504;
     private static final int MIN_MTU_BYTES = 576;
     private static final long MIN_TERM_BYTES = 64 * 1024;
@@ -54,6 +57,7 @@ final class NetReader
         FanOut fanOut = d.fanOut();
         String group = d.multicastGroup();
         boolean listenOnAll = d.listenOnAll();
+        long silentAfterMs = d.silentAfterMs();
         final Config config = block.toConfig();
         for (final Map.Entry<String, ConfigValue> entry : block.entrySet())
         {
@@ -73,10 +77,32 @@ final class NetReader
                 case FAN_OUT -> fanOut = fanOut(entry.getValue(), where, fanOut, problems);
                 case MULTICAST_GROUP -> group = multicastGroup(entry.getValue(), where, group, problems);
                 case LISTEN -> listenOnAll = listen(entry.getValue(), where, listenOnAll, problems);
+                case SILENT_AFTER -> silentAfterMs = silentAfter(config, entry.getValue(), where, problems);
                 default -> problems.add(new Problem(where, "unknown key 'net." + key + "'", DidYouMean.hint(key, KEYS, "net keys")));
             }
         }
-        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort, fanOut, group, listenOnAll);
+        return new NetSettings((int)mtu, socketBuffer, window, (int)term, (int)basePort, fanOut, group, listenOnAll, silentAfterMs);
+    }
+
+    /** A duration of at least a second (counters come four times a second); 0 (never) when it is not. */
+    private static long silentAfter(final Config config, final ConfigValue value, final String where, final List<Problem> problems)
+    {
+        long ms;
+        try
+        {
+            ms = config.getDuration(SILENT_AFTER).toMillis();
+        }
+        catch (final ConfigException e)
+        {
+            ms = -1;
+        }
+        if (ms < 1000)
+        {
+            problems.add(new Problem(where, "net.silent-after must be a duration of at least 1s, got " + OptionValidator.describe(value),
+                "e.g. net.silent-after = 30s"));
+            return 0;
+        }
+        return ms;
     }
 
     private static boolean listen(final ConfigValue value, final String where, final boolean fallback, final List<Problem> problems)

@@ -33,12 +33,13 @@ final class TopologyKeys
     static final String ON_CRASH = "on-crash";
     static final String ON_ERROR = "on-error";
     static final String RESTART = "restart";
+    static final String SILENT_AFTER = "silent-after";
     static final String GPU = "gpu";
     static final String PROCESS = "process";
     static final String HOST = "host";
     static final String JVM = "jvm";
     static final List<String> DEVICE_LEVEL = List.of(USE, OPTIONS, INPUTS, OUTPUTS, PIPELINE, PIPELINE_MAX, COMPLETION, IDLE, ON_CRASH, ON_ERROR,
-        RESTART, GPU, PROCESS, HOST, HOSTS, JVM);
+        RESTART, SILENT_AFTER, GPU, PROCESS, HOST, HOSTS, JVM);
     static final String RESTART_MAX = "max";
     static final String RESTART_WINDOW = "window";
     static final List<String> RESTART_KEYS = List.of(RESTART_MAX, RESTART_WINDOW);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         BenchRateCommand.class,
         BenchStartupCommand.class,
         BenchSamplerCommand.class,
+        BenchChaosCommand.class,
     })
 final class BenchCommand implements Runnable
 {
