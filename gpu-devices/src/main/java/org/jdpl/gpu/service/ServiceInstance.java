@@ -55,9 +55,13 @@ final class ServiceInstance implements Agent
     {
         try
         {
-            session = GpuSession.open(new GpuSettings(config.backend(), config.gpuIndex(), config.memoryBytes(), true),
-                BackendSelector.fromClassPath(), Map.of());
-            kernel = StepKernel.open(config.step(), session, new StepOptions(config.stepOptions()));
+            // One instance at a time: OpenCL discovery from two threads at once crashed PoCL's ICD loader (SIGSEGV in clGetDeviceInfo).
+            synchronized (ServiceInstance.class)
+            {
+                session = GpuSession.open(new GpuSettings(config.backend(), config.gpuIndex(), config.memoryBytes(), true),
+                    BackendSelector.fromClassPath(), Map.of());
+                kernel = StepKernel.open(config.step(), session, new StepOptions(config.stepOptions()));
+            }
             opened.complete(session.describe());
         }
         catch (final RuntimeException e)

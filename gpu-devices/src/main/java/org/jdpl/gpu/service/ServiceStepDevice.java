@@ -32,6 +32,10 @@ final class ServiceStepDevice implements Device
     private int outputPosition;
     private ExchangeFile exchange;
     private ServiceClient client;
+    private int warmUp;
+    private long requests;
+    private long windowStartMs;
+    private long windowEndMs;
 
     @Override
     public void init(final InitContext ctx)
@@ -57,6 +61,7 @@ final class ServiceStepDevice implements Device
         request.replyStream = client.replyStream();
         request.exchangeFile = exchange.path();
         request.inputCount = inputPositions.length;
+        warmUp = ctx.options().getInt(ServiceStepFactory.WARM_UP);
         System.out.println("service-step: " + info.name() + " uses service '" + name + "' (" + step.deviceType() + ", pid " + service.pid() +
             ", " + service.gpu() + ")");
     }
@@ -87,6 +92,10 @@ final class ServiceStepDevice implements Device
     public void process(final ProcessingContext ctx)
     {
         final long startNs = System.nanoTime();
+        if (requests++ == warmUp)
+        {
+            windowStartMs = System.currentTimeMillis();
+        }
         exchange.reset();
         for (int k = 0; k < inputPositions.length; k++)
         {
@@ -115,7 +124,11 @@ final class ServiceStepDevice implements Device
         final MemorySegment out = ctx.outputs().make(outputPosition, length);
         MemorySegment.copy(exchange.memory(), request.replyOffset, out, 0, length);
         final long latencyNs = System.nanoTime() - startNs;
-        latencies.recordValue(Math.min(latencyNs, ServiceLatencies.HIGHEST_NS));
+        if (requests > warmUp)
+        {
+            latencies.recordValue(Math.min(latencyNs, ServiceLatencies.HIGHEST_NS));
+            windowEndMs = System.currentTimeMillis();
+        }
         final Metrics m = ctx.metrics();
         m.add("service.queueMs", client.lastQueueNs() / 1e6);
         m.add("service.computeMs", client.lastComputeNs() / 1e6);
@@ -129,6 +142,10 @@ final class ServiceStepDevice implements Device
         final Metrics m = ctx.metrics();
         m.set("service.latencyP50Ms", latencies.getValueAtPercentile(50) / 1e6);
         m.set("service.latencyP99Ms", latencies.getValueAtPercentile(99) / 1e6);
+        // Wall-clock ends of this client's measurement window, so a benchmark can take the union of several clients' windows.
+        m.set("service.windowStartMs", windowStartMs);
+        m.set("service.windowEndMs", windowEndMs);
+        m.set("service.windowRequests", latencies.getTotalCount());
         ServiceLatencies.write(ctx.info().runDirectory(), ctx.info().name(), ctx.info().replica(), latencies);
     }
 

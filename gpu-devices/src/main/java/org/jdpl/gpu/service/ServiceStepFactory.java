@@ -19,6 +19,7 @@ public final class ServiceStepFactory implements DeviceFactory
     static final String SERVICE = "service";
     static final String TIMEOUT = "timeout";
     static final String REPLY_BYTES = "reply-bytes";
+    static final String WARM_UP = "warm-up";
 
     @Override
     public String type()
@@ -52,7 +53,9 @@ public final class ServiceStepFactory implements DeviceFactory
                 .withDefault(""),
             OptionSpec.of(TIMEOUT, OptionType.DURATION, "how long a timeframe may take at the service before on-error applies").withDefault("30s"),
             OptionSpec.of(REPLY_BYTES, OptionType.BYTES, "size of this device's exchange file: copied inputs and the largest reply (sparse)")
-                .withDefault("256M"));
+                .withDefault("256M"),
+            OptionSpec.ranged(WARM_UP, OptionType.INT, 0, 1_000_000, "first timeframes left out of the latency histogram and the " +
+                "measurement window (service.window* metrics)").withDefault(0));
     }
 
     @Override

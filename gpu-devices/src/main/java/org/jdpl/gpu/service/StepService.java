@@ -1,5 +1,7 @@
 package org.jdpl.gpu.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,5 +149,14 @@ public final class StepService implements AutoCloseable
         }
         opened.clear();
         registry.remove(config.name(), ProcessHandle.current().pid());
+        try
+        {
+            // The media driver removed its own directory; what is left is empty.
+            Files.deleteIfExists(shmDir(config.name()));
+        }
+        catch (final IOException e)
+        {
+            // Not empty: something else put files there; left for the user to see.
+        }
     }
 }

@@ -132,6 +132,7 @@ final class StatusCommand implements Callable<Integer>
         if (entries.isEmpty())
         {
             out.println("no runs in " + runs.locator().runsDir().toAbsolutePath());
+            ServiceTable.print(out, runs.locator().runsDir());
             return;
         }
         // Multi-host runs' ids are longer (cluster-<time>-<pid>).
@@ -146,6 +147,7 @@ final class StatusCommand implements Callable<Integer>
             out.printf(columns, e.id(), e.status(), e.manifest().plan().processCount(), done,
                 devices.length() > 40 ? devices.substring(0, 37) + "..." : devices);
         }
+        ServiceTable.print(out, runs.locator().runsDir());
     }
 
     private void printLive(final PrintWriter out, final RunEntry entry, final RunView view) throws IOException
