@@ -94,6 +94,9 @@ class GpuServiceRunTest
         assertEquals(timeframes, run.metric("svc-vs-cpu.identical"), run::describe);
         assertEquals(timeframes, run.metric("gpu-vs-cpu.identical"), run::describe);
         assertEquals(timeframes, run.metric("svc.service.requests"), run::describe);
+        // The spacepoints (beyond the 64 KiB inline limit) are read by the service in the run's segment, not copied.
+        assertEquals(timeframes, run.metric("svc.service.inputsByReference"), run::describe);
+        assertEquals(0, run.metric("svc.service.inputsCopied"), run::describe);
     }
 
     @Test
@@ -131,6 +134,32 @@ class GpuServiceRunTest
         catch (final Exception e)
         {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldClusterLikeTheClusterizerWithServiceClusterStep() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("cells.conf"), """
+            name = cells
+            step = gpu-clusterizer
+            gpu { backend = opencl, memory = 32M }
+            """);
+        try (ServiceProcess service = ServiceProcess.start(file, "cells", dir.resolve("runs")))
+        {
+            final RunResult run = clientOf("a", """
+                devices {
+                  sim     { use = trackml-simulator, options { events = 6, events-per-timeframe = 2, particles-per-event = 300 } }
+                  cpu     { use = clusterizer, outputs = ["spacepoints:TRK/SPACEPOINTS/1"] }
+                  svc     { use = service-cluster-step, outputs = ["spacepoints:TRK/SPACEPOINTS/3"], options { service = cells } }
+                  compare { use = payload-compare, inputs = ["expected:TRK/SPACEPOINTS/1", "actual:TRK/SPACEPOINTS/3"] }
+                }
+                """);
+
+            assertEquals(0, run.exitCode(), run::describe);
+            assertEquals(3, run.metric("compare.identical"), run::describe);
+            assertEquals(3, run.metric("svc.service.requests"), run::describe);
+            assertEquals(9, run.metric("svc.service.inputsByReference") + run.metric("svc.service.inputsCopied"), run::describe);
         }
     }
 

@@ -146,7 +146,7 @@ public record ServiceConfig(Path file, String name, ServiceStep step, String bac
             {
                 if (fallback == null)
                 {
-                    throw new ServiceConfigException(file + ": '" + path + "' is missing; a service file names its " + path);
+                    throw new ServiceConfigException(file + ": '" + path + "' is missing; a service file needs name and step");
                 }
                 return fallback;
             }

@@ -8,16 +8,18 @@ import java.util.List;
  */
 public enum ServiceStep
 {
-    SEEDER("gpu-seeder", List.of("spacepoints"), "seeds"),
-    CLUSTERIZER("gpu-clusterizer", List.of("cells", "modules", "hits"), "spacepoints");
+    SEEDER("gpu-seeder", "service-step", List.of("spacepoints"), "seeds"),
+    CLUSTERIZER("gpu-clusterizer", "service-cluster-step", List.of("cells", "modules", "hits"), "spacepoints");
 
     private final String deviceType;
+    private final String clientType;
     private final List<String> inputLabels;
     private final String outputLabel;
 
-    ServiceStep(final String deviceType, final List<String> inputLabels, final String outputLabel)
+    ServiceStep(final String deviceType, final String clientType, final List<String> inputLabels, final String outputLabel)
     {
         this.deviceType = deviceType;
+        this.clientType = clientType;
         this.inputLabels = inputLabels;
         this.outputLabel = outputLabel;
     }
@@ -26,6 +28,12 @@ public enum ServiceStep
     public String deviceType()
     {
         return deviceType;
+    }
+
+    /** The client device type with this step's ports ({@code service-step}). */
+    public String clientType()
+    {
+        return clientType;
     }
 
     public List<String> inputLabels()

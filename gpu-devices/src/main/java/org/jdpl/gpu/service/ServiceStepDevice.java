@@ -3,6 +3,8 @@ package org.jdpl.gpu.service;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
@@ -36,6 +38,8 @@ final class ServiceStepDevice implements Device
     private long requests;
     private long windowStartMs;
     private long windowEndMs;
+    private long[] replyTimesUs = new long[64];
+    private int replies;
 
     @Override
     public void init(final InitContext ctx)
@@ -62,6 +66,8 @@ final class ServiceStepDevice implements Device
         request.exchangeFile = exchange.path();
         request.inputCount = inputPositions.length;
         warmUp = ctx.options().getInt(ServiceStepFactory.WARM_UP);
+        ctx.metrics().set("service.inputsByReference", 0);
+        ctx.metrics().set("service.inputsCopied", 0);
         System.out.println("service-step: " + info.name() + " uses service '" + name + "' (" + step.deviceType() + ", pid " + service.pid() +
             ", " + service.gpu() + ")");
     }
@@ -72,9 +78,8 @@ final class ServiceStepDevice implements Device
         final List<String> out = info.outputSpecs().stream().map(OutputSpec::label).toList();
         if (!in.containsAll(step.inputLabels()) || !out.contains(step.outputLabel()))
         {
-            throw new ServiceException("service '" + name + "' runs " + step.deviceType() + ": give device '" + info.name() + "' the inputs " +
-                step.inputLabels() + " and the output " + step.outputLabel() + " of " + step.deviceType() + " (it has inputs " + in +
-                ", outputs " + out + ")");
+            throw new ServiceException("service '" + name + "' runs " + step.deviceType() + ": call it from a " + step.clientType() +
+                " device (device '" + info.name() + "' is a " + info.type() + ", with inputs " + in + " and outputs " + out + ")");
         }
         inputPositions = step.inputLabels().stream().mapToInt(info::inputPosition).toArray();
         outputPosition = info.outputPosition(step.outputLabel());
@@ -128,6 +133,12 @@ final class ServiceStepDevice implements Device
         {
             latencies.recordValue(Math.min(latencyNs, ServiceLatencies.HIGHEST_NS));
             windowEndMs = System.currentTimeMillis();
+            if (replies == replyTimesUs.length)
+            {
+                replyTimesUs = Arrays.copyOf(replyTimesUs, 2 * replies);
+            }
+            final Instant now = Instant.now();
+            replyTimesUs[replies++] = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
         }
         final Metrics m = ctx.metrics();
         m.add("service.queueMs", client.lastQueueNs() / 1e6);
@@ -146,7 +157,8 @@ final class ServiceStepDevice implements Device
         m.set("service.windowStartMs", windowStartMs);
         m.set("service.windowEndMs", windowEndMs);
         m.set("service.windowRequests", latencies.getTotalCount());
-        ServiceLatencies.write(ctx.info().runDirectory(), ctx.info().name(), ctx.info().replica(), latencies);
+        ServiceLatencies.write(ctx.info().runDirectory(), ctx.info().name(), ctx.info().replica(), latencies,
+            Arrays.copyOf(replyTimesUs, replies));
     }
 
     @Override

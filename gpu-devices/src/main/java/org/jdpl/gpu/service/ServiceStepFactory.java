@@ -10,43 +10,58 @@ import org.jdpl.framework.device.OptionType;
 
 /**
  * {@code service-step}: hands each timeframe to a GPU service ({@code dpl serve}) and sends its reply
- * under the specs the in-topology GPU device would, so it takes that device's place in the chain. Its
- * default ports are the seeder's; in place of gpu-clusterizer give it the clusterizer's ports
- * ({@code inputs = [...], outputs = [...]}): it checks them against the service's step at start.
+ * under the specs the in-topology GPU device would, so it takes that device's place in the chain: the
+ * seeder's ports, for a gpu-seeder service. {@link ServiceClusterStepFactory} is its twin with the
+ * clusterizer's ports. At start it checks its ports against the service's step.
  */
-public final class ServiceStepFactory implements DeviceFactory
+public class ServiceStepFactory implements DeviceFactory
 {
     static final String SERVICE = "service";
     static final String TIMEOUT = "timeout";
     static final String REPLY_BYTES = "reply-bytes";
     static final String WARM_UP = "warm-up";
 
-    @Override
-    public String type()
+    private final String type;
+    private final DeviceFactory twin;
+
+    public ServiceStepFactory()
     {
-        return "service-step";
+        this("service-step", new SeederFactory());
+    }
+
+    ServiceStepFactory(final String type, final DeviceFactory twin)
+    {
+        this.type = type;
+        this.twin = twin;
     }
 
     @Override
-    public String description()
+    public final String type()
     {
-        return "a GPU step done by a GPU service (dpl serve): same outputs as gpu-seeder/gpu-clusterizer; absent, dead or slow service: on-error";
+        return type;
     }
 
     @Override
-    public List<String> inputs()
+    public final String description()
     {
-        return new SeederFactory().inputs();
+        return twin.type() + " done by a GPU service (dpl serve FILE, step = gpu-" + twin.type() + "): the same outputs; absent, dead or " +
+            "slow service: on-error";
     }
 
     @Override
-    public List<String> outputs()
+    public final List<String> inputs()
     {
-        return new SeederFactory().outputs();
+        return twin.inputs();
     }
 
     @Override
-    public List<OptionSpec> options()
+    public final List<String> outputs()
+    {
+        return twin.outputs();
+    }
+
+    @Override
+    public final List<OptionSpec> options()
     {
         return List.of(
             OptionSpec.of(SERVICE, OptionType.STRING, "the service's name (its file's name = ...), registered in the runs directory")
@@ -59,7 +74,7 @@ public final class ServiceStepFactory implements DeviceFactory
     }
 
     @Override
-    public Device create()
+    public final Device create()
     {
         return new ServiceStepDevice();
     }

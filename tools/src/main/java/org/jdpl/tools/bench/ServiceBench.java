@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +31,10 @@ import org.jdpl.gpu.service.ServiceRecord;
 /**
  * {@code dpl bench service}, after Triton's perf_analyzer: a GPU service (gpu-seeder) in a process of
  * its own with 1 and 2 instances; for each, 1, 2 and 4 client runs at once, each sending the same
- * number of simulated timeframes through a {@code service-step}. Throughput is every client's
- * measured requests over the union of their measurement windows (after each client's warm-up
- * timeframe), latency the client-side HdrHistograms of all clients added up, batch size and GPU busy
- * from the service's counters over the step. The baseline is the in-topology gpu-seeder on the same
+ * number of simulated timeframes through a {@code service-step}. Throughput is the replies while every
+ * client was sending ({@link Throughput}; each client's warm-up timeframe left out), latency the
+ * client-side HdrHistograms of all clients added up, batch size and GPU busy from the service's
+ * counters over the point (warm-up included). The baseline is the in-topology gpu-seeder on the same
  * timeframes in the same invocation: its processing time per timeframe after the first.
  */
 public final class ServiceBench
@@ -173,25 +174,27 @@ public final class ServiceBench
             runs.add(CompletableFuture.supplyAsync(() -> runClient(dir, step, topology)));
         }
         final Histogram latencies = ServiceLatencies.histogram();
+        final List<long[]> replyTimes = new ArrayList<>();
         double start = Double.MAX_VALUE;
         double end = 0;
-        double measured = 0;
         for (final CompletableFuture<RunSummary> run : runs)
         {
             final RunSummary s = run.join();
             start = Math.min(start, s.metrics().getOrDefault("svc.service.windowStartMs", 0.0));
             end = Math.max(end, s.metrics().getOrDefault("svc.service.windowEndMs", 0.0));
-            measured += s.metrics().getOrDefault("svc.service.windowRequests", 0.0);
             ServiceLatencies.addAll(Path.of(s.runDir()), latencies);
+            replyTimes.add(ServiceLatencies.replyTimesUs(Path.of(s.runDir())));
         }
         final long endedMs = System.currentTimeMillis();
         final ServiceRecord after = awaitCountersAfter(service, endedMs);
-        final double tfPerSec = end > start ? measured * 1000 / (end - start) : 0;
+        final Throughput throughput = Throughput.whileAllRan(replyTimes);
         final double batches = after.counter("batches") - before.counter("batches");
         final double answered = after.counter("requests") + after.counter("failures") - before.counter("requests") - before.counter("failures");
         final double gpuMs = after.counter("kernelMs") + after.counter("transferMs") - before.counter("kernelMs") - before.counter("transferMs");
         final String key = "service.c" + clientCount + ".i" + instanceCount;
+        final double tfPerSec = throughput.tfPerSec();
         r.put(key + ".tfPerSec", tfPerSec);
+        r.put(key + ".measuredReplies", throughput.replies());
         r.put(key + ".p50Ms", latencies.getValueAtPercentile(50) / 1e6);
         r.put(key + ".p95Ms", latencies.getValueAtPercentile(95) / 1e6);
         r.put(key + ".p99Ms", latencies.getValueAtPercentile(99) / 1e6);
@@ -200,6 +203,38 @@ public final class ServiceBench
         r.put(key + ".computeMsPerTf", answered > 0 ? (after.counter("computeMs") - before.counter("computeMs")) / answered : 0.0);
         r.put(key + ".gpuBusy", end > start ? Math.min(1.0, gpuMs / ((end - start) * instanceCount)) : 0.0);
         return tfPerSec;
+    }
+
+    /**
+     * Replies per second while every client was sending: from the latest first reply of a client to the
+     * earliest last reply, so that a client still starting its JVMs (or already done) does not count as
+     * a concurrent one. With one client, its rate between its first and last measured reply.
+     */
+    record Throughput(long replies, double seconds)
+    {
+        static Throughput whileAllRan(final List<long[]> replyTimesUs)
+        {
+            long from = Long.MIN_VALUE;
+            long to = Long.MAX_VALUE;
+            for (final long[] times : replyTimesUs)
+            {
+                if (times.length == 0)
+                {
+                    return new Throughput(0, 0);
+                }
+                from = Math.max(from, Arrays.stream(times).min().getAsLong());
+                to = Math.min(to, Arrays.stream(times).max().getAsLong());
+            }
+            final long start = from;
+            final long end = to;
+            final long replies = replyTimesUs.stream().flatMapToLong(Arrays::stream).filter(t -> t > start && t <= end).count();
+            return new Throughput(replies, end > start ? (end - start) / 1e6 : 0);
+        }
+
+        double tfPerSec()
+        {
+            return seconds > 0 ? replies / seconds : 0;
+        }
     }
 
     /** The service's registration once it has written its counters after {@code afterMs} (it does every second). */

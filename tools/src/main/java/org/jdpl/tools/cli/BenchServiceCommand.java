@@ -31,7 +31,7 @@ final class BenchServiceCommand implements Callable<Integer>
     @Option(names = "--quick", description = "Clients 1 and 2, 4 timeframes per client: a smoke run.")
     boolean quick;
 
-    @Option(names = "--timeframes", paramLabel = "N", description = "Timeframes per client (default: 12, --quick 4).")
+    @Option(names = "--timeframes", paramLabel = "N", description = "Timeframes per client (default: 16, --quick 4).")
     Integer timeframes;
 
     @Option(names = "--max-batch", paramLabel = "N", description = "The service's max-batch (default: ${DEFAULT-VALUE}).")
@@ -46,7 +46,7 @@ final class BenchServiceCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final int tfs = timeframes != null ? timeframes : quick ? 4 : 12;
+        final int tfs = timeframes != null ? timeframes : quick ? 4 : 16;
         if (tfs < 2 || maxBatch < 1)
         {
             throw new UserError("--timeframes must be at least 2 (one is warm-up) and --max-batch at least 1", ExitCode.USAGE);
