@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.jdpl.gpu.BackendProbe;
 import org.jdpl.gpu.opencl.OpenClBackend;
@@ -104,8 +106,11 @@ class GpuServiceRunTest
     {
         try (ServiceProcess service = ServiceProcess.start(serviceFile("batched", 2, 4, "20ms"), "batched", dir.resolve("runs")))
         {
-            final CompletableFuture<RunResult> a = CompletableFuture.supplyAsync(() -> uncheckedClient("a", "batched", 8, 1));
-            final CompletableFuture<RunResult> b = CompletableFuture.supplyAsync(() -> uncheckedClient("b", "batched", 6, 2));
+            // Threads of their own: the common pool has one thread on two cores and would run the clients one after the other.
+            final ExecutorService threads = Executors.newFixedThreadPool(2);
+            final CompletableFuture<RunResult> a = CompletableFuture.supplyAsync(() -> uncheckedClient("a", "batched", 8, 1), threads);
+            final CompletableFuture<RunResult> b = CompletableFuture.supplyAsync(() -> uncheckedClient("b", "batched", 6, 2), threads);
+            threads.shutdown();
             assertIdentical(a.join(), 4);
             assertIdentical(b.join(), 3);
             RunFixture.assertNothingLeft(a.join());

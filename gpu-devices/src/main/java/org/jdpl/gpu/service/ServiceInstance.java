@@ -66,14 +66,18 @@ final class ServiceInstance implements Agent
         }
         catch (final RuntimeException e)
         {
+            // Said once, by the service's start (one line); the instance then idles until the service closes it.
             opened.completeExceptionally(e);
-            throw e;
         }
     }
 
     @Override
     public int doWork()
     {
+        if (kernel == null)
+        {
+            return 0;
+        }
         if (batchSize == 0)
         {
             final Request first = queue.poll();

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -166,13 +168,16 @@ public final class ServiceBench
     {
         final ServiceRecord before = service.record();
         final List<CompletableFuture<RunSummary>> runs = new ArrayList<>();
+        // A thread per client run: the common pool has one thread on two cores, which ran the "concurrent" clients one by one.
+        final ExecutorService threads = Executors.newFixedThreadPool(clientCount);
         for (int k = 0; k < clientCount; k++)
         {
             final String step = "c" + clientCount + ".i" + instanceCount + ".client" + k;
             final String topology = CLIENT.formatted(timeframes * eventsPerTimeframe, eventsPerTimeframe, particlesPerEvent, k + 1, SERVICE,
                 WARM_UP);
-            runs.add(CompletableFuture.supplyAsync(() -> runClient(dir, step, topology)));
+            runs.add(CompletableFuture.supplyAsync(() -> runClient(dir, step, topology), threads));
         }
+        threads.shutdown();
         final Histogram latencies = ServiceLatencies.histogram();
         final List<long[]> replyTimes = new ArrayList<>();
         double start = Double.MAX_VALUE;
