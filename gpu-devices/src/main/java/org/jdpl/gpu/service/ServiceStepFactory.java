@@ -64,7 +64,7 @@ public class ServiceStepFactory implements DeviceFactory
     public final List<OptionSpec> options()
     {
         return List.of(
-            OptionSpec.of(SERVICE, OptionType.STRING, "the service's name (its file's name = ...), registered in the runs directory")
+            OptionSpec.of(SERVICE, OptionType.STRING, "the name of the service (name = in its dpl serve file), as registered in the runs directory")
                 .withDefault(""),
             OptionSpec.of(TIMEOUT, OptionType.DURATION, "how long a timeframe may take at the service before on-error applies").withDefault("30s"),
             OptionSpec.of(REPLY_BYTES, OptionType.BYTES, "size of this device's exchange file: copied inputs and the largest reply (sparse)")
