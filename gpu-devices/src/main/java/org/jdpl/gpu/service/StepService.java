@@ -18,6 +18,8 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 import org.jdpl.transport.EmbeddedMediaDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running service ({@code dpl serve FILE}): its own media driver in
@@ -27,6 +29,7 @@ import org.jdpl.transport.EmbeddedMediaDriver;
  */
 public final class StepService implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(StepService.class);
     private static final int QUEUE_CAPACITY = 1024;
     private static final long OPEN_TIMEOUT_S = 120;
 
@@ -87,7 +90,7 @@ public final class StepService implements AutoCloseable
         {
             final ServiceInstance instance = new ServiceInstance(i, config, queue, files, replies, counters);
             instances.add(instance);
-            final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, instance);
+            final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(), this::onAgentError, null, instance);
             // Closed before the files and the Aeron client it uses (opened closes in reverse).
             opened.add(runner);
             AgentRunner.startOnThread(runner);
@@ -112,10 +115,16 @@ public final class StepService implements AutoCloseable
             gpus.getFirst(), config.instances(), config.maxBatch(), config.maxQueueDelayMs(), System.currentTimeMillis(), null);
         registration = new RegistrationAgent(registry, record, counters);
         registration.write();
-        final AgentRunner receiver = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null,
+        final AgentRunner receiver = new AgentRunner(new BackoffIdleStrategy(), this::onAgentError, null,
             new CompositeAgent(new RequestReceiver(requests, queue, replies, counters), registration));
         opened.add(receiver);
         AgentRunner.startOnThread(receiver);
+    }
+
+    /** A request's failure is answered to its client; what reaches here escaped that, and is logged in one line. */
+    private void onAgentError(final Throwable error)
+    {
+        LOG.error("service {}: {}", config.name(), error.toString());
     }
 
     /** Where a service's shared memory lives. */
