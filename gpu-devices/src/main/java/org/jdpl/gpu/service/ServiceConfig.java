@@ -229,7 +229,16 @@ public record ServiceConfig(Path file, String name, ServiceStep step, String bac
 
         private ServiceConfigException bad(final String path, final String message)
         {
-            return new ServiceConfigException(where(config.getValue(path).origin(), file) + ": " + message);
+            ConfigOrigin origin;
+            try
+            {
+                origin = config.getValue(path).origin();
+            }
+            catch (final ConfigException e)
+            {
+                origin = null; // a key no path can name (quoted dots): the file alone
+            }
+            return new ServiceConfigException(where(origin, file) + ": " + message);
         }
     }
 }

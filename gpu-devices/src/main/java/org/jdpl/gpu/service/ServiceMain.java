@@ -42,6 +42,12 @@ public final class ServiceMain
             err.println("dpl serve: " + e.getMessage());
             return BAD_SERVICE;
         }
+        catch (final RuntimeException e)
+        {
+            // The media driver, the runs directory, the GPU library: said in one line, what to look at is in it.
+            err.println("dpl serve: " + file + ": cannot start the service: " + e);
+            return BAD_SERVICE;
+        }
         final CountDownLatch stopped = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
