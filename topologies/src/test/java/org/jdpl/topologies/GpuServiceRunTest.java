@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.jdpl.framework.driver.RunDirectories;
 import org.jdpl.gpu.BackendProbe;
+import org.jdpl.gpu.service.StepService;
 import org.jdpl.gpu.opencl.OpenClBackend;
 import org.jdpl.tools.Dpl;
 import org.jdpl.tools.bench.ServiceProcess;
@@ -229,6 +231,8 @@ class GpuServiceRunTest
         finally
         {
             service.kill();
+            // What a SIGKILLed service leaves in /dev/shm (its media driver's files); a new service of that name would clear it.
+            RunDirectories.deleteTree(StepService.shmDir("doomed"));
         }
     }
 

@@ -89,11 +89,22 @@ final class StatusCommand implements Callable<Integer>
             if (view != null)
             {
                 printLive(out, entry, view);
+                printServices(out);
                 return ExitCode.OK;
             }
         }
         printFinished(out, entry);
+        printServices(out);
         return ExitCode.OK;
+    }
+
+    /** The GPU services beside the runs, under the run's table (none: nothing). */
+    private void printServices(final PrintWriter out)
+    {
+        if (!json)
+        {
+            ServiceTable.print(out, runs.locator().runsDir());
+        }
     }
 
     /** Two readings of the run's counters; null when they are gone (the run just ended). */
