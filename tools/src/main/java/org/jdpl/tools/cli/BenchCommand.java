@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         BenchTransportCommand.class,
         BenchSoakCommand.class,
         BenchGpuCommand.class,
+        BenchServiceCommand.class,
         BenchRecoCommand.class,
         BenchNetCommand.class,
         BenchRateCommand.class,

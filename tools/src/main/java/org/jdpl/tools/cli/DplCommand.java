@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         RunCommand.class,
+        ServeCommand.class,
         CleanCommand.class,
         ValidateCommand.class,
         GraphCommand.class,

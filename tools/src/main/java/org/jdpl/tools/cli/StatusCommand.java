@@ -89,11 +89,22 @@ final class StatusCommand implements Callable<Integer>
             if (view != null)
             {
                 printLive(out, entry, view);
+                printServices(out);
                 return ExitCode.OK;
             }
         }
         printFinished(out, entry);
+        printServices(out);
         return ExitCode.OK;
+    }
+
+    /** The GPU services beside the runs, under the run's table (none: nothing). */
+    private void printServices(final PrintWriter out)
+    {
+        if (!json)
+        {
+            ServiceTable.print(out, runs.locator().runsDir());
+        }
     }
 
     /** Two readings of the run's counters; null when they are gone (the run just ended). */
@@ -132,6 +143,7 @@ final class StatusCommand implements Callable<Integer>
         if (entries.isEmpty())
         {
             out.println("no runs in " + runs.locator().runsDir().toAbsolutePath());
+            ServiceTable.print(out, runs.locator().runsDir());
             return;
         }
         // Multi-host runs' ids are longer (cluster-<time>-<pid>).
@@ -146,6 +158,7 @@ final class StatusCommand implements Callable<Integer>
             out.printf(columns, e.id(), e.status(), e.manifest().plan().processCount(), done,
                 devices.length() > 40 ? devices.substring(0, 37) + "..." : devices);
         }
+        ServiceTable.print(out, runs.locator().runsDir());
     }
 
     private void printLive(final PrintWriter out, final RunEntry entry, final RunView view) throws IOException
