@@ -78,7 +78,7 @@ final class DeviceLauncher
         classPath.addAll(plan.librariesOf(devices));
         command.add(String.join(File.pathSeparator, classPath));
         command.add(main);
-        command.add(RunLayout.manifest(runDir).toString());
+        command.add(RunLayout.deviceManifest(runDir).toString());
         command.add(name);
         command.add(Integer.toString(replica));
         return command;

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.ManifestFile;
+import org.jdpl.framework.run.ReportFile;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
 import org.slf4j.Logger;
@@ -57,7 +59,7 @@ public final class DeviceMain
         final RunManifest manifest;
         try
         {
-            manifest = RunFiles.readManifest(manifestFile);
+            manifest = ManifestFile.read(manifestFile);
         }
         catch (final IOException e)
         {
@@ -134,7 +136,7 @@ public final class DeviceMain
         final DeviceReport report = new DeviceReport(name, replica, "FAILED", 0, 0, 0, 0, 0, 1, 0, failure, Map.of(), List.of(), List.of());
         try
         {
-            RunFiles.writeReport(RunLayout.report(Path.of(manifest.runDir()), name, replica), report);
+            ReportFile.write(RunLayout.report(Path.of(manifest.runDir()), name, replica), report);
         }
         catch (final IOException | RuntimeException e)
         {

@@ -11,6 +11,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
 import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.device.Inputs;
+import org.jdpl.framework.device.Options;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
@@ -172,7 +173,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         watch.watch(aeron);
         channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId(),
             context.manifest().plan(), context.groupRings());
-        final ConfigOptions options = ConfigOptions.of(planned, context.type().defaults());
+        final Options options = PlanOptions.of(planned, () -> context.type().defaults());
         final String runDir = context.manifest().runDir();
         call = new CallContext(planned, context.replica(), options, metrics, runDir == null ? null : Path.of(runDir));
         controlReceiver = new ControlReceiver(who, call, published, isSource);
@@ -198,7 +199,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         call.outputs(outputs);
         throttle = isSource ? SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who) : throttle;
         calls = new DeviceCalls(who, planned, call, counters, outputs);
-        calls.init(context.type().factory());
+        calls.init(context.factory());
         source = isSource ? new SourceLoop(planned, call, calls, outputs, throttle, published, counters) : null;
         state = State.CONNECTING;
         published.state(DeviceState.READY);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.CloseHelper;
 import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.run.DeviceExitCode;
+import org.jdpl.framework.run.ManifestFile;
 import org.jdpl.framework.run.RunManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class GroupMain
         try
         {
             replica = Integer.parseInt(args[2]);
-            manifest = RunFiles.readManifest(manifestFile);
+            manifest = ManifestFile.read(manifestFile);
         }
         catch (final NumberFormatException e)
         {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.ReportFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ final class RunnerReport
     {
         try
         {
-            RunFiles.writeReport(file, report);
+            ReportFile.write(file, report);
         }
         catch (final IOException | RuntimeException e)
         {
