@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * obey control commands, end the stream, write the report. An {@link Agent}: {@link #start()} runs
  * it on its own thread with the device's idle strategy, {@link #awaitOutcome} waits for the end.
  * It never exits the JVM, so several can run in one process (a process group, or tests);
- * {@link DeviceMain} and {@link GroupMain} are the process entry points.
+ * {@link DeviceMain} is the process entry point.
  */
 public final class DeviceRunner implements Agent, AutoCloseable
 {
