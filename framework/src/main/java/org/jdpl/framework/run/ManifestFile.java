@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The run manifest as device processes read it ({@link RunLayout#deviceManifest}, beside run.json):
- * {@link CompactRecords} after a magic word, read with plain JDK code. run.json stays for people and tools.
+ * {@link ManifestCodec} after a magic word, read with plain JDK code. run.json stays for people and tools.
  */
 public final class ManifestFile
 {
@@ -35,7 +35,7 @@ public final class ManifestFile
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream)))
             {
                 out.writeLong(MAGIC);
-                CompactRecords.write(out, manifest, RunManifest.class);
+                ManifestCodec.write(out, manifest);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -53,11 +53,15 @@ public final class ManifestFile
             {
                 throw new IOException(file + " is not a device manifest (" + RunLayout.DEVICE_MANIFEST_FILE + " written by the Driver)");
             }
-            return (RunManifest)CompactRecords.read(in, RunManifest.class);
+            return ManifestCodec.read(in);
         }
         catch (final java.io.EOFException e)
         {
             throw new IOException(file + " ends early: not a whole device manifest", e);
+        }
+        catch (final RuntimeException e)
+        {
+            throw new IOException(file + " is not a device manifest of this build: " + e.getMessage(), e);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a device's report ({@link RunLayout#report}) as JSON without a JSON library ({@link RecordJson}), whole or not at all. */
+/** Writes a device's report ({@link RunLayout#report}) as JSON without a JSON library ({@link ReportJson}), whole or not at all. */
 public final class ReportFile
 {
     private ReportFile()
@@ -20,7 +20,7 @@ public final class ReportFile
         final Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try
         {
-            Files.writeString(temporary, RecordJson.of(report), StandardCharsets.UTF_8);
+            Files.writeString(temporary, ReportJson.of(report), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         finally

@@ -22,9 +22,11 @@ import org.jdpl.framework.plan.PlannedHost;
 import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.plan.RateLimit;
 import org.jdpl.framework.plan.Route;
+import org.jdpl.framework.spec.DataMatcher;
 import org.jdpl.framework.spec.DataSpec;
 import org.jdpl.framework.spec.InputSpec;
 import org.jdpl.framework.spec.OutputSpec;
+import org.jdpl.framework.spec.TimerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,23 @@ class ManifestFileTest
         final Path file = RunLayout.deviceManifest(dir);
         ManifestFile.write(file, manifest);
         assertEquals(manifest, ManifestFile.read(file));
+    }
+
+    @Test
+    void shouldKnowEveryFieldOfThePlanRecords()
+    {
+        // ManifestCodec writes each field by hand: a new field must be added there (and to the plan above).
+        final Map<Class<?>, Integer> fields = Map.ofEntries(Map.entry(RunManifest.class, 6), Map.entry(Plan.class, 9),
+            Map.entry(PlannedDevice.class, 16), Map.entry(InputSpec.class, 4), Map.entry(DataMatcher.class, 3),
+            Map.entry(TimerSpec.class, 2), Map.entry(OutputSpec.class, 3), Map.entry(DataSpec.class, 3), Map.entry(Route.class, 8),
+            Map.entry(FailurePolicy.class, 4), Map.entry(GpuPlacement.class, 5), Map.entry(ProcessGroup.class, 4),
+            Map.entry(HostPlacement.class, 3), Map.entry(PlannedHost.class, 2), Map.entry(NetSettings.class, 8),
+            Map.entry(RateLimit.class, 2));
+        for (final Map.Entry<Class<?>, Integer> record : fields.entrySet())
+        {
+            assertEquals(record.getValue(), record.getKey().getRecordComponents().length,
+                record.getKey().getSimpleName() + " changed: write and read its new field in ManifestCodec");
+        }
     }
 
     @Test
