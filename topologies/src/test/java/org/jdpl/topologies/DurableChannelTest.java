@@ -22,6 +22,7 @@ import org.jdpl.framework.catalog.DeviceCatalog;
 import org.jdpl.framework.run.DurableChannels;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
+import org.jdpl.framework.runner.RunFiles;
 import org.jdpl.framework.topology.Compilation;
 import org.jdpl.framework.topology.TopologyCompiler;
 import org.jdpl.transport.EmbeddedMediaDriver;
@@ -67,8 +68,8 @@ class DurableChannelTest
         {
             final RunManifest manifest = new RunManifest("durable-test", runDir.toString(), shmDir.toString(),
                 media.aeronDir().toString(), ProcessHandle.current().pid(), compilation.plan());
-            final Path manifestFile = RunLayout.manifest(runDir);
-            JSON.writeValue(manifestFile.toFile(), manifest);
+            RunFiles.writeManifest(RunLayout.manifest(runDir), manifest);
+            final Path manifestFile = RunLayout.deviceManifest(runDir);
 
             final Process source = startDevice(manifestFile, "source", "source-log.txt");
             final Process firstSink = startDevice(manifestFile, "sink", "sink-1-log.txt");

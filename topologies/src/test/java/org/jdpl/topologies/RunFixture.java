@@ -83,8 +83,7 @@ final class RunFixture
     static List<ProcessHandle> liveDevices()
     {
         return ProcessHandle.current().descendants()
-            .filter(p -> List.of(commandLine(p)).contains("org.jdpl.framework.runner.DeviceMain") ||
-                List.of(commandLine(p)).contains("org.jdpl.framework.runner.GroupMain"))
+            .filter(p -> List.of(commandLine(p)).contains("org.jdpl.framework.runner.DeviceMain"))
             .toList();
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.runner.DeviceMain;
 
-/** Starts DeviceMain as a real separate JVM, as the Driver does: {@code java @flags -cp CP DeviceMain run.json device replica}. */
+/** Starts DeviceMain as a real separate JVM, as the Driver does: {@code java @flags -cp CP DeviceMain run.manifest device replica}. */
 final class DeviceProcesses
 {
     private DeviceProcesses()
@@ -30,7 +30,7 @@ final class DeviceProcesses
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(DeviceMain.class.getName());
-        command.add(RunLayout.manifest(runDir).toString());
+        command.add(RunLayout.deviceManifest(runDir).toString());
         command.add(device);
         command.add(Integer.toString(replica));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -93,7 +93,7 @@ final class HostAgentProcess
         command.add(ctx.javaCommand());
         command.addAll(JvmFlags.load());
         command.addAll(ctx.agentJvmOptions());
-        command.addAll(AotCache.startOptions());
+        command.addAll(AotCache.driverStartOptions());
         command.add("-Djdpl.host=" + host);
         command.addAll(List.of("-cp", ctx.classPath(), HostAgentMain.class.getName()));
         command.addAll(List.of(arguments));

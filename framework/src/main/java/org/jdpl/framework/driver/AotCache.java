@@ -17,11 +17,22 @@ import java.util.List;
  * <p>The training run sets {@code -Djdpl.aotRecord}: its process group then writes the cache at
  * exit ({@code -XX:AOTCacheOutput}). A group runs every device kind of the training topology, its
  * runner, in-process rings and Aeron streams in one JVM, which is what a device process loads.
+ *
+ * <p>Two caches over the same class path: the JVM loads every class of its cache at start, and a
+ * device process must not load the Driver's (picocli, Jackson, Typesafe Config, Chronicle, the media
+ * driver). So the Driver (the training run's own JVM records it) starts from {@code driver.aot}
+ * ({@code -Djdpl.aotDriverCache}), and passes the device cache ({@code -Djdpl.aotCache}) to the
+ * processes it starts; {@code -Djdpl.aotCacheBytes} is the device cache's size when it was made, so a
+ * Driver that maps its own cache still notices a truncated device cache.
  */
 public final class AotCache
 {
     /** The cache this JVM was started with, set by {@code ./dpl} only when it matches the jars. */
     public static final String FILE_PROPERTY = "jdpl.aotCache";
+    /** The Driver's own cache (the {@code dpl} JVM's), set by {@code ./dpl} only when it matches the jars. */
+    public static final String DRIVER_FILE_PROPERTY = "jdpl.aotDriverCache";
+    /** The size of the device cache when it was made. */
+    public static final String BYTES_PROPERTY = "jdpl.aotCacheBytes";
     /** Where the training run's process group writes the cache. */
     public static final String RECORD_PROPERTY = "jdpl.aotRecord";
     /** Silences the JVM's own messages about an unusable cache: they would land in device logs and parsed output. */
@@ -45,7 +56,21 @@ public final class AotCache
      */
     public static boolean inUse()
     {
-        return configured() != null && System.getProperty("java.vm.info", "").contains("sharing");
+        return configured() != null && System.getProperty("java.vm.info", "").contains("sharing") && intact(configured());
+    }
+
+    /** Whether the device cache has the size it was made with (true when that size is not known: the JVM mapped it itself). */
+    private static boolean intact(final Path file)
+    {
+        final String bytes = System.getProperty(BYTES_PROPERTY);
+        try
+        {
+            return bytes == null || bytes.isBlank() || Files.size(file) == Long.parseLong(bytes.strip());
+        }
+        catch (final IOException | NumberFormatException e)
+        {
+            return false;
+        }
     }
 
     /** Why a configured cache was not used (one line), or null when it was used or none was configured. */
@@ -91,7 +116,7 @@ public final class AotCache
         return startOptions();
     }
 
-    /** Options that start a JVM from this JVM's cache, passing it on to the JVMs that one starts; empty when this JVM has none. */
+    /** Options that start a device JVM from this JVM's device cache; empty when this JVM has none it could use. */
     public static List<String> startOptions()
     {
         if (!inUse())
@@ -100,5 +125,23 @@ public final class AotCache
         }
         final Path file = configured();
         return List.of("-XX:AOTCache=" + file, QUIET, "-D" + FILE_PROPERTY + "=" + file);
+    }
+
+    /**
+     * Options that start another Driver (a host agent, a benchmark's {@code dpl run}) as this one
+     * started: from the Driver's cache, passing the device cache on; the device cache alone when there
+     * is no Driver cache; empty when this JVM has no cache it could use.
+     */
+    public static List<String> driverStartOptions()
+    {
+        final String driver = System.getProperty(DRIVER_FILE_PROPERTY);
+        if (!inUse() || driver == null || driver.isBlank())
+        {
+            return startOptions();
+        }
+        final Path file = configured();
+        final String bytes = System.getProperty(BYTES_PROPERTY, "");
+        return List.of("-XX:AOTCache=" + driver, QUIET, "-D" + DRIVER_FILE_PROPERTY + "=" + driver, "-D" + FILE_PROPERTY + "=" + file,
+            "-D" + BYTES_PROPERTY + "=" + bytes);
     }
 }

@@ -18,8 +18,9 @@ import org.jdpl.framework.run.RunLayout;
 /** Starts device processes of one run: the command line every device or group JVM gets, in one place. */
 final class DeviceLauncher
 {
+    /** The one entry point of device processes: a device's own process is a group of one. */
     private static final String DEVICE_MAIN = "org.jdpl.framework.runner.DeviceMain";
-    private static final String GROUP_MAIN = "org.jdpl.framework.runner.GroupMain";
+    private static final String GROUP = "--group";
 
     private final DriverContext ctx;
     private final Path runDir;
@@ -42,7 +43,7 @@ final class DeviceLauncher
     DeviceProcess start(final PlannedDevice device, final int replica, final int restarts)
     {
         final List<String> command =
-            command(DEVICE_MAIN, "-Djdpl.device=" + device.name() + "#" + replica, List.of(device), device.name(), replica);
+            command(false, "-Djdpl.device=" + device.name() + "#" + replica, List.of(device), device.name(), replica);
         final ChildJvm jvm = ChildJvm.start(device.name() + "#" + replica, "device '" + device.name() + "'", command,
             environment(Map.of("JDPL_DEVICE", device.name(), "JDPL_REPLICA", Integer.toString(replica)), List.of(device), replica),
             RunLayout.log(runDir, device.name(), replica), ctx.console(), journal);
@@ -53,7 +54,7 @@ final class DeviceLauncher
     List<DeviceProcess> startGroup(final Plan plan, final ProcessGroup group, final int replica, final int restarts)
     {
         final List<PlannedDevice> devices = group.devices().stream().map(plan::device).toList();
-        final List<String> command = command(GROUP_MAIN, "-Djdpl.group=" + group.name() + "#" + replica, devices, group.name(), replica);
+        final List<String> command = command(true, "-Djdpl.group=" + group.name() + "#" + replica, devices, group.name(), replica);
         final ChildJvm jvm = ChildJvm.start(group.name() + "#" + replica, "process group '" + group.name() + "'", command,
             environment(Map.of("JDPL_GROUP", group.name(), "JDPL_REPLICA", Integer.toString(replica)), devices, replica),
             RunLayout.log(runDir, group.name(), replica), ctx.console(), journal);
@@ -66,19 +67,23 @@ final class DeviceLauncher
     }
 
     /** The JVM command of a process running {@code devices}: their device libraries go on its class path. */
-    private List<String> command(final String main, final String marker, final List<PlannedDevice> devices, final String name,
+    private List<String> command(final boolean group, final String marker, final List<PlannedDevice> devices, final String name,
         final int replica)
     {
         final List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(heap(devices));
-        command.addAll(AotCache.deviceOptions(GROUP_MAIN.equals(main)));
+        command.addAll(AotCache.deviceOptions(group));
         command.add(marker);
         command.add("-cp");
         final List<String> classPath = new ArrayList<>(List.of(ctx.classPath()));
         classPath.addAll(plan.librariesOf(devices));
         command.add(String.join(File.pathSeparator, classPath));
-        command.add(main);
-        command.add(RunLayout.manifest(runDir).toString());
+        command.add(DEVICE_MAIN);
+        command.add(RunLayout.deviceManifest(runDir).toString());
+        if (group)
+        {
+            command.add(GROUP);
+        }
         command.add(name);
         command.add(Integer.toString(replica));
         return command;

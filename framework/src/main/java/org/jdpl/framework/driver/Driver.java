@@ -22,6 +22,7 @@ import org.jdpl.framework.plan.Plan;
 import org.jdpl.framework.plan.PlanReplicas;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.plan.ProcessGroup;
+import org.jdpl.framework.run.ManifestFile;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
 import org.jdpl.transport.EmbeddedMediaDriver;
@@ -375,6 +376,8 @@ public final class Driver
         {
             JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), manifest);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // what the device processes read: no JSON library to load in each of them (0600, as a temporary file is made)
+            ManifestFile.write(RunLayout.deviceManifest(file.getParent()), manifest);
         }
         catch (final IOException ex)
         {

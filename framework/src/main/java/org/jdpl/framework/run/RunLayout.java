@@ -6,6 +6,8 @@ import java.nio.file.Path;
 public final class RunLayout
 {
     public static final String MANIFEST_FILE = "run.json";
+    /** The same manifest in the compact form device processes read ({@link ManifestFile}). */
+    public static final String DEVICE_MANIFEST_FILE = "run.manifest";
     public static final String SUMMARY_FILE = "summary.json";
     public static final String COUNTERS_FILE = "counters.dat";
     public static final String JOURNAL_DIR = "journal";
@@ -19,6 +21,12 @@ public final class RunLayout
     public static Path manifest(final Path runDir)
     {
         return runDir.resolve(MANIFEST_FILE);
+    }
+
+    /** What a device process is given to read: the manifest without JSON ({@link ManifestFile}). */
+    public static Path deviceManifest(final Path runDir)
+    {
+        return runDir.resolve(DEVICE_MANIFEST_FILE);
     }
 
     public static Path secret(final Path runDir)

@@ -2,27 +2,47 @@ package org.jdpl.framework.runner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.agrona.CloseHelper;
+import org.jdpl.framework.plan.ProcessGroup;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.ManifestFile;
+import org.jdpl.framework.run.ReportFile;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of a device process:
- * {@code java @jvm.flags -cp CP org.jdpl.framework.runner.DeviceMain <run.json> <device> <replica>}.
- * Runs one device replica to its end and exits with a {@link DeviceExitCode}; the report is in
+ * Entry point of every device process:
+ * {@code java @jvm.flags -cp CP org.jdpl.framework.runner.DeviceMain <run.manifest> <device> <replica>}, or
+ * {@code ... DeviceMain <run.manifest> --group <process group> <replica>}. A device process is a group
+ * of one: it runs replica {@code r} of each of its devices, each a {@link DeviceRunner} with its own
+ * counters slot, payload-segment slot and report; a group's members feed each other through the
+ * group's in-process rings ({@link GroupRings}). Exits with a {@link DeviceExitCode}; each report is in
  * {@link RunLayout#report} of the run directory, also when it fails.
+ *
+ * <p>Each member runs on its own thread with its own idle strategy. One thread for all (a composite
+ * agent) would take one core for the whole chain and let one slow {@code process} call stall every
+ * other member, control commands included; own threads let a two-core machine run two members at
+ * once, and an idle member parks without holding back a busy one.
+ *
+ * <p>A group lives and dies as one: when a member fails, the others are closed (their reports say
+ * so) and the process exits with the member's exit code, which the Driver reads as a crash of the
+ * whole group. Otherwise it exits with the least clean code of its members.
  */
 public final class DeviceMain
 {
+    /** The argument before a process group's name. */
+    public static final String GROUP = "--group";
     private static final Logger LOG = LoggerFactory.getLogger(DeviceMain.class);
-    private static final String USAGE = "usage: DeviceMain <path to run.json> <device name> <replica>";
+    private static final String USAGE = "usage: DeviceMain <path to run.manifest> [" + GROUP + "] <device or process group> <replica>";
+    private static final long POLL_MS = 100;
     private static final long SHUTDOWN_WAIT_MS = 3_000;
 
     private DeviceMain()
@@ -34,71 +54,118 @@ public final class DeviceMain
         System.exit(run(args));
     }
 
-    /** Runs the device and returns the exit code (never exits the JVM itself). */
+    /** Runs the process's devices and returns the exit code (never exits the JVM itself). */
     static int run(final String[] args)
     {
-        if (args.length != 3)
+        final boolean isGroup = args.length == 4 && GROUP.equals(args[1]);
+        if (args.length != 3 && !isGroup)
         {
             LOG.error(USAGE);
             return DeviceExitCode.BAD_SETUP;
         }
         final Path manifestFile = Path.of(args[0]);
-        final String name = args[1];
+        final String name = args[isGroup ? 2 : 1];
+        final String replicaArgument = args[isGroup ? 3 : 2];
         final int replica;
-        try
-        {
-            replica = Integer.parseInt(args[2]);
-        }
-        catch (final NumberFormatException e)
-        {
-            LOG.error("replica '{}' is not a number; {}", args[2], USAGE);
-            return DeviceExitCode.BAD_SETUP;
-        }
         final RunManifest manifest;
         try
         {
-            manifest = RunFiles.readManifest(manifestFile);
+            replica = Integer.parseInt(replicaArgument);
+            manifest = ManifestFile.read(manifestFile);
+        }
+        catch (final NumberFormatException e)
+        {
+            LOG.error("replica '{}' is not a number; {}", replicaArgument, USAGE);
+            return DeviceExitCode.BAD_SETUP;
         }
         catch (final IOException e)
         {
             LOG.error("{}: cannot read the run manifest {}: {}", name, manifestFile, e.getMessage());
             return DeviceExitCode.BAD_SETUP;
         }
-        final DeviceRunner runner;
-        try
+        final ProcessGroup group = isGroup ? groupOf(manifest, name, replica) : null;
+        if (isGroup && group == null)
         {
-            runner = new DeviceRunner(new DeviceRunnerContext().manifest(manifest).deviceName(name).replica(replica));
-        }
-        catch (final DeviceSetupException | RuntimeException e)
-        {
-            LOG.error("{}: cannot start: {}", name, e.getMessage());
-            writeSetupFailure(manifest, name, replica, e.getMessage());
             return DeviceExitCode.BAD_SETUP;
         }
-        return runToEnd(runner);
+        final GroupRings rings = isGroup ? GroupRings.of(manifest.plan(), group, replica) : null;
+        final List<DeviceRunner> runners = new ArrayList<>();
+        for (final String member : isGroup ? group.devices() : List.of(name))
+        {
+            try
+            {
+                runners.add(new DeviceRunner(new DeviceRunnerContext().manifest(manifest).deviceName(member).replica(replica)
+                    .groupRings(rings)));
+            }
+            catch (final DeviceSetupException | RuntimeException e)
+            {
+                LOG.error("{}: cannot start: {}", member, e.getMessage());
+                writeSetupFailure(manifest, member, replica, e.getMessage());
+                CloseHelper.closeAll(runners);
+                CloseHelper.close(rings);
+                return DeviceExitCode.BAD_SETUP;
+            }
+        }
+        if (isGroup)
+        {
+            LOG.info("process group '{}': {} device(s) in this process ({}), {} in-process ring(s)", group.processName(replica),
+                runners.size(), String.join(", ", group.devices()), rings.ringCount());
+        }
+        final int exitCode = runToEnd(runners);
+        if (rings != null && allEnded(runners))
+        {
+            rings.close(); // no member thread is left to touch them
+        }
+        return exitCode;
     }
 
-    private static int runToEnd(final DeviceRunner runner)
+    private static ProcessGroup groupOf(final RunManifest manifest, final String name, final int replica)
     {
-        // On SIGTERM/SIGINT, stop the loop so the report is still written.
-        final Thread hook = new Thread(runner::close, "device-shutdown");
+        for (final ProcessGroup group : manifest.plan().groups())
+        {
+            if (group.name().equals(name) && replica >= 0 && replica < group.replicas())
+            {
+                return group;
+            }
+        }
+        LOG.error("run {} has no process group '{}' with replica {}; its groups are {}", manifest.runId(), name, replica,
+            manifest.plan().groups().stream().map(ProcessGroup::name).toList());
+        return null;
+    }
+
+    private static int runToEnd(final List<DeviceRunner> runners)
+    {
+        // On SIGTERM/SIGINT, stop every device so that each still writes its report.
+        final Thread hook = new Thread(() -> CloseHelper.closeAll(runners), "device-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        runner.start();
+        runners.forEach(DeviceRunner::start);
         try
         {
-            DeviceOutcome outcome = null;
-            while (outcome == null)
+            int exitCode = DeviceExitCode.OK;
+            boolean closing = false;
+            while (!allEnded(runners))
             {
-                outcome = runner.awaitOutcome(1, TimeUnit.SECONDS);
+                runners.get(0).awaitOutcome(POLL_MS, TimeUnit.MILLISECONDS);
+                final int failed = firstFailure(runners);
+                if (failed >= 0 && !closing)
+                {
+                    closing = true;
+                    exitCode = runners.get(failed).outcome().exitCode();
+                    if (runners.size() > 1)
+                    {
+                        LOG.error("a member of the process group failed; closing the others");
+                    }
+                    CloseHelper.closeAll(runners);
+                }
             }
-            return outcome.exitCode();
+            return closing ? exitCode : leastClean(runners);
         }
         catch (final InterruptedException e)
         {
             Thread.currentThread().interrupt();
-            runner.close();
-            final DeviceOutcome outcome = waitBriefly(runner);
-            return outcome == null ? DeviceExitCode.STOPPED : outcome.exitCode();
+            CloseHelper.closeAll(runners);
+            waitBriefly(runners);
+            return allEnded(runners) ? leastClean(runners) : DeviceExitCode.STOPPED;
         }
         finally
         {
@@ -108,20 +175,72 @@ public final class DeviceMain
             }
             catch (final IllegalStateException shuttingDown)
             {
-                // the JVM is already exiting; the hook is running
+                waitBriefly(runners); // the hook is closing the devices; let them write their reports
             }
         }
     }
 
-    private static DeviceOutcome waitBriefly(final DeviceRunner runner)
+    private static boolean allEnded(final List<DeviceRunner> runners)
+    {
+        for (final DeviceRunner runner : runners)
+        {
+            if (runner.outcome() == null)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of a device that ended badly (not OK, not stopped), or -1. */
+    private static int firstFailure(final List<DeviceRunner> runners)
+    {
+        for (int i = 0; i < runners.size(); i++)
+        {
+            final DeviceOutcome outcome = runners.get(i).outcome();
+            if (outcome != null && !isClean(outcome.exitCode()))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int leastClean(final List<DeviceRunner> runners)
+    {
+        int code = DeviceExitCode.OK;
+        for (final DeviceRunner runner : runners)
+        {
+            final int own = runner.outcome().exitCode();
+            if (!isClean(own))
+            {
+                return own;
+            }
+            if (own == DeviceExitCode.STOPPED)
+            {
+                code = own;
+            }
+        }
+        return code;
+    }
+
+    private static boolean isClean(final int exitCode)
+    {
+        return exitCode == DeviceExitCode.OK || exitCode == DeviceExitCode.STOPPED;
+    }
+
+    private static void waitBriefly(final List<DeviceRunner> runners)
     {
         try
         {
-            return runner.awaitOutcome(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
+            for (final DeviceRunner runner : runners)
+            {
+                runner.awaitOutcome(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
+            }
         }
         catch (final InterruptedException e)
         {
-            return null;
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -134,7 +253,7 @@ public final class DeviceMain
         final DeviceReport report = new DeviceReport(name, replica, "FAILED", 0, 0, 0, 0, 0, 1, 0, failure, Map.of(), List.of(), List.of());
         try
         {
-            RunFiles.writeReport(RunLayout.report(Path.of(manifest.runDir()), name, replica), report);
+            ReportFile.write(RunLayout.report(Path.of(manifest.runDir()), name, replica), report);
         }
         catch (final IOException | RuntimeException e)
         {

@@ -12,6 +12,7 @@ import org.agrona.concurrent.AgentTerminationException;
 import org.jdpl.framework.channel.DeviceChannels;
 import org.jdpl.framework.counters.DeviceState;
 import org.jdpl.framework.device.Inputs;
+import org.jdpl.framework.device.Options;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.CompletionBits;
 import org.jdpl.framework.run.DeviceExitCode;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * obey control commands, end the stream, write the report. An {@link Agent}: {@link #start()} runs
  * it on its own thread with the device's idle strategy, {@link #awaitOutcome} waits for the end.
  * It never exits the JVM, so several can run in one process (a process group, or tests);
- * {@link DeviceMain} and {@link GroupMain} are the process entry points.
+ * {@link DeviceMain} is the process entry point.
  */
 public final class DeviceRunner implements Agent, AutoCloseable
 {
@@ -175,7 +176,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         watch.watch(aeron);
         channels = new DeviceChannels(aeron, planned, context.replica(), context.manifest().plan().controlStreamId(),
             context.manifest().plan(), context.groupRings());
-        final ConfigOptions options = ConfigOptions.of(planned, context.type().defaults());
+        final Options options = PlanOptions.of(planned, () -> context.type().defaults());
         final String runDir = context.manifest().runDir();
         call = new CallContext(planned, context.replica(), options, metrics, runDir == null ? null : Path.of(runDir));
         controlReceiver = new ControlReceiver(who, call, published, isSource);
@@ -205,7 +206,7 @@ public final class DeviceRunner implements Agent, AutoCloseable
         }
         throttle = isSource ? SourceThrottle.of(context.manifest().plan(), planned.name(), published.file(), counters, who) : throttle;
         calls = new DeviceCalls(who, planned, call, counters, outputs);
-        calls.init(context.type().factory());
+        calls.init(context.factory());
         source = isSource ? new SourceLoop(planned, call, calls, outputs, throttle, published, counters) : null;
         state = State.CONNECTING;
         published.state(DeviceState.READY);

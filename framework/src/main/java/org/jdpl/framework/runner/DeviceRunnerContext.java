@@ -7,7 +7,9 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.jdpl.framework.catalog.DeviceCatalog;
+import org.jdpl.framework.catalog.DeviceFactories;
 import org.jdpl.framework.catalog.DeviceType;
+import org.jdpl.framework.device.DeviceFactory;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
@@ -32,6 +34,7 @@ public final class DeviceRunnerContext
     private Path reportFile;
     private GroupRings groupRings;
     private PlannedDevice device;
+    private DeviceFactory factory;
     private DeviceType type;
     private boolean concluded;
     private boolean directDelivery = true;
@@ -72,7 +75,11 @@ public final class DeviceRunnerContext
         return replica;
     }
 
-    /** Where device types come from; default: {@link DeviceCatalog#load()}. */
+    /**
+     * Where device types come from; default: the one factory of the device's type, found with
+     * {@link DeviceFactories#find} (no option defaults, no reference.conf read: the plan's options
+     * have them already).
+     */
     public DeviceRunnerContext catalog(final DeviceCatalog catalog)
     {
         this.catalog = catalog;
@@ -164,9 +171,27 @@ public final class DeviceRunnerContext
         return device;
     }
 
-    /** The device's type (after {@link #conclude()}). */
+    /** The factory of the device's type (after {@link #conclude()}). */
+    public DeviceFactory factory()
+    {
+        return factory;
+    }
+
+    /**
+     * The device's type with its option defaults (after {@link #conclude()}); loads the catalog
+     * (reference.conf, Typesafe Config) on first use unless one was given: only for options the plan
+     * does not carry, as in a hand-made plan.
+     */
     public DeviceType type()
     {
+        if (type == null)
+        {
+            if (catalog == null)
+            {
+                catalog = DeviceCatalog.load();
+            }
+            type = catalog.find(device.type());
+        }
         return type;
     }
 
@@ -187,15 +212,14 @@ public final class DeviceRunnerContext
             throw new DeviceSetupException("device '" + deviceName + "' has " + device.replicas() + " replica(s), 0.." +
                 (device.replicas() - 1) + "; replica " + replica + " does not exist");
         }
-        if (catalog == null)
-        {
-            catalog = DeviceCatalog.load();
-        }
-        type = catalog.find(device.type());
-        if (type == null)
+        type = catalog == null ? null : catalog.find(device.type());
+        factory = catalog == null ? DeviceFactories.find(device.type(), Thread.currentThread().getContextClassLoader())
+            : type == null ? null : type.factory();
+        if (factory == null)
         {
             throw new DeviceSetupException("device '" + deviceName + "' (" + device.origin() + ") uses type '" + device.type() +
-                "', which is not on the class path; known types: " + catalog.names());
+                "', which is not on the class path; known types: " + (catalog != null ? catalog.names()
+                : DeviceFactories.names(Thread.currentThread().getContextClassLoader())));
         }
         if (idleStrategy == null)
         {

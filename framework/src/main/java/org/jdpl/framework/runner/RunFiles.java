@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.ManifestFile;
+import org.jdpl.framework.run.ReportFile;
+import org.jdpl.framework.run.RunLayout;
 import org.jdpl.framework.run.RunManifest;
 
 /**
  * Reads and writes the run's JSON files (run.json, device reports) with Jackson, straight from the
- * records. Unknown properties are ignored on reading: records' derived accessors
+ * records; the Driver's and the tools' side. Device processes use {@link ManifestFile} and
+ * {@link ReportFile}, which need no JSON library. Unknown properties are ignored on reading: records' derived accessors
  * ({@code isSource()}) appear in what a default mapper writes.
  */
 public final class RunFiles
@@ -31,9 +35,14 @@ public final class RunFiles
         return MAPPER.readValue(file.toFile(), RunManifest.class);
     }
 
+    /**
+     * Writes {@code file} (run.json, for people and tools) and, beside it, the compact form device
+     * processes read ({@link ManifestFile}, {@link RunLayout#deviceManifest}).
+     */
     public static void writeManifest(final Path file, final RunManifest manifest) throws IOException
     {
         write(file, manifest);
+        ManifestFile.write(RunLayout.deviceManifest(file.toAbsolutePath().getParent()), manifest);
     }
 
     public static DeviceReport readReport(final Path file) throws IOException
@@ -41,10 +50,10 @@ public final class RunFiles
         return MAPPER.readValue(file.toFile(), DeviceReport.class);
     }
 
-    /** Writes the report whole or not at all (written to a temporary file, then moved into place). */
+    /** Writes the report whole or not at all, as a device process does ({@link ReportFile}: no Jackson there). */
     public static void writeReport(final Path file, final DeviceReport report) throws IOException
     {
-        write(file, report);
+        ReportFile.write(file, report);
     }
 
     private static void write(final Path file, final Object value) throws IOException

@@ -7,6 +7,7 @@ import org.jdpl.framework.channel.DeviceChannels;
 import org.jdpl.framework.plan.PlannedDevice;
 import org.jdpl.framework.run.DeviceExitCode;
 import org.jdpl.framework.run.DeviceReport;
+import org.jdpl.framework.run.ReportFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ final class RunnerReport
     {
         try
         {
-            RunFiles.writeReport(file, report);
+            ReportFile.write(file, report);
         }
         catch (final IOException | RuntimeException e)
         {

@@ -1,8 +1,8 @@
 /**
  * The device runner: the loop inside each device process ({@link org.jdpl.framework.runner.DeviceRunner},
- * an Agrona Agent) and the process entry points ({@link org.jdpl.framework.runner.DeviceMain} for one
- * device replica, {@link org.jdpl.framework.runner.GroupMain} for a process group's members, one
- * runner thread each). It receives messages over Aeron IPC, or from a group mate through the
+ * an Agrona Agent) and the one entry point of device processes ({@link org.jdpl.framework.runner.DeviceMain}:
+ * one device replica, or a process group's members, one runner thread each; a device's own process
+ * is a group of one). It receives messages over Aeron IPC, or from a group mate through the
  * group's in-process rings ({@code GroupRings}), and sends on the outlets of its channels, which
  * {@link org.jdpl.framework.channel} builds from the plan; it gathers messages into complete timeslices
  * ({@code TimesliceAssembler}; a device whose one input completes alone skips that and gets each

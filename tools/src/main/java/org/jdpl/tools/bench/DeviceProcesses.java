@@ -5,13 +5,12 @@ import java.util.List;
 
 import org.jdpl.framework.driver.ProcStat;
 
-/** The device processes (DeviceMain, or GroupMain for a process group) this JVM's runs started, alive now. */
+/** The device processes (DeviceMain, for one device or with --group for a process group) this JVM's runs started, alive now. */
 final class DeviceProcesses
 {
     private static final String DEVICE_MAIN = "org.jdpl.framework.runner.DeviceMain";
-    private static final String GROUP_MAIN = "org.jdpl.framework.runner.GroupMain";
 
-    /** One live device process: its device and replica (the last two arguments of its command line). */
+    /** One live device process: its device (or process group) and replica, the last two arguments of its command line. */
     record Running(ProcessHandle process, String device, int replica)
     {
     }
@@ -27,7 +26,7 @@ final class DeviceProcesses
         {
             final String[] args = ProcStat.commandLine(p.pid()).split(" ");
             final List<String> words = List.of(args);
-            if (p.isAlive() && args.length >= 2 && (words.contains(DEVICE_MAIN) || words.contains(GROUP_MAIN)))
+            if (p.isAlive() && args.length >= 2 && words.contains(DEVICE_MAIN))
             {
                 try
                 {
@@ -35,7 +34,7 @@ final class DeviceProcesses
                 }
                 catch (final NumberFormatException ex)
                 {
-                    running.add(new Running(p, args[args.length - 1], 0)); // a process group: named by the group
+                    running.add(new Running(p, args[args.length - 1], 0));
                 }
             }
         });

@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jdpl.framework.driver.ProcStat;
 
 /**
- * Samples the resident memory of this JVM's device processes (its descendants running DeviceMain, or GroupMain for a process group)
+ * Samples the resident memory of this JVM's device processes (its descendants running DeviceMain, a device's or a process group's)
  * from /proc twice a second, on its own thread: the sum at the first sample once all have run for a
  * warm-up period ({@code start}), and the last sum while all were still alive ({@code end}).
  */
@@ -98,6 +98,6 @@ final class RssSampler implements AutoCloseable
 
     private static boolean isDeviceProcess(final String commandLine)
     {
-        return commandLine.contains("org.jdpl.framework.runner.DeviceMain") || commandLine.contains("org.jdpl.framework.runner.GroupMain");
+        return commandLine.contains("org.jdpl.framework.runner.DeviceMain");
     }
 }

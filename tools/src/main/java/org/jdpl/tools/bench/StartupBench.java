@@ -120,7 +120,7 @@ public final class StartupBench
         command.addAll(JvmFlags.load());
         if (mode.isEmpty())
         {
-            command.addAll(AotCache.startOptions());
+            command.addAll(AotCache.driverStartOptions());
         }
         final String flagsFile = System.getProperty(JvmFlags.FILE_PROPERTY);
         if (flagsFile != null)
