@@ -61,6 +61,6 @@ public record SeedConfig(double ptMin, double bFieldTesla, double deltaRMin, dou
 
     public static SeedConfig defaults()
     {
-        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 14, 128, 100, 1, 0.15, 10);
+        return new SeedConfig(0.15, 2.0, 3, 300, 27, 250, 10, 0.02, 0, 4, 14, 14, 128, 100, 2, 0.15, 10);
     }
 }
