@@ -161,6 +161,7 @@ final class ManifestCodec
         out.writeInt(d.failurePolicy().restartMax());
         out.writeLong(d.failurePolicy().restartWindowMs());
         out.writeByte(d.failurePolicy().onError().ordinal());
+        out.writeLong(d.failurePolicy().silentAfterMs());
         string(out, d.origin());
         final GpuPlacement gpu = d.gpu();
         out.writeBoolean(gpu != null);
@@ -214,7 +215,7 @@ final class ManifestCodec
         }
         final String idleStrategy = string(in);
         final FailurePolicy failurePolicy = new FailurePolicy(FailurePolicy.OnCrash.values()[in.readByte()], in.readInt(), in.readLong(),
-            FailurePolicy.OnError.values()[in.readByte()]);
+            FailurePolicy.OnError.values()[in.readByte()], in.readLong());
         final String origin = string(in);
         GpuPlacement gpu = null;
         if (in.readBoolean())
@@ -255,6 +256,7 @@ final class ManifestCodec
         out.writeByte(net.fanOut().ordinal());
         string(out, net.multicastGroup());
         out.writeBoolean(net.listenOnAll());
+        out.writeLong(net.silentAfterMs());
     }
 
     private static HostPlacement placement(final DataInput in) throws IOException
@@ -272,7 +274,7 @@ final class ManifestCodec
             replicaHosts.put(string(in), strings(in));
         }
         final NetSettings net = new NetSettings(in.readInt(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-            FanOut.values()[in.readByte()], string(in), in.readBoolean());
+            FanOut.values()[in.readByte()], string(in), in.readBoolean(), in.readLong());
         return new HostPlacement(hosts, replicaHosts, net);
     }
 

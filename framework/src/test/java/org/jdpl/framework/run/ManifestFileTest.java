@@ -43,13 +43,13 @@ class ManifestFileTest
                 InputSpec.parse("tick:TMR/TICK?lifetime=timer&period=10ms")),
             List.of(OutputSpec.parse("out:TRK/TRACKS/3")), 100, 4,
             List.of(new Route("out", DataSpec.parse("TRK/TRACKS/3"), "sink", "in", 3, 200, true, false)), "busy-spin",
-            new FailurePolicy(FailurePolicy.OnCrash.RESTART, 2, 1000, FailurePolicy.OnError.SKIP_TIMEFRAME), "reco.conf:7",
+            new FailurePolicy(FailurePolicy.OnCrash.RESTART, 2, 1000, FailurePolicy.OnError.SKIP_TIMEFRAME, 7000), "reco.conf:7",
             new GpuPlacement("opencl", List.of(0, 1), false, 1L << 30, "2 GPUs"), 0, 2L << 30);
         final PlannedDevice sink = new PlannedDevice("sink", "checksum-sink", 3, Completion.ALL, null, List.of(InputSpec.parse("in:TRK/TRACKS")),
             List.of(), 200, 2, List.of(), "backoff", FailurePolicy.DEFAULT, "reco.conf:9", null, 4);
         final HostPlacement hosts = new HostPlacement(List.of(new PlannedHost("a", "10.0.0.1"), new PlannedHost("b", "10.0.0.2")),
             Map.of("reco", List.of("a", "b"), "sink", List.of("b", "b", "a")),
-            new NetSettings(1408, 2 << 20, 0, 16 << 20, 0, FanOut.MULTICAST, "239.1.1.1", true));
+            new NetSettings(1408, 2 << 20, 0, 16 << 20, 0, FanOut.MULTICAST, "239.1.1.1", true, 9000));
         final RunManifest manifest = new RunManifest("r1", "/tmp/r1", "/dev/shm/jdpl-r1", "/dev/shm/jdpl-r1/aeron", 42,
             new Plan(List.of(reco, sink), 10, 65536, List.of("reco.conf"), 1L << 28,
                 List.of(new ProcessGroup("reco-group", List.of("reco"), 2, "reco.conf:7")), hosts, new RateLimit(4, true),
@@ -66,8 +66,8 @@ class ManifestFileTest
         final Map<Class<?>, Integer> fields = Map.ofEntries(Map.entry(RunManifest.class, 6), Map.entry(Plan.class, 9),
             Map.entry(PlannedDevice.class, 16), Map.entry(InputSpec.class, 4), Map.entry(DataMatcher.class, 3),
             Map.entry(TimerSpec.class, 2), Map.entry(OutputSpec.class, 3), Map.entry(DataSpec.class, 3), Map.entry(Route.class, 8),
-            Map.entry(FailurePolicy.class, 4), Map.entry(GpuPlacement.class, 5), Map.entry(ProcessGroup.class, 4),
-            Map.entry(HostPlacement.class, 3), Map.entry(PlannedHost.class, 2), Map.entry(NetSettings.class, 8),
+            Map.entry(FailurePolicy.class, 5), Map.entry(GpuPlacement.class, 5), Map.entry(ProcessGroup.class, 4),
+            Map.entry(HostPlacement.class, 3), Map.entry(PlannedHost.class, 2), Map.entry(NetSettings.class, 9),
             Map.entry(RateLimit.class, 2));
         for (final Map.Entry<Class<?>, Integer> record : fields.entrySet())
         {
