@@ -17,12 +17,8 @@ import org.jdpl.framework.run.DeviceExitCode;
  * grace period); {@code restart} starts the replica again within {@code restart.max} per window;
  * {@code expendable} lets the run go on, ending the stream on the dead device's behalf. A stop
  * request asks the sources to end their stream, escalating the same way if they do not. Requests
- * come from other threads (signal handlers) through volatile flags.
- *
- * <p>A timer-driven device whose timers have no {@code ticks} limit would tick forever: once every
- * other source of the run has ended, its clock is stopped (the stop command, repeated until it ends,
- * without the escalation of a user's stop), so the run ends as its data does. A run whose only
- * sources are such timers runs until stopped, as a source with no limit does.
+ * come from other threads (signal handlers) through volatile flags. Endless clocks are stopped once
+ * the run's data has ended ({@link EndlessClocks}).
  */
 final class RunSupervisor implements Agent
 {
@@ -39,6 +35,7 @@ final class RunSupervisor implements Agent
     private final String[] killedWhy;
     private final List<String> casualties = new ArrayList<>();
     private final List<String> crashes = new ArrayList<>();
+    private final EndlessClocks clocks;
 
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
@@ -49,8 +46,6 @@ final class RunSupervisor implements Agent
     private boolean killed;
     private int running;
     private String failure;
-    private boolean clocksStopping;
-    private long lastClockStopNs;
 
     RunSupervisor(
         final List<DeviceProcess> processes,
@@ -71,6 +66,7 @@ final class RunSupervisor implements Agent
         this.seenExit = new boolean[processes.size()];
         this.restarts = new RestartHistory[processes.size()];
         this.killedWhy = new String[processes.size()];
+        this.clocks = new EndlessClocks(control);
         for (int i = 0; i < restarts.length; i++)
         {
             restarts[i] = new RestartHistory();
@@ -98,9 +94,9 @@ final class RunSupervisor implements Agent
         {
             work += sendStop(now);
         }
-        else if (running > 0 && (clocksStopping || (clocksStopping = onlyEndlessClocksLeft())))
+        else if (running > 0 && clocks.shouldStop(processes, seenExit))
         {
-            work += stopClocks(now);
+            work += clocks.stop(now);
         }
         if ((failure != null || abortRequested) && terminateSentNs < 0)
         {
@@ -230,7 +226,7 @@ final class RunSupervisor implements Agent
     {
         // A source told to stop ends with STOPPED; processes the Driver terminated end however they end.
         final boolean expected = p.exitCode() == DeviceExitCode.OK ||
-            p.exitCode() == DeviceExitCode.STOPPED && (stopRequested || clocksStopping && isEndlessClock(p.planned())) ||
+            p.exitCode() == DeviceExitCode.STOPPED && (stopRequested || clocks.stopping() && EndlessClocks.isEndlessClock(p.planned())) ||
             terminateSentNs >= 0 || killed;
         final String why = killedWhy[index];
         killedWhy[index] = null;
@@ -349,52 +345,6 @@ final class RunSupervisor implements Agent
             {
                 stopSentNs = now;
             }
-            return 1;
-        }
-        return 0;
-    }
-
-    /** A timer-driven device with a timer that has no {@code ticks} limit. */
-    static boolean isEndlessClock(final PlannedDevice device)
-    {
-        return device.isTimerDriven() && device.inputs().stream().anyMatch(i -> i.timer().ticks() == 0);
-    }
-
-    /** Every source that ends by itself has ended, and an endless clock still runs. */
-    private boolean onlyEndlessClocksLeft()
-    {
-        boolean boundedSource = false;
-        boolean clockRunning = false;
-        for (int i = 0; i < processes.size(); i++)
-        {
-            final PlannedDevice device = processes.get(i).planned();
-            if (!device.isSource())
-            {
-                continue;
-            }
-            if (isEndlessClock(device))
-            {
-                clockRunning |= !seenExit[i];
-            }
-            else if (!seenExit[i])
-            {
-                return false;
-            }
-            else
-            {
-                boundedSource = true;
-            }
-        }
-        return boundedSource && clockRunning;
-    }
-
-    private int stopClocks(final long now)
-    {
-        // Only the clocks are sources still running, so the stop reaches nothing else; repeated as for a user's stop.
-        if (lastClockStopNs == 0 || now - lastClockStopNs > 200_000_000L)
-        {
-            control.sendStop();
-            lastClockStopNs = now;
             return 1;
         }
         return 0;

@@ -6,23 +6,23 @@ import org.jdpl.devices.reco.event.EventSpacepoints;
 import org.jdpl.devices.reco.fit.Helix;
 
 /**
- * Finds triplet seeds in one event. The seeding spacepoints are binned in phi and z
- * ({@link SpacepointGrid}); for each middle spacepoint, bottoms (smaller r) and tops (larger r) are
- * looked for only in the cells the doublet cuts allow: the phi bins a track above pt-min with an
- * impact parameter below d0-max reaches, the z bins between the lines from the ends of the collision
- * region through the middle (and within cot-theta-max), and in each cell the radial window by binary
- * search. Each doublet found passes the exact doublet cuts (radial distance, |cot theta|, z at the
- * beam line, phi opening). Tops are ordered by slope, so each bottom meets only the tops within its
- * slope window; a pair then passes a cheap conformal-map bound on the curvature before the exact
- * triplet cuts (radius of the circle through the three, transverse impact parameter, agreement of
- * the two doublets' slopes along the arc). The best few triplets of each middle are kept, ordered by
- * quality (lower is better). The grid only prunes: the seeds are those every triplet within the cuts
- * would give, whatever the binning (a test compares with a search of all triplets).
+ * Finds triplet seeds in one event. The seeding spacepoints are binned per layer in phi and along the
+ * layer ({@link SpacepointGrid}); for each middle spacepoint, bottoms (smaller r) and tops (larger r) are
+ * looked for layer by layer only in the cells the doublet cuts allow: the phi bins a track above pt-min
+ * with an impact parameter below d0-max reaches, and along the layer the positions a line from the
+ * collision region through the middle reaches ({@link AlongWindow}). Each doublet found passes the exact
+ * doublet cuts (radial distance, |cot theta|, z at the beam line, phi opening, skipped layers). Tops are
+ * ordered by slope, so each bottom meets only the tops within its slope window; a pair then passes a
+ * cheap conformal-map bound on the curvature before the exact triplet cuts (radius of the circle
+ * through the three, transverse impact parameter, agreement of the two doublets' slopes along the arc).
+ * The best few triplets of each middle are kept, ordered by quality (lower is better); with a tight
+ * pass, a middle's triplets under its cuts, and only where there are none those under the full cuts.
+ * The grid only prunes: the seeds are those every triplet within the cuts would give, whatever the
+ * binning (a test compares with a search of all triplets).
  */
 public final class SeedFinder
 {
-    /** Slack on the windows derived from the cuts: the exact cuts decide, the windows must only not lose. */
-    private static final double WINDOW_SLACK_MM = 0.01;
+    /** Slack on the phi windows derived from the cuts: the exact cuts decide, the windows must only not lose. */
     private static final double PHI_SLACK = 1e-9;
 
     private final SeedConfig config;
@@ -45,9 +45,7 @@ public final class SeedFinder
     /** The middle's tops' chord slopes (dz over the transverse chord) in increasing order, as floats. */
     private float[] sortedCot = new float[256];
     private int found;
-    /** The window along a partner layer {@link #alongBarrel} and {@link #alongDisk} set. */
-    private double alongFrom;
-    private double alongTo;
+    private final AlongWindow along = new AlongWindow();
     /** The largest arc / chord of the current middle's top doublets. */
     private double topArcsMax;
 
@@ -177,7 +175,7 @@ public final class SeedFinder
                 continue;
             }
             final boolean barrel = layers.barrel(l);
-            if (barrel ? !alongBarrel(sp, m, lo, hi) : !alongDisk(sp, m, lo, hi, layers.zLow(l), layers.zHigh(l)))
+            if (barrel ? !along.barrel(sp, m, lo, hi, pass.config) : !along.disk(sp, m, lo, hi, layers.zLow(l), layers.zHigh(l), pass.config))
             {
                 continue;
             }
@@ -190,15 +188,15 @@ public final class SeedFinder
                 phiFrom = 0;
                 phiTo = grid.phiBins() - 1;
             }
-            final int alongBinFrom = grid.alongBin(l, alongFrom);
-            final int alongBinTo = grid.alongBin(l, alongTo);
+            final int alongBinFrom = grid.alongBin(l, along.from);
+            final int alongBinTo = grid.alongBin(l, along.to);
             for (int index = phiFrom; index <= phiTo; index++)
             {
                 final int phiBin = Math.floorMod(index, grid.phiBins());
                 for (int bin = alongBinFrom; bin <= alongBinTo; bin++)
                 {
                     final int cellEnd = grid.cellEnd(l, phiBin, bin);
-                    for (int k = grid.lowerBound(grid.cellStart(l, phiBin, bin), cellEnd, alongFrom); k < cellEnd && grid.along(k) <= alongTo; k++)
+                    for (int k = grid.lowerBound(grid.cellStart(l, phiBin, bin), cellEnd, along.from); k < cellEnd && grid.along(k) <= along.to; k++)
                     {
                         final int o = grid.spacepoint(k);
                         if (sp.r[o] >= rFrom && sp.r[o] <= rTo && (inner ? pass.cuts.compatibleDoublet(sp, o, m) : pass.cuts.compatibleDoublet(sp, m, o)))
@@ -209,57 +207,6 @@ public final class SeedFinder
                 }
             }
         }
-    }
-
-    /**
-     * The z window ({@link #alongFrom}, {@link #alongTo}) of a partner in a barrel layer at radii [lo, hi]: on a line from
-     * (0, z0), |z0| <= z0-max, through the middle, and within cot-theta-max of it. False if empty.
-     */
-    private boolean alongBarrel(final EventSpacepoints sp, final int m, final double lo, final double hi)
-    {
-        final double rm = sp.r[m];
-        final double zm = sp.z[m];
-        // z at radius r on such a line is bilinear in (z0, r): its range is at the corners.
-        final double z0 = pass.config.z0Max();
-        final double lowA = z(-z0, zm, rm, lo);
-        final double lowB = z(z0, zm, rm, lo);
-        final double highA = z(-z0, zm, rm, hi);
-        final double highB = z(z0, zm, rm, hi);
-        final double slope = pass.config.cotThetaMax() * Math.max(Math.abs(rm - lo), Math.abs(hi - rm));
-        alongFrom = Math.max(Math.min(Math.min(lowA, lowB), Math.min(highA, highB)), zm - slope) - WINDOW_SLACK_MM;
-        alongTo = Math.min(Math.max(Math.max(lowA, lowB), Math.max(highA, highB)), zm + slope) + WINDOW_SLACK_MM;
-        return alongFrom <= alongTo;
-    }
-
-    /**
-     * The r window ({@link #alongFrom}, {@link #alongTo}) of a partner in a disk at z in [zLow, zHigh] and radii [lo, hi]:
-     * on the line from (0, z0) through the middle, r = rm (z - z0) / (zm - z0). Where the middle lies beyond the collision
-     * region (|zm| > z0-max) that is monotonic in z and z0, so its range is at the corners; else any radius can be reached.
-     */
-    private boolean alongDisk(final EventSpacepoints sp, final int m, final double lo, final double hi, final double zLow, final double zHigh)
-    {
-        final double z0 = pass.config.z0Max();
-        final double zm = sp.z[m];
-        alongFrom = lo;
-        alongTo = hi;
-        if (Math.abs(zm) > z0 + WINDOW_SLACK_MM)
-        {
-            final double rm = sp.r[m];
-            final double a = rm * (zLow + z0) / (zm + z0);
-            final double b = rm * (zLow - z0) / (zm - z0);
-            final double c = rm * (zHigh + z0) / (zm + z0);
-            final double d = rm * (zHigh - z0) / (zm - z0);
-            alongFrom = Math.max(lo, Math.min(Math.min(a, b), Math.min(c, d)));
-            alongTo = Math.min(hi, Math.max(Math.max(a, b), Math.max(c, d)));
-        }
-        alongFrom -= WINDOW_SLACK_MM;
-        alongTo += WINDOW_SLACK_MM;
-        return alongFrom <= alongTo;
-    }
-
-    private static double z(final double z0, final double zm, final double rm, final double r)
-    {
-        return z0 + (zm - z0) * (r / rm);
     }
 
     private void add(final int spacepoint)

@@ -126,12 +126,6 @@ public final class SpacepointGrid
         return layerCells[l] + phiBin(sp.phi[i]) * alongBins[l] + alongBin(l, along(sp, i));
     }
 
-    /** Seeding spacepoints binned by the last {@link #fill}. */
-    public int size()
-    {
-        return size;
-    }
-
     /** The event index of the {@code k}-th binned spacepoint, in grid order. */
     public int spacepoint(final int k)
     {
@@ -159,12 +153,6 @@ public final class SpacepointGrid
     public int phiBins()
     {
         return phiBins;
-    }
-
-    /** Along bins of layer {@code l}. */
-    public int alongBins(final int l)
-    {
-        return alongBins[l];
     }
 
     /** Position of the first spacepoint of cell (layer, phiBin, alongBin). */
